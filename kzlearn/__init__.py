@@ -1,0 +1,115 @@
+"""kzlearn: quizzes and flashcards from the facts of real articles.
+
+``import kzlearn`` is cheap: every public name is loaded on first use, and neither the
+terminal app (textual) nor the Anki exporter (genanki) is ever imported from here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    "ClozeItem": "kzlearn.models",
+    "DateFact": "kzlearn.models",
+    "EntityFact": "kzlearn.models",
+    "Evidence": "kzlearn.models",
+    "ExportError": "kzlearn.errors",
+    "Fact": "kzlearn.models",
+    "Item": "kzlearn.models",
+    "KzlearnError": "kzlearn.errors",
+    "Localized": "kzlearn.localized",
+    "MatchItem": "kzlearn.models",
+    "MatchPair": "kzlearn.models",
+    "McqItem": "kzlearn.models",
+    "NumberFact": "kzlearn.models",
+    "OrderItem": "kzlearn.models",
+    "Pack": "kzlearn.models",
+    "PackError": "kzlearn.errors",
+    "PartialDate": "kzlearn.dates",
+    "Problem": "kzlearn.errors",
+    "SequenceFact": "kzlearn.models",
+    "ShortItem": "kzlearn.models",
+    "Source": "kzlearn.models",
+    "StoreError": "kzlearn.errors",
+    "TermFact": "kzlearn.models",
+    "TrueFalseItem": "kzlearn.models",
+    "bundled_deck_paths": "kzlearn.packs",
+    "load_pack": "kzlearn.packs",
+    "load_packs": "kzlearn.packs",
+    "pack_schema": "kzlearn.packs",
+    "parse_pack": "kzlearn.packs",
+}
+
+__all__ = [
+    "ClozeItem",
+    "DateFact",
+    "EntityFact",
+    "Evidence",
+    "ExportError",
+    "Fact",
+    "Item",
+    "KzlearnError",
+    "Localized",
+    "MatchItem",
+    "MatchPair",
+    "McqItem",
+    "NumberFact",
+    "OrderItem",
+    "Pack",
+    "PackError",
+    "PartialDate",
+    "Problem",
+    "SequenceFact",
+    "ShortItem",
+    "Source",
+    "StoreError",
+    "TermFact",
+    "TrueFalseItem",
+    "__version__",
+    "bundled_deck_paths",
+    "load_pack",
+    "load_packs",
+    "pack_schema",
+    "parse_pack",
+]
+
+if TYPE_CHECKING:
+    from kzlearn.dates import PartialDate
+    from kzlearn.errors import ExportError, KzlearnError, PackError, Problem, StoreError
+    from kzlearn.localized import Localized
+    from kzlearn.models import (
+        ClozeItem,
+        DateFact,
+        EntityFact,
+        Evidence,
+        Fact,
+        Item,
+        MatchItem,
+        MatchPair,
+        McqItem,
+        NumberFact,
+        OrderItem,
+        Pack,
+        SequenceFact,
+        ShortItem,
+        Source,
+        TermFact,
+        TrueFalseItem,
+    )
+    from kzlearn.packs import bundled_deck_paths, load_pack, load_packs, pack_schema, parse_pack
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kzlearn' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

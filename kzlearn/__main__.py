@@ -1,0 +1,5 @@
+"""``python -m kzlearn``."""
+
+from kzlearn.cli import main
+
+raise SystemExit(main())

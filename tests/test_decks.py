@@ -1,0 +1,130 @@
+"""The bundled decks: valid, bilingual, faithful to the article, covering the checklist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kzlearn import Localized, Pack, load_pack, load_packs
+from kzlearn.models import _walk_localized
+from kzlearn.packs import bundled_deck_paths
+from kzlearn.text import fold
+from tests.conftest import ARTICLE, DECKS, ROOT
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def packs() -> dict[str, Pack]:
+    return {pack.id: pack for pack in load_packs(DECKS)}
+
+
+def test_the_bundled_decks_are_the_files_in_decks() -> None:
+    assert bundled_deck_paths() == DECKS
+    assert len(DECKS) == 2
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.name)
+def test_every_deck_is_valid(path: Path) -> None:
+    pack = load_pack(path)
+    assert pack.facts
+    assert pack.items
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.name)
+def test_every_deck_points_editors_at_the_schema(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=schema/pack.schema.json"
+    assert (path.parent / "schema" / "pack.schema.json").is_file()
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.name)
+def test_every_text_is_arabic_first_with_english(path: Path) -> None:
+    pack = load_pack(path)
+    assert pack.language == "ar"
+    assert pack.translations == ("en",)
+    missing = [
+        ".".join(map(str, loc))
+        for loc, text in _walk_localized(pack, ())
+        if loc[0] != "sources" and not (text.has("ar", "ar") and text.has("en", "ar"))
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.name)
+def test_every_item_type_is_written_by_hand(path: Path) -> None:
+    types = {item.type for item in load_pack(path).items}
+    assert types == {"mcq", "true_false", "short", "cloze", "order", "match"}
+
+
+def test_every_arabic_evidence_quote_is_verbatim_in_the_article(packs: dict[str, Pack]) -> None:
+    article = _squash(ARTICLE.read_text(encoding="utf-8"))
+    quotes = [
+        (pack.id, owner.id, owner.evidence.quote.get("ar", "ar"))
+        for pack in packs.values()
+        for owner in (*pack.facts, *pack.items)
+        if owner.evidence is not None
+    ]
+    assert len(quotes) >= 45
+    not_found = [(p, o) for p, o, quote in quotes if _squash(quote) not in article]
+    assert not_found == []
+
+
+def test_every_fact_has_evidence(packs: dict[str, Pack]) -> None:
+    without = [f.id for pack in packs.values() for f in pack.facts if f.evidence is None]
+    # A sequence fact may summarise several passages; nothing else goes without evidence.
+    assert all(packs["kz-independence"].fact(f).kind == "sequence" for f in without)
+
+
+def test_the_checklist_is_covered_pack_by_pack(packs: dict[str, Pack]) -> None:
+    checklist = yaml.safe_load((ROOT / "tests" / "data" / "checklist.yaml").read_text("utf-8"))
+    assert sorted(checklist) == list(range(1, 31))
+    for number, (pack_id, fact_ids) in checklist.items():
+        assert pack_id == ("kz-independence" if number <= 12 else "morocco-kazakhstan")
+        for fact_id in fact_ids:
+            packs[pack_id].fact(fact_id)  # raises KeyError when it is missing
+
+
+@pytest.mark.parametrize(
+    ("pack_id", "fact_id", "spellings"),
+    [
+        ("kz-independence", "first-president", ["نزارباييف", "نازارباييف", "نازاربایف"]),
+        ("morocco-kazakhstan", "almaty", ["الماطي", "ألماتي"]),
+    ],
+)
+def test_names_accept_the_common_variants(
+    packs: dict[str, Pack], pack_id: str, fact_id: str, spellings: list[str]
+) -> None:
+    fact = packs[pack_id].fact(fact_id)
+    assert fact.kind == "entity"
+    accepted = {fold(a) for a in fact.accept} | {fold(v) for v in fact.value.values()}
+    for spelling in spellings:
+        assert fold(spelling) in accepted
+
+
+def test_facts_use_the_articles_dates(packs: dict[str, Pack]) -> None:
+    dates = {
+        f.id: f.value.iso() for pack in packs.values() for f in pack.facts if f.kind == "date"
+    }
+    assert dates["independence-day"] == "1991-12-16"
+    assert dates["relations-established"] == "1992-05-26"
+    assert dates["lisbon-protocol"] == "1992-05"
+    assert dates["phone-call"] == "2021-04-30"
+
+
+def test_a_pack_round_trips_through_its_own_dump(packs: dict[str, Pack]) -> None:
+    for pack in packs.values():
+        again = Pack.model_validate(pack.model_dump(mode="json", exclude_defaults=True))
+        assert again == pack
+
+
+def test_localized_prefers_the_asked_language() -> None:
+    text = Localized({"ar": "الماطي", "en": "Almaty"})
+    assert text.get("en", "ar") == "Almaty"
+    assert text.get("fr", "ar") == "الماطي"
+    assert Localized("x").get("en", "ar") == "x"

@@ -1,0 +1,57 @@
+"""The YAML reader: YAML 1.2 scalars, positions, duplicate keys; same with and without libyaml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from kzlearn import yamlread
+
+LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if yaml.__with_libyaml__ else [])
+
+
+@pytest.fixture(params=LOADERS, ids=lambda loader: loader.__name__)
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.setattr(yamlread, "_Loader", request.param)
+    return request.param
+
+
+@pytest.mark.usefixtures("loader")
+def test_scalars_follow_yaml_1_2_core() -> None:
+    text = 'a: true\nb: no\nc: 12\nd: "12"\ne: 1.5\nf: ~\ng: 2021-12-14\nh: 0x1f\ni: Yes\n'
+    data = yamlread.read_yaml(text).data
+    assert data == {"a": True, "b": "no", "c": 12, "d": "12", "e": 1.5, "f": None,
+                    "g": "2021-12-14", "h": 31, "i": "Yes"}  # fmt: skip
+
+
+@pytest.mark.usefixtures("loader")
+def test_positions_are_one_based_for_keys_and_list_entries() -> None:
+    located = yamlread.read_yaml("top:\n  list:\n    - x\n    - {k: v}\n")
+    assert located.positions[("top",)] == (1, 1)
+    assert located.positions[("top", "list")] == (2, 3)
+    assert located.positions[("top", "list", 1)] == (4, 7)
+    assert located.positions[("top", "list", 1, "k")] == (4, 8)
+
+
+@pytest.mark.usefixtures("loader")
+def test_duplicate_keys_keep_the_first_and_report_the_second() -> None:
+    located = yamlread.read_yaml("a: 1\nb: 2\na: 3\n")
+    assert located.data == {"a": 1, "b": 2}
+    assert [(p.line, p.column, p.path) for p in located.problems] == [(3, 1, ("a",))]
+
+
+@pytest.mark.usefixtures("loader")
+def test_custom_tags_and_merge_keys_are_refused() -> None:
+    located = yamlread.read_yaml("a: !!python/object:os.system x\nb: {<<: {c: 1}}\n")
+    messages = [p.message for p in located.problems]
+    assert any("unsupported tag" in m for m in messages)
+    assert any("merge keys" in m for m in messages)
+
+
+@pytest.mark.usefixtures("loader")
+def test_deep_nesting_is_a_problem_not_a_crash() -> None:
+    depth = yamlread.MAX_DEPTH + 5
+    located = yamlread.read_yaml("[" * depth + "]" * depth)
+    assert any("nested more than" in p.message for p in located.problems)
