@@ -30,13 +30,21 @@ _EXPORTS: dict[str, str] = {
     "PackError": "kzlearn.errors",
     "PartialDate": "kzlearn.dates",
     "Problem": "kzlearn.errors",
+    "QuizOptions": "kzlearn.session",
+    "QuizSession": "kzlearn.session",
     "SequenceFact": "kzlearn.models",
     "ShortItem": "kzlearn.models",
     "Source": "kzlearn.models",
     "StoreError": "kzlearn.errors",
     "TermFact": "kzlearn.models",
     "TrueFalseItem": "kzlearn.models",
+    "Verdict": "kzlearn.grading",
+    "all_items": "kzlearn.generate",
+    "answers_match": "kzlearn.grading",
     "bundled_deck_paths": "kzlearn.packs",
+    "correct_response": "kzlearn.grading",
+    "generate_items": "kzlearn.generate",
+    "grade": "kzlearn.grading",
     "load_pack": "kzlearn.packs",
     "load_packs": "kzlearn.packs",
     "pack_schema": "kzlearn.packs",
@@ -62,14 +70,22 @@ __all__ = [
     "PackError",
     "PartialDate",
     "Problem",
+    "QuizOptions",
+    "QuizSession",
     "SequenceFact",
     "ShortItem",
     "Source",
     "StoreError",
     "TermFact",
     "TrueFalseItem",
+    "Verdict",
     "__version__",
+    "all_items",
+    "answers_match",
     "bundled_deck_paths",
+    "correct_response",
+    "generate_items",
+    "grade",
     "load_pack",
     "load_packs",
     "pack_schema",
@@ -79,6 +95,8 @@ __all__ = [
 if TYPE_CHECKING:
     from kzlearn.dates import PartialDate
     from kzlearn.errors import ExportError, KzlearnError, PackError, Problem, StoreError
+    from kzlearn.generate import all_items, generate_items
+    from kzlearn.grading import Verdict, answers_match, correct_response, grade
     from kzlearn.localized import Localized
     from kzlearn.models import (
         ClozeItem,
@@ -100,6 +118,7 @@ if TYPE_CHECKING:
         TrueFalseItem,
     )
     from kzlearn.packs import bundled_deck_paths, load_pack, load_packs, pack_schema, parse_pack
+    from kzlearn.session import QuizOptions, QuizSession
 
 
 def __getattr__(name: str) -> Any:

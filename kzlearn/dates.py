@@ -29,24 +29,116 @@ Granularity = Literal["year", "month", "day", "month-day"]
 
 # One row a region; column = month - 1. Several spellings of a month are separated by "|".
 ARABIC_MONTHS: dict[str, tuple[str, ...]] = {
-    "standard": ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو|يونيه", "يوليو|يوليه",
-                 "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
-    "Moroccan": ("يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت",
-                 "شتنبر", "أكتوبر", "نونبر", "دجنبر"),
-    "Algerian and Tunisian": ("جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية",
-                              "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
-    "Mauritanian": ("يناير", "فبراير", "مارس", "إبريل", "مايو", "يونيو", "يوليو", "أغشت",
-                    "شتمبر", "أكتوبر", "نوفمبر", "دجمبر"),
-    "Levantine and Iraqi": ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران",
-                            "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني",
-                            "كانون الأول"),
-}  # fmt: skip
-_ENGLISH = ("january", "february", "march", "april", "may", "june", "july", "august",
-            "september", "october", "november", "december")  # fmt: skip
-_FRENCH = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre")  # fmt: skip
-_ORDINAL_UNITS = ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع",
-                  "الثامن", "التاسع")  # fmt: skip
+    "standard": (
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو|يونيه",
+        "يوليو|يوليه",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
+    "Moroccan": (
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "ماي",
+        "يونيو",
+        "يوليوز",
+        "غشت",
+        "شتنبر",
+        "أكتوبر",
+        "نونبر",
+        "دجنبر",
+    ),
+    "Algerian and Tunisian": (
+        "جانفي",
+        "فيفري",
+        "مارس",
+        "أفريل",
+        "ماي",
+        "جوان",
+        "جويلية",
+        "أوت",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
+    "Mauritanian": (
+        "يناير",
+        "فبراير",
+        "مارس",
+        "إبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغشت",
+        "شتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "دجمبر",
+    ),
+    "Levantine and Iraqi": (
+        "كانون الثاني",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين الأول",
+        "تشرين الثاني",
+        "كانون الأول",
+    ),
+}
+_ENGLISH = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_FRENCH = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+_ORDINAL_UNITS = (
+    "الحادي",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+)
 _FILLER_WORDS = (
     "في من عام سنة السنة يوم بتاريخ تاريخ شهر خلال حوالي م ميلادي ميلادية "
     "الاحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
@@ -78,8 +170,10 @@ class PartialDate:
         if m is not None and d is not None:
             last = calendar.monthrange(y if y is not None else 2000, m)[1]
             if not 1 <= d <= last:
-                raise ValueError(f"day {d} does not exist in {_ENGLISH[m - 1].title()}"
-                                 + (f" {y}" if y is not None else ""))  # fmt: skip
+                raise ValueError(
+                    f"day {d} does not exist in {_ENGLISH[m - 1].title()}"
+                    + (f" {y}" if y is not None else "")
+                )
 
     @property
     def granularity(self) -> Granularity:

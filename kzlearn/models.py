@@ -97,6 +97,26 @@ DateValue = Annotated[
 ]
 
 
+def _check_distinct(texts: Any, what: str) -> None:
+    keys = [_keys(t) for t in texts]
+    for i, key in enumerate(keys):
+        for j in range(i):
+            if key & keys[j]:
+                raise ValueError(f"{what} {j + 1} and {i + 1} are the same")
+
+
+def _distinct_entries(value: tuple[Localized, ...]) -> tuple[Localized, ...]:
+    _check_distinct(value, "entries")
+    return value
+
+
+InOrder = Annotated[
+    tuple[Localized, ...],
+    Field(min_length=2, max_length=12, description="Distinct entries, in the right order."),
+    AfterValidator(_distinct_entries),
+]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -133,6 +153,9 @@ class _FactBase(_Model):
         None, description="A sentence stating it, with {answer} where the answer goes."
     )
     accept: tuple[NonEmpty, ...] = Field((), description="Further accepted answers.")
+    distractors: tuple[Localized, ...] = Field(
+        (), description="Plausible wrong answers for multiple choice, used before generated ones."
+    )
     evidence: Evidence | None = None
     tags: tuple[Tag, ...] = ()
     note: Localized | None = Field(None, description="A teacher's note shown after answering.")
@@ -184,7 +207,7 @@ class SequenceFact(_FactBase):
     """Events in the order they happened."""
 
     kind: Literal["sequence"]
-    events: tuple[Localized, ...] = Field(min_length=2)
+    events: InOrder
 
 
 Fact = Annotated[
@@ -214,12 +237,8 @@ class McqItem(_ItemBase):
 
     @model_validator(mode="after")
     def _answer_once(self) -> McqItem:
-        keys = [_keys(c) for c in self.choices]
-        for i, key in enumerate(keys):
-            for j in range(i):
-                if key & keys[j]:
-                    raise ValueError(f"choices {j + 1} and {i + 1} are the same")
-        found = sum(1 for key in keys if key & _keys(self.answer))
+        _check_distinct(self.choices, "choices")
+        found = sum(1 for choice in self.choices if _keys(choice) & _keys(self.answer))
         if found == 0:
             raise ValueError("the answer is not one of the choices")
         return self
@@ -291,13 +310,7 @@ class OrderItem(_ItemBase):
     """Entries to put in order; ``sequence`` is the right order."""
 
     type: Literal["order"]
-    sequence: tuple[Localized, ...] = Field(min_length=2, max_length=12)
-
-    @field_validator("sequence")
-    @classmethod
-    def _distinct(cls, value: tuple[Localized, ...]) -> tuple[Localized, ...]:
-        _check_distinct(value, "entries")
-        return value
+    sequence: InOrder
 
 
 class MatchPair(_Model):
@@ -319,14 +332,6 @@ class MatchItem(_ItemBase):
         _check_distinct([p.left for p in value], "left entries")
         _check_distinct([p.right for p in value], "right entries")
         return value
-
-
-def _check_distinct(texts: Any, what: str) -> None:
-    keys = [_keys(t) for t in texts]
-    for i, key in enumerate(keys):
-        for j in range(i):
-            if key & keys[j]:
-                raise ValueError(f"{what} {j + 1} and {i + 1} are the same")
 
 
 Item = Annotated[

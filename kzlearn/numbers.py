@@ -23,9 +23,23 @@ _UNITS_AR = (
     "أربعة_عشر خمسة_عشر ستة_عشر سبعة_عشر ثمانية_عشر تسعة_عشر"
 ).split()
 _TENS_AR = "عشرون ثلاثون أربعون خمسون ستون سبعون ثمانون تسعون".split()
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "cent": 100, "cents": 100,
-           "mille": 1000, "millions": 10**6, "مئة": 100, "مائة": 100, "مئتان": 200,
-           "مائتان": 200, "ألف": 1000, "آلاف": 1000, "مليون": 10**6, "ملايين": 10**6}  # fmt: skip
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+    "cent": 100,
+    "cents": 100,
+    "mille": 1000,
+    "millions": 10**6,
+    "مئة": 100,
+    "مائة": 100,
+    "مئتان": 200,
+    "مائتان": 200,
+    "ألف": 1000,
+    "آلاف": 1000,
+    "مليون": 10**6,
+    "ملايين": 10**6,
+}
 
 
 def _word_table() -> dict[str, int]:
@@ -48,6 +62,7 @@ def _word_table() -> dict[str, int]:
 _WORDS = _word_table()
 _SCALE_WORDS = {fold(w): v for w, v in _SCALES.items()}
 _FILLER = {"and", "et", "و"}
+MAX_DIGITS = 30  # no answer is a longer number; int() refuses past 4,300 digits
 _NUMERIC = re.compile(r"[-+]?\d[\d\s,.'\u066b\u066c\u202f\u00a0]*")
 
 
@@ -102,7 +117,7 @@ def parse_number(text: str) -> float | None:
     ``20000``, ``20,000``, ``٢٠٠٠٠``, ``thirty``, ``ثلاثين``, ``trente et un`` are numbers.
     """
     text = digits_to_ascii(normalize_basic(text))
-    if not text:
+    if not text or sum(c.isdigit() for c in text) > MAX_DIGITS:
         return None
     if _NUMERIC.fullmatch(text):
         return _parse_digits(text)

@@ -59,9 +59,14 @@ def load_packs(paths: Iterable[str | Path]) -> list[Pack]:
             continue
         if pack.id in first_file:
             problems.append(
-                Problem(str(path), None, None, "id",
-                        f"pack id {pack.id!r} is also the id of {first_file[pack.id]}")
-            )  # fmt: skip
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    "id",
+                    f"pack id {pack.id!r} is also the id of {first_file[pack.id]}",
+                )
+            )
             continue
         first_file[pack.id] = str(path)
         packs.append(pack)
@@ -77,17 +82,29 @@ def parse_pack(text: str, file: str = "<pack>") -> Pack:
         PackError: with every problem found.
     """
     if not text.strip():
-        raise PackError.single(file, "the file is empty; a pack needs at least id, title and "
-                               "language", line=1, column=1)  # fmt: skip
+        raise PackError.single(
+            file,
+            "the file is empty; a pack needs at least id, title and language",
+            line=1,
+            column=1,
+        )
     located = read_yaml(text)
-    problems = [Problem(file, p.line, p.column, _dotted(p.path), p.message)
-                for p in located.problems]  # fmt: skip
+    problems = [
+        Problem(file, p.line, p.column, _dotted(p.path), p.message) for p in located.problems
+    ]
     if located.data is None:
         raise PackError(problems or [Problem(file, 1, 1, "", "the document is empty")])
     if not isinstance(located.data, dict):
         line, column = located.positions.get((), (1, 1))
-        problems.append(Problem(file, line, column, "", "a pack is a mapping with id, title, "
-                                "language, facts and items"))  # fmt: skip
+        problems.append(
+            Problem(
+                file,
+                line,
+                column,
+                "",
+                "a pack is a mapping with id, title, language, facts and items",
+            )
+        )
         raise PackError(problems)
     pack_level: list[tuple[tuple[str | int, ...], str]] = []
     try:
@@ -198,8 +215,9 @@ def _message(detail: Any) -> str:
         field = ctx.get("discriminator", "").strip("'")
         return f"unknown {field} {ctx.get('tag')!r}; expected one of {expected}"
     if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "fact", "source"):
-        return (f"{detail['input']!r} is not an id: use lower-case letters, digits, "
-                "'.', '_' and '-'")  # fmt: skip
+        return (
+            f"{detail['input']!r} is not an id: use lower-case letters, digits, '.', '_' and '-'"
+        )
     message: str = detail["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
@@ -224,8 +242,7 @@ def bundled_deck_paths() -> list[Path]:
 def pack_schema() -> dict[str, Any]:
     """The JSON Schema of a pack file, for editors (yaml-language-server) and other tools."""
     schema = Pack.model_json_schema(mode="validation")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
-            **schema}  # fmt: skip
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 
 
 def schema_text() -> str:

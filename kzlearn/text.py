@@ -9,6 +9,7 @@ match that needed them: ``same`` (formatting only), ``safe`` and ``lenient`` (co
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -35,17 +36,39 @@ _SPACE = re.compile(r"\s+")
 _HARAKAT = re.compile("[\u064b-\u0652\u0670\u0610-\u061a\u06d6-\u06ed]")
 _TATWEEL = "\u0640"
 _PERSIAN = str.maketrans(
-    {"\u06a9": "\u0643", "\u06cc": "\u064a", "\u06d0": "\u064a", "\u06d2": "\u064a",
-     "\u06d5": "\u0647", "\u06c0": "\u0647", "\u06c1": "\u0647", "\u06be": "\u0647"}
-)  # fmt: skip
+    {
+        "\u06a9": "\u0643",
+        "\u06cc": "\u064a",
+        "\u06d0": "\u064a",
+        "\u06d2": "\u064a",
+        "\u06d5": "\u0647",
+        "\u06c0": "\u0647",
+        "\u06c1": "\u0647",
+        "\u06be": "\u0647",
+    }
+)
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
 _YEH = str.maketrans({"ى": "ي"})
 _TEH_MARBUTA_FINAL = re.compile("ة(?=\\W|$)")
 _RISKY = str.maketrans({"ؤ": "و", "ئ": "ي"})
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-# Punctuation of every script, Arabic's own included (، ؛ ؟ « » ٫ ٬).
-_PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
+
+
+class _PunctuationToSpace(dict[int, int | str]):
+    """A str.translate table: punctuation and symbols of every script become spaces.
+
+    By Unicode category, so never combining marks such as harakat (a "not a word
+    character" pattern takes those too). Each code point is looked up once, then cached.
+    """
+
+    def __missing__(self, code: int) -> int | str:
+        value: int | str = " " if unicodedata.category(chr(code))[0] in "PS" else code
+        self[code] = value
+        return value
+
+
+_PUNCTUATION = _PunctuationToSpace()
 
 
 def normalize_basic(text: str) -> str:
@@ -61,7 +84,7 @@ def digits_to_ascii(text: str) -> str:
 
 
 def _punctuation(text: str) -> str:
-    return _SPACE.sub(" ", _PUNCT.sub(" ", text)).strip()
+    return _SPACE.sub(" ", text.translate(_PUNCTUATION)).strip()
 
 
 def _diacritics(text: str) -> str:
@@ -123,6 +146,7 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str, *, through: Tier = "nearly") -> str:
     """The comparison form of ``text``, after every step up to tier ``through``."""
     order = ("same", "safe", "lenient", "nearly")

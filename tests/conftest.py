@@ -30,8 +30,12 @@ def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
     return _write
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-            input_text: str | None = None) -> subprocess.CompletedProcess[str]:  # fmt: skip
+def run_cli(
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    input_text: str | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m kzlearn ARGS`` in a subprocess, as a user would."""
     return subprocess.run(
         [sys.executable, "-m", "kzlearn", *args],

@@ -22,8 +22,17 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> A
 def test_scalars_follow_yaml_1_2_core() -> None:
     text = 'a: true\nb: no\nc: 12\nd: "12"\ne: 1.5\nf: ~\ng: 2021-12-14\nh: 0x1f\ni: Yes\n'
     data = yamlread.read_yaml(text).data
-    assert data == {"a": True, "b": "no", "c": 12, "d": "12", "e": 1.5, "f": None,
-                    "g": "2021-12-14", "h": 31, "i": "Yes"}  # fmt: skip
+    assert data == {
+        "a": True,
+        "b": "no",
+        "c": 12,
+        "d": "12",
+        "e": 1.5,
+        "f": None,
+        "g": "2021-12-14",
+        "h": 31,
+        "i": "Yes",
+    }
 
 
 @pytest.mark.usefixtures("loader")

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -23,7 +24,7 @@ RUNS = 5
 
 def make_pack(items: int) -> str:
     """A pack with ``items`` items of every type, a fact per ten items."""
-    lines = ['id: bench', 'title: {ar: "اختبار", en: "Benchmark"}', "language: ar", "facts:"]
+    lines = ["id: bench", 'title: {ar: "اختبار", en: "Benchmark"}', "language: ar", "facts:"]
     for f in range(items // 10):
         lines += [
             f"  - id: f{f}",
@@ -35,9 +36,11 @@ def make_pack(items: int) -> str:
     lines.append("items:")
     for i in range(items):
         kind = i % 6
-        lines += [f"  - id: i{i}", f"    fact: f{i // 10}", f'    prompt: {{ar: "سؤال {i}؟", en: "Question {i}?"}}']
+        lines += [f"  - id: i{i}", f"    fact: f{i // 10}"]
+        lines.append(f'    prompt: {{ar: "سؤال {i}؟", en: "Question {i}?"}}')
         if kind == 0:
-            lines += ["    type: mcq", f'    choices: ["أ{i}", "ب{i}", "ج{i}", "د{i}"]', f'    answer: "ب{i}"']
+            lines += ["    type: mcq", f'    choices: ["أ{i}", "ب{i}", "ج{i}", "د{i}"]']
+            lines.append(f'    answer: "ب{i}"')
         elif kind == 1:
             lines += ["    type: true_false", "    answer: true"]
         elif kind == 2:
@@ -47,15 +50,20 @@ def make_pack(items: int) -> str:
         elif kind == 4:
             lines += ["    type: order", f'    sequence: ["a{i}", "b{i}", "c{i}"]']
         else:
-            lines += ["    type: match", "    pairs:", f'      - {{left: "l{i}", right: "r{i}"}}', f'      - {{left: "m{i}", right: "s{i}"}}']  # fmt: skip
+            lines += ["    type: match", "    pairs:"]
+            lines += [
+                f'      - {{left: "l{i}", right: "r{i}"}}',
+                f'      - {{left: "m{i}", right: "s{i}"}}',
+            ]
     return "\n".join(lines) + "\n"
 
 
-def median_seconds(action: object, runs: int = RUNS) -> float:
+def median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:
+    """The median wall time of ``action`` over ``runs`` runs."""
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        action()  # type: ignore[operator]
+        action()
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -76,21 +84,26 @@ def main() -> None:
     help_times = []
     for _ in range(7):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "kzlearn", "--help"], capture_output=True, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "kzlearn", "--help"], capture_output=True, check=True
+        )
         help_times.append(time.perf_counter() - started)
     bare = []
     for _ in range(7):
         started = time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], capture_output=True, check=True)
         bare.append(time.perf_counter() - started)
-    print(f"kzlearn --help                : {statistics.median(help_times) * 1000:8.1f} ms median of 7"
-          f" (bare interpreter {statistics.median(bare) * 1000:.1f} ms)")  # fmt: skip
+    help_ms, bare_ms = statistics.median(help_times) * 1000, statistics.median(bare) * 1000
+    print(f"kzlearn --help                : {help_ms:8.1f} ms median of 7")
+    print(f"python -c pass (baseline)     : {bare_ms:8.1f} ms median of 7")
     trace = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "kzlearn", "--help"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    heavy = sorted({line.split("|")[-1].strip().split(".")[0] for line in trace.stderr.splitlines()
-                    if line.split("|")[-1].strip().split(".")[0] in ("pydantic", "textual", "genanki")})  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in trace.stderr.splitlines()}
+    heavy = sorted(imported & {"pydantic", "textual", "genanki"})
     print(f"-X importtime heavy modules   : {heavy or 'none'}")
 
 

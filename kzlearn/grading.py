@@ -1,0 +1,349 @@
+"""Grading: is a student's answer correct, nearly right, or wrong, and why.
+
+Text answers are compared on normal forms (kzlearn.text): formatting, diacritics, tatweel,
+Persian letter forms and hamza/alef spellings count as correct, hamza seats as nearly at
+most, one typo in a name of six letters or more as nearly. Numbers and dates are parsed to
+values and compared as values: never fuzzily (1991 is one keystroke from 1992).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from kzlearn.dates import PartialDate, parse_date
+from kzlearn.localized import Localized
+from kzlearn.models import (
+    ClozeItem,
+    Item,
+    MatchItem,
+    McqItem,
+    OrderItem,
+    ShortItem,
+    TrueFalseItem,
+    cloze_blanks,
+)
+from kzlearn.numbers import format_number, parse_number
+from kzlearn.text import STEPS, edit_distance_at_most_one, fold, has_arabic, normalize_basic
+
+__all__ = [
+    "Kind",
+    "Outcome",
+    "Verdict",
+    "answers_match",
+    "correct_response",
+    "grade",
+    "match_answer",
+]
+
+Outcome = Literal["correct", "nearly", "wrong"]
+Kind = Literal["text", "number", "date"]
+_RANK: dict[Outcome, int] = {"wrong": 0, "nearly": 1, "correct": 2}
+MAX_ANSWER = 2000  # longer answers are cut before comparing: no answer is that long
+_TRUE = {"true", "t", "yes", "y", "صح", "صحيح", "نعم", "vrai", "v", "oui", "1"}
+_FALSE = {"false", "f", "no", "n", "خطأ", "خطا", "خاطئ", "لا", "faux", "non", "0"}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The grade of one answer.
+
+    Attributes:
+        outcome: correct, nearly or wrong.
+        expected: the right answer, as shown to the student.
+        reason: why an answer that was not written exactly was accepted (or nearly), or
+            what was wrong with it, in a few words; None when there is nothing to say.
+    """
+
+    outcome: Outcome
+    expected: str
+    reason: str | None = None
+
+    @property
+    def correct(self) -> bool:
+        """True only for a correct answer."""
+        return self.outcome == "correct"
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    outcome: Outcome
+    reason: str | None
+
+    def better(self, other: _Match) -> _Match:
+        return other if _RANK[other.outcome] > _RANK[self.outcome] else self
+
+
+_WRONG = _Match("wrong", None)
+
+
+def _text_match(expected: str, given: str, lang: str | None) -> _Match:
+    e, g = normalize_basic(expected), normalize_basic(given)
+    if not g:
+        return _WRONG
+    if e == g:
+        return _Match("correct", None)
+    folded_e, folded_g = fold(expected), fold(given)
+    if folded_e != folded_g:  # no step makes them equal: only spaces or a typo are left
+        e, g = folded_e.replace(" ", ""), folded_g.replace(" ", "")
+        if e == g:
+            return _Match("correct", "ignored spaces")
+        letters = sum(c.isalpha() for c in e)
+        if letters >= 6 and not any(c.isdigit() for c in e) and edit_distance_at_most_one(e, g):
+            return _Match("nearly", "one letter off")
+        return _WRONG
+    for step in STEPS:  # they match: find the first step that made them equal, the reason
+        e, g = step.apply(e), step.apply(g)
+        if e == g:
+            if step.tier == "nearly" or (step.name == "ignored accents" and lang == "fr"):
+                return _Match("nearly", "accents" if lang == "fr" else step.name)
+            return _Match("correct", step.name)
+    return _Match("correct", "ignored spaces")
+
+
+def _number_match(expected: str, given: str) -> _Match:
+    want, got = parse_number(expected), parse_number(given)
+    if want is None or got is None:
+        return _WRONG
+    if math.isclose(want, got, rel_tol=1e-9, abs_tol=1e-9):
+        plain = normalize_basic(given).replace(" ", "")
+        return _Match(
+            "correct", None if plain.isascii() and plain[:1].isdigit() else "read as a number"
+        )
+    return _WRONG
+
+
+def _date_match(expected: PartialDate, given: str) -> _Match:
+    parsed = parse_date(given)
+    if parsed is None:
+        return _WRONG
+    got = parsed.value
+    regional = parsed.month_style not in (None, "English", "French")
+    style = f"{parsed.month_style} month name" if regional else None
+    if got == expected:
+        return _Match("correct", style)
+    same_year = got.year == expected.year
+    if expected.year is None and (got.month, got.day) == (expected.month, expected.day):
+        return _Match("correct", style)
+    if not same_year:
+        return _WRONG
+    if got.granularity == "year" and expected.granularity in ("month", "day"):
+        return _Match("nearly", "only the year")
+    if (
+        got.granularity == "month"
+        and expected.granularity == "day"
+        and got.month == expected.month
+    ):
+        return _Match("nearly", "the day is missing")
+    if (
+        expected.granularity == "month"
+        and got.granularity == "day"
+        and got.month == expected.month
+    ):
+        return _Match("nearly", "the source gives only the month")
+    if expected.granularity == "year" and got.granularity in ("month", "day"):
+        return _Match("nearly", "the source gives only the year")
+    return _WRONG
+
+
+def match_answer(
+    expected: Iterable[str], given: str, *, lang: str | None, kind: Kind = "text"
+) -> tuple[Outcome, str | None]:
+    """Grade ``given`` against every accepted answer; the best outcome wins.
+
+    ``kind`` says how the first accepted answer is read: as text, a number or a date. The
+    other accepted answers are always compared as text too (a pack's ``accept`` list).
+    """
+    given = given[:MAX_ANSWER]
+    best = _WRONG
+    for i, answer in enumerate(expected):
+        if i == 0 and kind == "number":
+            best = best.better(_number_match(answer, given))
+        elif i == 0 and kind == "date":
+            parsed = parse_date(answer)
+            if parsed is not None:
+                best = best.better(_date_match(parsed.value, given))
+        variant_lang = "ar" if has_arabic(answer) else lang
+        best = best.better(_text_match(answer, given, variant_lang))
+        if best.outcome == "correct" and best.reason is None:
+            break
+    if not normalize_basic(given):
+        return "wrong", "no answer"
+    return best.outcome, best.reason
+
+
+def answers_match(expected: str, given: str, *, lang: str, kind: Kind = "text") -> bool:
+    """True when ``given`` is a correct answer for ``expected`` (never for nearly)."""
+    return match_answer([expected], given, lang=lang, kind=kind)[0] == "correct"
+
+
+def _texts(value: Localized, lang: str | None) -> list[str]:
+    first = value.get(lang, lang or "")
+    return [first, *(t for t in value.values() if t != first)]
+
+
+def _short(item: ShortItem, response: object, lang: str | None) -> Verdict:
+    answers = [*_texts(item.answer, lang), *item.accept]
+    expected = answers[0]
+    if item.grade_as == "date":
+        parsed = parse_date(expected)
+        expected = parsed.value.display(lang or "en") if parsed else expected
+    elif item.grade_as == "number":
+        number = parse_number(expected)
+        expected = format_number(number) if number is not None else expected
+    outcome, reason = match_answer(answers, str(response or ""), lang=lang, kind=item.grade_as)
+    return Verdict(outcome, expected, reason)
+
+
+def _blank_kind(answer: str) -> Kind:
+    if parse_date(answer) is not None and any(c.isdigit() for c in answer):
+        return "date"
+    if parse_number(answer) is not None:
+        return "number"
+    return "text"
+
+
+def _cloze(item: ClozeItem, response: object, lang: str | None) -> Verdict:
+    blanks = cloze_blanks(item.text)
+    given = [response] if isinstance(response, str) else list(response or [])  # type: ignore[call-overload]
+    given += [""] * (len(blanks) - len(given))
+    outcomes: list[Outcome] = []
+    reasons: list[str] = []
+    for answers, typed in zip(blanks, given, strict=False):
+        outcome, reason = match_answer(
+            answers, str(typed), lang=lang, kind=_blank_kind(answers[0])
+        )
+        outcomes.append(outcome)
+        if reason and reason != "no answer":
+            reasons.append(reason)
+    expected = " · ".join(b[0] for b in blanks)
+    if all(o == "correct" for o in outcomes):
+        overall: Outcome = "correct"
+    elif all(o != "wrong" for o in outcomes) or (
+        len(outcomes) > 2 and outcomes.count("wrong") == 1
+    ):
+        overall = "nearly"
+    else:
+        overall = "wrong"
+    right = sum(o != "wrong" for o in outcomes)
+    reason = (
+        f"{right} of {len(blanks)} blanks" if overall != "correct" and len(blanks) > 1 else None
+    )
+    return Verdict(overall, expected, reason or (", ".join(dict.fromkeys(reasons)) or None))
+
+
+def _mcq(item: McqItem, response: object, lang: str | None) -> Verdict:
+    expected = item.answer.get(lang, lang or "")
+    index = item.answer_index
+    if isinstance(response, int) and not isinstance(response, bool):
+        chosen = response
+    else:
+        typed = str(response or "")
+        chosen = next(
+            (
+                i
+                for i, c in enumerate(item.choices)
+                if any(_text_match(t, typed, lang).outcome == "correct" for t in c.values())
+            ),
+            -1,
+        )
+    return Verdict("correct" if chosen == index else "wrong", expected)
+
+
+def _true_false(item: TrueFalseItem, response: object, lang: str | None) -> Verdict:
+    expected = _TF_WORDS.get(lang or "en", _TF_WORDS["en"])[item.answer]
+    if isinstance(response, bool):
+        value: bool | None = response
+    else:
+        word = normalize_basic(str(response or ""))
+        value = True if word in _TRUE else False if word in _FALSE else None
+    if value is None:
+        return Verdict("wrong", expected, "answer true or false")
+    return Verdict("correct" if value == item.answer else "wrong", expected)
+
+
+_TF_WORDS = {
+    "en": {True: "true", False: "false"},
+    "ar": {True: "صح", False: "خطأ"},
+    "fr": {True: "vrai", False: "faux"},
+}
+
+
+def _positions(response: object, size: int) -> list[int] | None:
+    if isinstance(response, dict):
+        response = [response.get(i, -1) for i in range(size)]
+    if not isinstance(response, Sequence) or isinstance(response, str):
+        return None
+    try:
+        return [int(x) for x in response]
+    except (TypeError, ValueError):
+        return None
+
+
+def _order(item: OrderItem, response: object, lang: str | None) -> Verdict:
+    n = len(item.sequence)
+    expected = " → ".join(e.get(lang, lang or "") for e in item.sequence)
+    order = _positions(response, n)
+    if order is None or sorted(order) != list(range(n)):
+        return Verdict("wrong", expected, "put every entry in order once")
+    if order == list(range(n)):
+        return Verdict("correct", expected)
+    swaps = sum(1 for a in range(n) for b in range(a + 1, n) if order[a] > order[b])
+    if swaps == 1 and n >= 3:
+        return Verdict("nearly", expected, "two neighbours swapped")
+    return Verdict("wrong", expected, f"{sum(order[i] == i for i in range(n))} of {n} in place")
+
+
+def _match(item: MatchItem, response: object, lang: str | None) -> Verdict:
+    n = len(item.pairs)
+    expected = "; ".join(
+        f"{p.left.get(lang, lang or '')} — {p.right.get(lang, lang or '')}" for p in item.pairs
+    )
+    chosen = _positions(response, n)
+    if chosen is None or len(chosen) != n:
+        return Verdict("wrong", expected, "match every entry")
+    right = sum(chosen[i] == i for i in range(n))
+    if right == n:
+        return Verdict("correct", expected)
+    if n >= 4 and right >= n - 2:
+        return Verdict("nearly", expected, f"{right} of {n} pairs")
+    return Verdict("wrong", expected, f"{right} of {n} pairs")
+
+
+def grade(item: Item, response: object, *, lang: str | None = None) -> Verdict:
+    """Grade a student's ``response`` to ``item``; ``lang`` is the display language.
+
+    Responses: mcq, the index of a choice (or its text); true_false, a bool (or a word
+    such as true, صح, vrai); short, the text typed; cloze, one text per blank (or a text for
+    a single blank); order, the indexes of ``item.sequence`` in the order the student put
+    them; match, for each left entry the index of the pair whose right entry was chosen.
+    Never raises for any response.
+    """
+    if isinstance(item, McqItem):
+        return _mcq(item, response, lang)
+    if isinstance(item, TrueFalseItem):
+        return _true_false(item, response, lang)
+    if isinstance(item, ShortItem):
+        return _short(item, response, lang)
+    if isinstance(item, ClozeItem):
+        return _cloze(item, response, lang)
+    if isinstance(item, OrderItem):
+        return _order(item, response, lang)
+    return _match(item, response, lang)
+
+
+def correct_response(item: Item, lang: str | None = None) -> object:
+    """A response that :func:`grade` marks correct: the model answer of ``item``."""
+    if isinstance(item, McqItem):
+        return item.answer_index
+    if isinstance(item, TrueFalseItem):
+        return item.answer
+    if isinstance(item, ShortItem):
+        return item.answer.get(lang, lang or "")
+    if isinstance(item, ClozeItem):
+        return [b[0] for b in cloze_blanks(item.text)]
+    if isinstance(item, OrderItem):
+        return list(range(len(item.sequence)))
+    return list(range(len(item.pairs)))

@@ -1,0 +1,485 @@
+"""QuizSession: a quiz without a terminal. The app shows and collects; the session decides.
+
+It picks the items (at most one per fact before any fact comes back), presents them
+(shuffled entries for ordering and matching, deterministic for a seed), grades answers,
+keeps score, streak, mistakes and time per item, retries mistakes, and round-trips through
+JSON so a quiz can be resumed.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from kzlearn.errors import KzlearnError
+from kzlearn.generate import all_items
+from kzlearn.grading import Outcome, Verdict, grade
+from kzlearn.localized import Localized
+from kzlearn.models import (
+    ClozeItem,
+    Evidence,
+    Item,
+    MatchItem,
+    McqItem,
+    OrderItem,
+    Pack,
+    cloze_blanks,
+)
+
+__all__ = ["AnswerRecord", "Feedback", "Question", "QuizOptions", "QuizSession", "Summary"]
+
+ITEM_TYPES = ("mcq", "true_false", "short", "cloze", "order", "match")
+FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class QuizOptions:
+    """What a quiz asks: item types, how many, the seed, and the display language."""
+
+    types: tuple[str, ...] = ITEM_TYPES
+    count: int | None = None
+    seed: int | None = None
+    lang: str | None = None  # None: each pack's own language
+    generated: bool = True  # include items generated from facts
+    tags: tuple[str, ...] = ()  # only items with one of these tags
+
+    def __post_init__(self) -> None:
+        unknown = set(self.types) - set(ITEM_TYPES)
+        if unknown:
+            raise KzlearnError(
+                f"unknown item type {sorted(unknown)[0]!r}; expected {', '.join(ITEM_TYPES)}"
+            )
+        if self.count is not None and self.count < 1:
+            raise KzlearnError("a quiz needs at least one question")
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """An item as presented: texts in the display language, entries in shown order."""
+
+    key: str
+    pack: Pack
+    item: Item
+    number: int
+    total: int
+    lang: str
+    order: tuple[int, ...] = ()  # order: indexes of item.sequence as shown; match: of rights
+
+    def text(self, value: Localized, lang: str | None = None) -> str:
+        """``value`` in the display language (or ``lang``)."""
+        return value.get(lang or self.lang, self.pack.language)
+
+    @property
+    def prompt(self) -> str:
+        """The question, in the display language."""
+        return self.text(self.item.prompt)
+
+    def translation(self, lang: str) -> str | None:
+        """The prompt in another language, when the pack has it."""
+        if not self.item.prompt.has(lang, self.pack.language):
+            return None
+        return self.text(self.item.prompt, lang)
+
+    @property
+    def choices(self) -> list[str]:
+        """Multiple choice: the choices, in the order to show them."""
+        if not isinstance(self.item, McqItem):
+            return []
+        return [self.text(c) for c in self.item.choices]
+
+    @property
+    def entries(self) -> list[tuple[int, str]]:
+        """Ordering: (index in the right order, text), in the order first shown."""
+        if not isinstance(self.item, OrderItem):
+            return []
+        return [(i, self.text(self.item.sequence[i])) for i in self.order]
+
+    @property
+    def lefts(self) -> list[str]:
+        """Matching: the left entries, in pack order."""
+        if not isinstance(self.item, MatchItem):
+            return []
+        return [self.text(p.left) for p in self.item.pairs]
+
+    @property
+    def rights(self) -> list[tuple[int, str]]:
+        """Matching: (index of its pair, text) of the right entries, shuffled."""
+        if not isinstance(self.item, MatchItem):
+            return []
+        return [(i, self.text(self.item.pairs[i].right)) for i in self.order]
+
+    @property
+    def cloze_parts(self) -> list[str]:
+        """Cloze: the passage split around its blanks (one more part than blanks)."""
+        if not isinstance(self.item, ClozeItem):
+            return []
+        parts: list[str] = []
+        rest = self.item.text
+        for _ in cloze_blanks(self.item.text):
+            before, _, after = rest.partition("{{")
+            parts.append(before)
+            rest = after.partition("}}")[2]
+        parts.append(rest)
+        return parts
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """What a student reads after answering."""
+
+    verdict: Verdict
+    explanation: str | None
+    evidence: str | None  # the passage, in the display language
+    evidence_original: str | None  # the passage as the source writes it, when different
+    source: str | None  # title, author and date of the source
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """One answer given in a quiz."""
+
+    key: str
+    outcome: Outcome
+    response: Any
+    seconds: float
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The end of a quiz: score, time and a breakdown per tag."""
+
+    total: int
+    correct: int
+    nearly: int
+    wrong: int
+    seconds: float
+    per_tag: dict[str, tuple[int, int]]  # tag -> (correct, answered)
+    mistakes: list[str]
+
+    @property
+    def score(self) -> float:
+        """Correct counts 1, nearly 0.5; out of the items answered (0 to 1)."""
+        answered = self.correct + self.nearly + self.wrong
+        return (self.correct + 0.5 * self.nearly) / answered if answered else 0.0
+
+
+@dataclass
+class _State:
+    keys: list[str]
+    index: int = 0
+    answers: list[AnswerRecord] = field(default_factory=list)
+
+
+class QuizSession:
+    """A quiz over the items of one or more packs.
+
+    Args:
+        packs: the packs to draw items from.
+        options: types, count, seed and display language.
+        keys: play exactly these items (``pack_id/item_id``), in this order.
+        clock: seconds, monotonic; tests pass their own.
+        on_answer: called with every answer as it is recorded (the progress store).
+    """
+
+    def __init__(
+        self,
+        packs: Sequence[Pack],
+        options: QuizOptions | None = None,
+        *,
+        keys: Sequence[str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        on_answer: Callable[[AnswerRecord], None] | None = None,
+    ) -> None:
+        options = options or QuizOptions()
+        if options.seed is None:
+            options = _with_seed(options, random.SystemRandom().randrange(2**31))
+        self.options = options
+        self.packs = {p.id: p for p in packs}
+        self._items: dict[str, tuple[Pack, Item]] = {}
+        for pack in packs:
+            pool = all_items(pack, seed=options.seed) if options.generated else list(pack.items)
+            for item in pool:
+                self._items[f"{pack.id}/{item.id}"] = (pack, item)
+        self._clock = clock
+        self._started = clock()
+        self._shown_at = self._started
+        self.on_answer = on_answer
+        chosen = list(keys) if keys is not None else self._choose()
+        if not chosen:
+            raise KzlearnError("no item matches these options")
+        self._state = _State([k for k in chosen if k in self._items])
+
+    def _choose(self) -> list[str]:
+        opts = self.options
+        rng = random.Random(opts.seed)
+        by_fact: dict[str, list[str]] = {}
+        for key, (pack, item) in self._items.items():
+            if item.type not in opts.types:
+                continue
+            if opts.tags and not set(opts.tags) & set(item.tags):
+                continue
+            by_fact.setdefault(f"{pack.id}/{item.fact or item.id}", []).append(key)
+        groups = list(by_fact.values())
+        for group in groups:
+            rng.shuffle(group)
+        rng.shuffle(groups)
+        # Round robin: every fact once before any fact twice.
+        chosen: list[str] = []
+        for round_ in range(max((len(g) for g in groups), default=0)):
+            chosen.extend(g[round_] for g in groups if round_ < len(g))
+        return chosen[: opts.count] if opts.count else chosen
+
+    # -- playing ---------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """How many items the quiz has."""
+        return len(self._state.keys)
+
+    @property
+    def index(self) -> int:
+        """How many items have been answered."""
+        return self._state.index
+
+    @property
+    def finished(self) -> bool:
+        """True once every item is answered."""
+        return self._state.index >= len(self._state.keys)
+
+    @property
+    def current(self) -> Question | None:
+        """The item to answer now, or None at the end."""
+        if self.finished:
+            return None
+        key = self._state.keys[self._state.index]
+        pack, item = self._items[key]
+        lang = self.options.lang or pack.language
+        order: tuple[int, ...] = ()
+        if isinstance(item, OrderItem | MatchItem):
+            size = len(item.sequence) if isinstance(item, OrderItem) else len(item.pairs)
+            order = _shuffled(size, random.Random(f"{self.options.seed}/{key}"))
+        return Question(key, pack, item, self._state.index + 1, self.total, lang, order)
+
+    def answer(self, response: object) -> Feedback:
+        """Grade ``response`` to the current item, record it and move on.
+
+        Raises:
+            KzlearnError: the quiz is finished.
+        """
+        question = self.current
+        if question is None:
+            raise KzlearnError("the quiz is finished")
+        verdict = grade(question.item, response, lang=question.lang)
+        now = self._clock()
+        record = AnswerRecord(
+            question.key,
+            verdict.outcome,
+            _jsonable(response),
+            max(0.0, now - self._shown_at),
+            verdict.reason,
+        )
+        self._state.answers.append(record)
+        self._state.index += 1
+        self._shown_at = now
+        if self.on_answer is not None:
+            self.on_answer(record)
+        return self.feedback(question, verdict)
+
+    def skip(self) -> Feedback:
+        """Give up on the current item: it counts as a mistake."""
+        return self.answer("")
+
+    def feedback(self, question: Question, verdict: Verdict) -> Feedback:
+        """The explanation, evidence and source to show with ``verdict``."""
+        pack, item = question.pack, question.item
+        fact = _fact_of(pack, item)
+        explanation = item.explanation or (fact.note if fact else None)
+        evidence: Evidence | None = item.evidence or (fact.evidence if fact else None)
+        quote = original = citation = None
+        if evidence is not None:
+            quote = question.text(evidence.quote)
+            source = pack.source(evidence.source)
+            if source is not None:
+                original = evidence.quote.get(source.language, pack.language)
+                citation = _cite(source, question.lang, pack.language)
+            if original == quote:
+                original = None
+        return Feedback(
+            verdict,
+            question.text(explanation) if explanation else None,
+            quote,
+            original,
+            citation,
+        )
+
+    # -- results ---------------------------------------------------------------------------
+
+    @property
+    def answers(self) -> list[AnswerRecord]:
+        """Every answer so far, in order."""
+        return list(self._state.answers)
+
+    @property
+    def streak(self) -> int:
+        """Correct answers in a row, up to now."""
+        count = 0
+        for record in reversed(self._state.answers):
+            if record.outcome != "correct":
+                break
+            count += 1
+        return count
+
+    @property
+    def best_streak(self) -> int:
+        """The longest run of correct answers."""
+        best = run = 0
+        for record in self._state.answers:
+            run = run + 1 if record.outcome == "correct" else 0
+            best = max(best, run)
+        return best
+
+    @property
+    def mistakes(self) -> list[str]:
+        """Keys of the items answered wrong or nearly, in order, each once."""
+        return list(dict.fromkeys(a.key for a in self._state.answers if a.outcome != "correct"))
+
+    def retry_mistakes(self) -> QuizSession:
+        """A new quiz over this quiz's mistakes.
+
+        Raises:
+            KzlearnError: there were none.
+        """
+        if not self.mistakes:
+            raise KzlearnError("no mistakes to retry")
+        return QuizSession(
+            list(self.packs.values()),
+            self.options,
+            keys=self.mistakes,
+            clock=self._clock,
+            on_answer=self.on_answer,
+        )
+
+    def summary(self) -> Summary:
+        """Score, time and the breakdown per tag."""
+        counts = {"correct": 0, "nearly": 0, "wrong": 0}
+        per_tag: dict[str, list[int]] = {}
+        for record in self._state.answers:
+            counts[record.outcome] += 1
+            for tag in self._items[record.key][1].tags or ("untagged",):
+                entry = per_tag.setdefault(tag, [0, 0])
+                entry[0] += record.outcome == "correct"
+                entry[1] += 1
+        return Summary(
+            total=self.total,
+            correct=counts["correct"],
+            nearly=counts["nearly"],
+            wrong=counts["wrong"],
+            seconds=sum(a.seconds for a in self._state.answers),
+            per_tag={t: (c, n) for t, (c, n) in sorted(per_tag.items())},
+            mistakes=self.mistakes,
+        )
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        """The whole session, to resume with :meth:`from_json`."""
+        return json.dumps(
+            {
+                "format": FORMAT,
+                "options": {
+                    **asdict(self.options),
+                    "types": list(self.options.types),
+                    "tags": list(self.options.tags),
+                },
+                "keys": self._state.keys,
+                "index": self._state.index,
+                "answers": [asdict(a) for a in self._state.answers],
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(
+        cls,
+        packs: Sequence[Pack],
+        text: str,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        on_answer: Callable[[AnswerRecord], None] | None = None,
+    ) -> QuizSession:
+        """Resume a session saved by :meth:`to_json` over the same packs.
+
+        Items that the packs no longer have are dropped.
+
+        Raises:
+            KzlearnError: the text is not a saved session.
+        """
+        try:
+            data = json.loads(text)
+            if data.get("format") != FORMAT:
+                raise KzlearnError(f"a saved quiz of format {data.get('format')!r} cannot be read")
+            raw = data["options"]
+            options = QuizOptions(
+                **{**raw, "types": tuple(raw["types"]), "tags": tuple(raw["tags"])}
+            )
+            session = cls(packs, options, keys=data["keys"], clock=clock, on_answer=on_answer)
+            answers = [AnswerRecord(**a) for a in data["answers"]]
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise KzlearnError(f"not a saved quiz: {error}") from None
+        kept = set(session._state.keys)
+        session._state.answers = [a for a in answers if a.key in kept]
+        answered = {a.key for a in session._state.answers}
+        session._state.index = sum(1 for k in session._state.keys if k in answered)
+        # Answered items first, in their order; the rest after, as they were.
+        session._state.keys = [k for k in data["keys"] if k in answered and k in kept] + [
+            k for k in data["keys"] if k not in answered and k in kept
+        ]
+        return session
+
+
+def _with_seed(options: QuizOptions, seed: int) -> QuizOptions:
+    return QuizOptions(
+        options.types, options.count, seed, options.lang, options.generated, options.tags
+    )
+
+
+def _shuffled(size: int, rng: random.Random) -> tuple[int, ...]:
+    order = list(range(size))
+    while size > 1 and order == list(range(size)):
+        rng.shuffle(order)  # never show an ordering already solved
+    return tuple(order)
+
+
+def _fact_of(pack: Pack, item: Item) -> Any:
+    if item.fact is None:
+        return None
+    try:
+        return pack.fact(item.fact)
+    except KeyError:
+        return None
+
+
+def _cite(source: Any, lang: str, default: str) -> str:
+    parts = [source.title.get(lang, default)]
+    if source.author:
+        parts.append(source.author)
+    if source.publisher:
+        parts.append(source.publisher)
+    if source.published is not None:
+        parts.append(source.published.display(lang))
+    return " — ".join(parts)
+
+
+def _jsonable(response: object) -> Any:
+    if isinstance(response, str | int | float | bool) or response is None:
+        return response
+    if isinstance(response, dict):
+        return {str(k): _jsonable(v) for k, v in response.items()}
+    if isinstance(response, list | tuple):
+        return [_jsonable(v) for v in response]
+    return str(response)

@@ -1,0 +1,97 @@
+"""Property tests (hypothesis): normal forms, dates in every month table, generated packs."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzlearn.dates import ARABIC_MONTHS, PartialDate, parse_date
+from kzlearn.generate import generate_items
+from kzlearn.grading import correct_response, grade
+from kzlearn.models import McqItem, Pack, ShortItem
+from kzlearn.text import fold, normalize_basic
+
+ARABIC = "ءآأؤإئابةتثجحخدذرسشصضطظعغفقكلمنهوىيًٌٍَُِّْـکیەھ٠١٢٣٤٥٦٧٨٩،؛؟«» "
+texts = st.text(alphabet=st.sampled_from(ARABIC) | st.characters(), max_size=40)
+ENGLISH = (
+    "January February March April May June July August September October November December"
+).split()
+FRENCH = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+TABLES = {
+    **{k: [n.split("|")[0] for n in v] for k, v in ARABIC_MONTHS.items()},
+    "English": ENGLISH,
+    "French": FRENCH.split(),
+}
+
+
+@given(texts)
+def test_normal_forms_are_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+    assert normalize_basic(normalize_basic(text)) == normalize_basic(text)
+
+
+@given(
+    st.integers(1000, 2100),
+    st.integers(1, 12),
+    st.integers(1, 28),
+    st.sampled_from(sorted(TABLES)),
+    st.sampled_from(["{d} {m} {y}", "{m} {d}, {y}", "{d} {m} {y}م", "{d} من {m} عام {y}"]),
+)
+def test_a_date_in_any_month_table_parses_back(
+    year: int, month: int, day: int, table: str, shape: str
+) -> None:
+    written = shape.format(d=day, m=TABLES[table][month - 1], y=year)
+    parsed = parse_date(written)
+    assert parsed is not None, written
+    assert parsed.value == PartialDate(year, month, day)
+    assert parse_date(f"{TABLES[table][month - 1]} {year}") is not None
+
+
+names = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي", min_size=3, max_size=9)
+
+
+@st.composite
+def packs(draw: st.DrawFn) -> Pack:
+    facts = []
+    for i in range(draw(st.integers(3, 7))):
+        kind = draw(st.sampled_from(["date", "entity", "number"]))
+        fact: dict[str, object] = {
+            "id": f"f{i}",
+            "kind": kind,
+            "about": {"ar": f"حدث {i}", "en": f"event {i}"},
+        }
+        if kind == "date":
+            y = draw(st.integers(1900, 2020))
+            shape = draw(st.sampled_from(["{y}", "{y}-{m:02d}", "{y}-{m:02d}-{d:02d}"]))
+            fact["value"] = shape.format(
+                y=y, m=draw(st.integers(1, 12)), d=draw(st.integers(1, 28))
+            )
+        elif kind == "entity":
+            fact |= {"category": "person", "value": {"ar": draw(names), "en": f"Person {i}"}}
+        else:
+            fact |= {"value": draw(st.integers(1, 5000)), "unit": {"ar": "كم", "en": "km"}}
+        facts.append(fact)
+    data = {
+        "id": "p",
+        "title": {"ar": "ت", "en": "t"},
+        "language": "ar",
+        "translations": ["en"],
+        "facts": facts,
+    }
+    return Pack.model_validate(data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(packs(), st.integers(0, 1000))
+def test_generated_items_grade_themselves_and_their_distractors(pack: Pack, seed: int) -> None:
+    items = {i.id: i for i in generate_items(pack, seed=seed)}
+    for item in items.values():
+        assert grade(item, correct_response(item)).correct, item.id
+        if isinstance(item, ShortItem):
+            for text in (*item.answer.values(), *item.accept):
+                assert grade(item, text).correct, (item.id, text)
+        if isinstance(item, McqItem):
+            typed = items.get(item.id.removesuffix(".mcq") + ".short")
+            for i, choice in enumerate(item.choices):
+                if i != item.answer_index and isinstance(typed, ShortItem):
+                    assert grade(typed, choice.get("ar", "ar")).outcome == "wrong"
