@@ -11,9 +11,14 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kzlearn import __version__
 from kzlearn.errors import KzlearnError
+
+if TYPE_CHECKING:
+    from kzlearn.models import Pack
+    from kzlearn.session import QuizOptions
 
 __all__ = ["build_parser", "main"]
 
@@ -56,6 +61,78 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def resolve_packs(names: Sequence[str]) -> list[Pack]:
+    """Packs named by bundled id or by path; all bundled decks for none.
+
+    Raises:
+        KzlearnError: a name is neither a file nor a bundled pack, or a pack is invalid.
+    """
+    from kzlearn.packs import bundled_deck_paths, load_pack, load_packs
+
+    if not names:
+        return load_packs(bundled_deck_paths())
+    bundled: dict[str, Pack] = {}
+    packs: list[Pack] = []
+    for name in names:
+        path = Path(name)
+        if path.exists():
+            packs.append(load_pack(path))
+            continue
+        if not bundled:
+            bundled = {pack.id: pack for pack in load_packs(bundled_deck_paths())}
+        if name not in bundled:
+            known = ", ".join(sorted(bundled)) or "none"
+            raise KzlearnError(f"{name}: no such file, and no bundled pack has this id ({known})")
+        packs.append(bundled[name])
+    ids = [pack.id for pack in packs]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise KzlearnError(f"pack {twice[0]!r} is given twice")
+    return packs
+
+
+def _quiz_options(args: argparse.Namespace) -> QuizOptions:
+    from kzlearn.session import ITEM_TYPES, QuizOptions
+
+    types = tuple(t.strip() for t in args.types.split(",")) if args.types else ITEM_TYPES
+    return QuizOptions(types=types, count=args.count, seed=args.seed, lang=args.lang)
+
+
+def _cmd_quiz(args: argparse.Namespace) -> int:
+    from kzlearn.tui.app import KzlearnApp
+    from kzlearn.tui.bidi import detect_rtl_mode
+
+    packs = resolve_packs(args.packs)
+    options = _quiz_options(args)
+    rtl = args.rtl or detect_rtl_mode()
+    app = KzlearnApp(packs, options=options, start_quiz=bool(args.packs), rtl=rtl)
+    app.run()
+    return 0
+
+
+def _add_quiz_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--types",
+        help="item types, comma separated: mcq,true_false,short,cloze,order,match (default: all)",
+    )
+    parser.add_argument("--count", type=_positive, help="how many questions (default: all)")
+    parser.add_argument("--seed", type=int, help="the same seed gives the same quiz")
+    parser.add_argument("--lang", help="display language, such as ar or en (default: the pack's)")
+    parser.add_argument(
+        "--rtl",
+        choices=("app", "terminal", "off"),
+        help="who draws right-to-left text: app (reorders it), terminal (the "
+        "terminal does), off (default: detected; KZLEARN_RTL overrides)",
+    )
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
     parser = argparse.ArgumentParser(
@@ -77,6 +154,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of pack files")
     schema.set_defaults(handler=_cmd_schema)
+
+    quiz = commands.add_parser(
+        "quiz", help="take a quiz in the terminal (no PACK: choose among the bundled decks)"
+    )
+    quiz.add_argument(
+        "packs", nargs="*", metavar="PACK_OR_PATH", help="bundled pack ids or pack files"
+    )
+    _add_quiz_options(quiz)
+    quiz.set_defaults(handler=_cmd_quiz)
     return parser
 
 
@@ -86,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
-        args = parser.parse_args(["packs"])
+        args = parser.parse_args(["quiz"])
         handler = args.handler
     try:
         return handler(args)

@@ -12,7 +12,7 @@ import json
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from kzlearn.errors import KzlearnError
@@ -235,6 +235,10 @@ class QuizSession:
         return chosen[: opts.count] if opts.count else chosen
 
     # -- playing ---------------------------------------------------------------------------
+
+    def set_lang(self, lang: str | None) -> None:
+        """Show the next items in ``lang`` (None: each pack's own language)."""
+        self.options = replace(self.options, lang=lang)
 
     @property
     def total(self) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -36,3 +38,25 @@ def test_all_is_sorted_and_every_name_resolves() -> None:
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="has no attribute 'nope'"):
         getattr(kzlearn, "nope")  # noqa: B009
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_only_the_tui_imports_textual_and_only_the_anki_exporter_imports_genanki() -> None:
+    package = Path(kzlearn.__file__).parent
+    for path in package.rglob("*.py"):
+        relative = path.relative_to(package).as_posix()
+        used = _imports(path)
+        if not relative.startswith("tui/"):
+            assert not {"textual", "rich", "arabic_reshaper", "bidi"} & used, relative
+        if relative != "interop/anki.py":
+            assert "genanki" not in used, relative

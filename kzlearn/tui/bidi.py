@@ -1,0 +1,136 @@
+"""Right-to-left text for terminals that neither reorder nor shape (most of them).
+
+Data, Input values and grading keep logical order. For display only: shape the Arabic
+(arabic-reshaper, harakat kept, no ALLAH ligature), wrap the logical text to the width, then
+reorder each line (python-bidi's pure-Python algorithm, which mirrors brackets, base
+direction R), then put each haraka back after its base letter. Terminals that reorder by
+themselves (VTE >= 0.58, Konsole, mlterm) get logical text: reordering twice garbles it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import unicodedata
+from collections.abc import Mapping
+from typing import Literal
+
+from rich.cells import cell_len
+
+from kzlearn.text import has_arabic
+
+__all__ = ["RtlMode", "detect_rtl_mode", "display_lines", "is_rtl", "visual_line"]
+
+RtlMode = Literal["app", "terminal", "off"]
+RTL_MODES: tuple[RtlMode, ...] = ("app", "terminal", "off")
+
+
+def detect_rtl_mode(env: Mapping[str, str] | None = None) -> RtlMode:
+    """``app`` unless the terminal reorders right-to-left text itself (or KZLEARN_RTL says)."""
+    env = os.environ if env is None else env
+    chosen = env.get("KZLEARN_RTL", "").strip().lower()
+    for mode in RTL_MODES:
+        if chosen == mode:
+            return mode
+    vte = env.get("VTE_VERSION", "")
+    if vte.isdigit() and int(vte) >= 5800:
+        return "terminal"
+    if env.get("KONSOLE_VERSION") or "mlterm" in env.get("TERM", ""):
+        return "terminal"
+    return "app"
+
+
+@functools.cache
+def _reshaper() -> object:
+    import arabic_reshaper
+
+    return arabic_reshaper.ArabicReshaper(
+        configuration={"delete_harakat": False, "ARABIC LIGATURE ALLAH": False}
+    )
+
+
+def is_rtl(text: str) -> bool:
+    """Whether ``text`` is a right-to-left paragraph: its first strong letter is (UBA P2)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def _shape(text: str) -> str:
+    return _reshaper().reshape(text)  # type: ignore[attr-defined, no-any-return]
+
+
+def visual_line(line: str, *, rtl: bool | None = None) -> str:
+    """One line of logical text, shaped and in visual (left-to-right cell) order.
+
+    ``rtl`` is the direction of the paragraph the line belongs to (by default, the line's).
+    """
+    from bidi.algorithm import get_display
+
+    if not has_arabic(line):
+        return line
+    shaped = _shape(line)
+    rtl = is_rtl(line) if rtl is None else rtl
+    ordered: str = get_display(shaped, base_dir="R" if rtl else "L")
+    return _marks_after_base(ordered)
+
+
+def _marks_after_base(text: str) -> str:
+    # After reversal a haraka precedes the letter it belongs to; a terminal draws a
+    # combining mark on the cell before it, so move each run of marks after its letter.
+    out: list[str] = []
+    pending: list[str] = []
+    for char in text:
+        if unicodedata.combining(char):
+            pending.append(char)
+            continue
+        out.append(char)
+        out.extend(pending)
+        pending.clear()
+    out.extend(pending)
+    return "".join(out)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Greedy word wrap by terminal cells, measured on the shaped text."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if cell_len(_shape(candidate)) <= width or not current:
+                current = candidate
+            else:
+                lines.append(current)
+                current = word
+            while cell_len(_shape(current)) > width > 0:  # a word longer than the line
+                cut = _fit(current, width)
+                lines.append(current[:cut])
+                current = current[cut:]
+        lines.append(current)
+    return lines
+
+
+def _fit(text: str, width: int) -> int:
+    cut = len(text)
+    while cut > 1 and cell_len(_shape(text[:cut])) > width:
+        cut -= 1
+    return cut
+
+
+def display_lines(text: str, width: int, mode: RtlMode = "app") -> list[str]:
+    """``text`` wrapped to ``width`` cells, each line ready to draw left to right.
+
+    Right-to-left lines (mode ``app``) are shaped and reordered after wrapping, so every
+    line holds whole words in reading order and the first line is the start of the text.
+    """
+    width = max(width, 1)
+    lines = _wrap(text, width)
+    if mode != "app" or not has_arabic(text):
+        return lines
+    rtl = is_rtl(text)  # one direction for the whole paragraph, whatever each line starts with
+    return [visual_line(line, rtl=rtl) for line in lines]

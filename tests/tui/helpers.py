@@ -1,0 +1,83 @@
+"""Helpers for driving the app with Pilot and reading its screen as text."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from kzlearn import load_packs
+from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem, TrueFalseItem
+from kzlearn.session import Question
+from kzlearn.tui.app import KzlearnApp
+from tests.conftest import DECKS
+
+PACKS = load_packs(DECKS)
+
+
+def screen_lines(app: KzlearnApp) -> list[str]:
+    """What the terminal shows, one string per row."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app: KzlearnApp) -> str:
+    """The screen rows joined, trailing spaces removed."""
+    return "\n".join(line.rstrip() for line in screen_lines(app))
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type ``text`` key by key, as a person would."""
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+
+
+async def answer(pilot: Pilot[None], question: Question, plan: str) -> None:
+    """Answer ``question`` with the keyboard: right, wrong, or nearly right."""
+    item = question.item
+    if isinstance(item, McqItem):
+        index = (
+            item.answer_index if plan == "correct" else (item.answer_index + 1) % len(item.choices)
+        )
+        await pilot.press(str(index + 1))
+    elif isinstance(item, TrueFalseItem):
+        await pilot.press("t" if item.answer == (plan == "correct") else "f")
+    elif isinstance(item, ShortItem):
+        text = item.answer.get("en", "ar") if plan == "correct" else "Atlantis"
+        if plan == "nearly":
+            text = text.split()[-1]  # a date given by its year alone
+        await type_text(pilot, text)
+        await pilot.press("enter")
+    elif isinstance(item, ClozeItem):
+        from kzlearn.models import cloze_blanks
+
+        for blank in cloze_blanks(item.text):
+            await type_text(pilot, blank[0] if plan == "correct" else "Atlantis")
+            await pilot.press("enter")
+    elif isinstance(item, OrderItem):
+        target = list(range(len(item.sequence)))
+        if plan == "nearly":
+            target[0], target[1] = target[1], target[0]
+        elif plan == "wrong":
+            target.reverse()
+        await arrange(pilot, [i for i, _ in question.entries], target)
+        await pilot.press("enter")
+    else:
+        assert isinstance(item, MatchItem)
+        rights = [pair for pair, _ in question.rights]
+        n = len(item.pairs)
+        for left in range(n):
+            wanted = left if plan == "correct" else (left + 1) % n
+            await pilot.press("abcdefghij"[rights.index(wanted)])
+        await pilot.press("enter")
+
+
+async def arrange(pilot: Pilot[None], shown: list[int], target: list[int]) -> None:
+    """Move entries with the keys until ``shown`` reads as ``target`` (selection sort)."""
+    cursor = 0
+    for position, wanted in enumerate(target):
+        at = shown.index(wanted)
+        for _ in range(abs(at - cursor)):
+            await pilot.press("down" if at > cursor else "up")
+        cursor = at
+        while cursor > position:
+            await pilot.press("shift+up")
+            shown[cursor - 1], shown[cursor] = shown[cursor], shown[cursor - 1]
+            cursor -= 1
