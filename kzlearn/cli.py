@@ -110,6 +110,25 @@ def _cmd_quiz(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export_anki(args: argparse.Namespace) -> int:
+    from kzlearn.interop.anki import export_apkg
+
+    packs = resolve_packs(args.packs)
+    output = Path(args.output or f"{'-'.join(p.id for p in packs)}.apkg")
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rexporting {done}/{total} notes", end="", file=sys.stderr, flush=True)
+
+    count = export_apkg(
+        packs, output, parent=args.parent, subdecks_by_tag=args.subdecks_by_tag, progress=progress
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"{output}: {count} notes from {len(packs)} pack(s)")
+    return 0
+
+
 def _add_quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--types",
@@ -163,6 +182,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_quiz_options(quiz)
     quiz.set_defaults(handler=_cmd_quiz)
+
+    export = commands.add_parser("export", help="write packs in another format")
+    formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    anki = formats.add_parser("anki", help="an Anki package (.apkg) that updates in place")
+    anki.add_argument("packs", nargs="+", metavar="PACK_OR_PATH")
+    anki.add_argument("-o", "--output", help="the .apkg to write (default: from the pack ids)")
+    anki.add_argument("--parent", default="kzlearn", help="parent deck (default: kzlearn)")
+    anki.add_argument(
+        "--subdecks-by-tag",
+        action="store_true",
+        help="a subdeck per tag (each note under its first tag)",
+    )
+    anki.set_defaults(handler=_cmd_export_anki)
     return parser
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kzlearn.errors import KzlearnError, PackError
 
-__all__ = ["atomic_write", "read_user_text"]
+__all__ = ["atomic_path", "atomic_write", "read_user_text"]
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 
@@ -49,29 +51,42 @@ def read_user_text(path: str | Path, what: str = "file") -> str:
         ) from None
 
 
-def atomic_write(path: str | Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to write; renamed over ``path`` if the block succeeds.
 
-    A reader sees the old file or the new one, never a half-written one.
+    A reader sees the old file or the new one, never a half-written one; on any error the
+    temporary file is removed and ``path`` is untouched.
 
     Raises:
         KzlearnError: the folder is missing or not writable.
     """
     path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:
         raise KzlearnError(f"{path}: cannot write here: {error.strerror}") from None
+    os.close(fd)
+    tmp = Path(name)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def atomic_write(path: str | Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename (see atomic_path).
+
+    Raises:
+        KzlearnError: the folder is missing or not writable.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        with atomic_path(path) as tmp, tmp.open("wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as error:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise KzlearnError(f"{path}: cannot write: {error.strerror}") from None
-        raise
+    except OSError as error:
+        raise KzlearnError(f"{path}: cannot write: {error.strerror}") from None

@@ -337,41 +337,41 @@ class QuizScreen(_Screen):
 
     # -- answers from the widgets ----------------------------------------------------------
 
-    def submit(self, response: object) -> None:
+    async def submit(self, response: object) -> None:
         if self.answered is not None or self.question is None:
             return
         self.answered = self.session.answer(response)
-        self._show_feedback(self.answered)
+        await self._show_feedback(self.answered)
         self._status()
         for widget in self.query("#answer ChoiceList, #answer OrderList, #answer MatchBoard"):
             widget.can_focus = False
         self.set_focus(None)
 
     @on(ChoiceList.Chosen, "#choices")
-    def chose(self, event: ChoiceList.Chosen) -> None:
+    async def chose(self, event: ChoiceList.Chosen) -> None:
         if isinstance(self.question and self.question.item, TrueFalseItem):
-            self.submit(event.index == 0)
+            await self.submit(event.index == 0)
         else:
-            self.submit(event.index)
+            await self.submit(event.index)
 
     @on(OrderList.Ordered)
-    def ordered(self, event: OrderList.Ordered) -> None:
-        self.submit(event.order)
+    async def ordered(self, event: OrderList.Ordered) -> None:
+        await self.submit(event.order)
 
     @on(MatchBoard.Matched)
-    def matched(self, event: MatchBoard.Matched) -> None:
-        self.submit(event.chosen)
+    async def matched(self, event: MatchBoard.Matched) -> None:
+        await self.submit(event.chosen)
 
     @on(MatchBoard.Incomplete)
     def incomplete(self) -> None:
         self.notify("Give every entry on the left a letter from the right.", severity="warning")
 
     @on(AnswerInputs.Submitted)
-    def typed(self, event: AnswerInputs.Submitted) -> None:
+    async def typed(self, event: AnswerInputs.Submitted) -> None:
         item = self.question.item if self.question else None
-        self.submit(event.answers if isinstance(item, ClozeItem) else event.answers[0])
+        await self.submit(event.answers if isinstance(item, ClozeItem) else event.answers[0])
 
-    def _show_feedback(self, feedback: Feedback) -> None:
+    async def _show_feedback(self, feedback: Feedback) -> None:
         w = words(self.lang)
         verdict: Verdict = feedback.verdict
         panel = self.query_one("#feedback", Vertical)
@@ -399,15 +399,15 @@ class QuizScreen(_Screen):
                 BidiText(f"{w['source']}: {feedback.source}", mode=self.kz.rtl, classes="source")
             )
         parts.append(BidiText(w["next"], mode=self.kz.rtl, classes="hint"))
-        panel.mount(*parts)
+        await panel.mount(*parts)
         # The verdict is what a student reads first: bring it to the top of the view.
         self.call_after_refresh(parts[0].scroll_visible, top=True, animate=False)
 
     # -- keys ------------------------------------------------------------------------------
 
-    def action_true_false(self, value: bool) -> None:
+    async def action_true_false(self, value: bool) -> None:
         if self.question is not None and isinstance(self.question.item, TrueFalseItem):
-            self.submit(value)
+            await self.submit(value)
 
     async def action_next(self) -> None:
         if self.answered is not None:
@@ -415,7 +415,7 @@ class QuizScreen(_Screen):
 
     async def action_skip(self) -> None:
         if self.answered is None and self.question is not None:
-            self.submit("")
+            await self.submit("")
 
     async def action_toggle_language(self) -> None:
         if self.question is None:

@@ -1,0 +1,1 @@
+"""Formats other tools use: Anki packages (and, later, Moodle GIFT and CSV)."""
