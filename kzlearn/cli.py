@@ -19,6 +19,7 @@ from kzlearn.errors import KzlearnError
 if TYPE_CHECKING:
     from kzlearn.models import Pack
     from kzlearn.session import QuizOptions
+    from kzlearn.store import Store
 
 __all__ = ["build_parser", "main"]
 
@@ -98,15 +99,113 @@ def _quiz_options(args: argparse.Namespace) -> QuizOptions:
     return QuizOptions(types=types, count=args.count, seed=args.seed, lang=args.lang)
 
 
+def _open_store(args: argparse.Namespace) -> Store:
+    from kzlearn.store import Store, default_db_path
+
+    return Store(args.db or default_db_path())
+
+
+def _keys_by_pack(packs: Sequence[Pack]) -> dict[str, list[str]]:
+    from kzlearn.generate import all_items
+
+    return {pack.id: [f"{pack.id}/{item.id}" for item in all_items(pack)] for pack in packs}
+
+
 def _cmd_quiz(args: argparse.Namespace) -> int:
+    return _run_app(args, review=False)
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    return _run_app(args, review=True)
+
+
+def _run_app(args: argparse.Namespace, *, review: bool) -> int:
+    """The terminal app, recording into the progress store; in review mode, what is due."""
+    from kzlearn.srs import Reviewer
     from kzlearn.tui.app import KzlearnApp
     from kzlearn.tui.bidi import detect_rtl_mode
 
     packs = resolve_packs(args.packs)
-    options = _quiz_options(args)
-    rtl = args.rtl or detect_rtl_mode()
-    app = KzlearnApp(packs, options=options, start_quiz=bool(args.packs), rtl=rtl)
-    app.run()
+    with _open_store(args) as store:
+        reviewer = Reviewer(store)
+        queue = None
+        if review:
+            keys = _keys_by_pack(packs)
+            reviewer.sync(packs, keys)
+            queue = reviewer.queue(keys, new_per_day=args.new_per_day)
+            if not queue:
+                print("Nothing is due now. `kzlearn stats` shows what comes next.")
+                return 0
+        app = KzlearnApp(
+            packs,
+            options=_quiz_options(args),
+            start_quiz=bool(args.packs) and not review,
+            rtl=args.rtl or detect_rtl_mode(),
+            reviewer=reviewer,
+            review_keys=queue,
+        )
+        app.run()
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    import json
+
+    from kzlearn.srs import pack_stats
+
+    packs = resolve_packs(args.packs)
+    keys = _keys_by_pack(packs)
+    with _open_store(args) as store:
+        stats = [pack_stats(store, pack, keys[pack.id]) for pack in packs]
+    if args.json:
+        from dataclasses import asdict
+
+        print(json.dumps([asdict(s) for s in stats], indent=2))
+        return 0
+    print(
+        f"{'pack':<22}{'new':>6}{'learn':>7}{'review':>8}{'today':>7}{'tmrw':>6}{'week':>6}"
+        f"{'retention 30d':>15}{'streak':>8}"
+    )
+    for s in stats:
+        retention = (
+            f"{s.retention_30d:.0%} of {s.reviews_30d}" if s.retention_30d is not None else "-"
+        )
+        print(
+            f"{s.pack_id:<22}{s.new:>6}{s.learning:>7}{s.review:>8}{s.due_today:>7}"
+            f"{s.due_tomorrow:>6}{s.due_week:>6}{retention:>15}{s.streak_days:>7}d"
+        )
+    totals = [sum(day) for day in zip(*(s.due_by_day for s in stats), strict=True)]
+    print("\ndue in the coming days:")
+    print(_chart(totals))
+    return 0
+
+
+def _chart(counts: list[int]) -> str:
+    """A small bar chart of due counts, one column a day."""
+    bars = " ▁▂▃▄▅▆▇█"
+    top = max(counts) or 1
+    line = "".join(bars[round(c / top * 8)] if c else "·" for c in counts)
+    return f"  {line}  (today → +{len(counts) - 1} days, highest {max(counts)})"
+
+
+def _cmd_progress(args: argparse.Namespace) -> int:
+    from kzlearn.files import atomic_write
+    from kzlearn.srs import export_progress, import_progress, revlog_csv
+
+    with _open_store(args) as store:
+        if args.action == "export":
+            count = export_progress(store, args.file)
+            print(f"{args.file}: {count} reviews written")
+        elif args.action == "import":
+            added, updated = import_progress(store, args.file)
+            print(f"{args.file}: {added} reviews added, {updated} cards updated")
+        else:
+            text = revlog_csv(store)
+            if args.file == "-":
+                sys.stdout.write(text)
+            else:
+                atomic_write(args.file, text)
+                print(f"{args.file}: {text.count(chr(10)) - 1} reviews")
     return 0
 
 
@@ -127,6 +226,14 @@ def _cmd_export_anki(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     print(f"{output}: {count} notes from {len(packs)} pack(s)")
     return 0
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        help="the progress database (default: KZLEARN_DB, else "
+        "progress.sqlite3 in the user data folder)",
+    )
 
 
 def _add_quiz_options(parser: argparse.ArgumentParser) -> None:
@@ -181,7 +288,31 @@ def build_parser() -> argparse.ArgumentParser:
         "packs", nargs="*", metavar="PACK_OR_PATH", help="bundled pack ids or pack files"
     )
     _add_quiz_options(quiz)
+    _add_db(quiz)
     quiz.set_defaults(handler=_cmd_quiz)
+
+    review = commands.add_parser("review", help="spaced repetition: what is due, then new items")
+    review.add_argument("packs", nargs="*", metavar="PACK_OR_PATH")
+    review.add_argument("--new-per-day", type=int, default=20, help="new items a day (20)")
+    _add_quiz_options(review)
+    _add_db(review)
+    review.set_defaults(handler=_cmd_review)
+
+    stats = commands.add_parser("stats", help="progress per pack: counts, due, retention")
+    stats.add_argument("packs", nargs="*", metavar="PACK_OR_PATH")
+    stats.add_argument("--json", action="store_true", help="machine-readable output")
+    _add_db(stats)
+    stats.set_defaults(handler=_cmd_stats)
+
+    progress = commands.add_parser("progress", help="move progress between machines")
+    progress.add_argument(
+        "action",
+        choices=("export", "import", "revlog"),
+        help="export to JSON, import (merge) JSON, or the review log as CSV",
+    )
+    progress.add_argument("file", help="the JSON file (revlog: the CSV to write, - for stdout)")
+    _add_db(progress)
+    progress.set_defaults(handler=_cmd_progress)
 
     export = commands.add_parser("export", help="write packs in another format")
     formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)

@@ -8,7 +8,6 @@ export stamps the current time). All pack text is HTML-escaped.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import time
 import zipfile
@@ -21,6 +20,7 @@ import genanki
 from kzlearn.errors import ExportError
 from kzlearn.files import atomic_path
 from kzlearn.generate import all_items
+from kzlearn.interop_ids import stable_int
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
@@ -68,7 +68,7 @@ _BACK_EXTRAS = (
 
 def stable_id(name: str) -> int:
     """A positive id derived from ``name``: the same name gives the same id everywhere."""
-    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:6], "big") | (1 << 40)
+    return stable_int(name)
 
 
 def _front(body: str) -> str:

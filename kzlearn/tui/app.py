@@ -10,8 +10,10 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from kzlearn.errors import KzlearnError
 from kzlearn.models import Pack
-from kzlearn.session import QuizOptions, QuizSession
+from kzlearn.session import AnswerRecord, QuizOptions, QuizSession
+from kzlearn.srs import Reviewer
 from kzlearn.tui.bidi import RtlMode, is_rtl, visual_line
 from kzlearn.tui.screens import ConfirmScreen, PickerScreen, QuizScreen, SummaryScreen
 
@@ -35,9 +37,14 @@ class KzlearnApp(App[None]):
         start_quiz: bool = False,
         rtl: RtlMode = "app",
         clock: Callable[[], float] = time.monotonic,
+        reviewer: Reviewer | None = None,
+        review_keys: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.clock = clock
+        self.reviewer = reviewer
+        self.review_keys = review_keys
+        self.last_review_id: int | None = None
         self.packs = packs
         self.options = options or QuizOptions()
         self.rtl: RtlMode = rtl
@@ -49,15 +56,29 @@ class KzlearnApp(App[None]):
         """One line of text as this terminal should receive it (for labels, never Inputs)."""
         return visual_line(line) if self.rtl == "app" and is_rtl(line) else line
 
+    @property
+    def reviewing(self) -> bool:
+        """True in review mode: answers schedule cards, 1-4 override the rating."""
+        return self.review_keys is not None
+
     def on_mount(self) -> None:
-        if self._start_quiz:
+        if self.review_keys is not None:
+            self.session = QuizSession(
+                self.packs,
+                self.options,
+                keys=self.review_keys,
+                clock=self.clock,
+                on_answer=self.record,
+            )
+            self.push_screen(QuizScreen(self.session))
+        elif self._start_quiz:
             self.start_quiz(self.packs, self.options)
         else:
             self.push_screen(PickerScreen(self.packs))
 
     def start_quiz(self, packs: list[Pack], options: QuizOptions) -> None:
         """Start a quiz over ``packs`` (replaces whatever screen is showing)."""
-        self.session = QuizSession(packs, options, clock=self.clock)
+        self.session = QuizSession(packs, options, clock=self.clock, on_answer=self.record)
         self.lang = options.lang or packs[0].language
         screen = QuizScreen(self.session)
         if len(self.screen_stack) > 1:
@@ -66,13 +87,58 @@ class KzlearnApp(App[None]):
             self.push_screen(screen)
 
     def new_quiz(self) -> None:
-        """Back to the deck picker."""
+        """Back to the deck picker (a review, once over, leaves review mode)."""
         self.session = None
+        self.review_keys = None
         if any(isinstance(s, PickerScreen) for s in self.screen_stack):
             while not isinstance(self.screen_stack[-1], PickerScreen):
                 self.pop_screen()
         else:
             self.switch_screen(PickerScreen(self.packs))
+
+    def record(self, answer: AnswerRecord) -> None:
+        """Save an answer as it is given (review answers also reschedule the card)."""
+        if self.reviewer is None:
+            return
+        try:
+            scheduled = self.reviewing and answer.key in (self.review_keys or ())
+            self.last_review_id = self.reviewer.record(
+                answer.key,
+                answer.outcome,
+                answer=answer.response,
+                duration=answer.seconds,
+                source="review" if scheduled else "quiz",
+            )
+        except KzlearnError as error:
+            self.notify(f"Could not save this answer: {error}", severity="error", timeout=10)
+
+    def rate(self, rating: int) -> bool:
+        """Replace the rating of the answer just given (review mode); True when done."""
+        if self.reviewer is None or self.last_review_id is None or not self.reviewing:
+            return False
+        from fsrs import Rating
+
+        try:
+            self.reviewer.amend(self.last_review_id, Rating(rating))
+        except KzlearnError as error:
+            self.notify(str(error), severity="error")
+            return False
+        return True
+
+    def outlook(self) -> str:
+        """What comes due next, for the end of a review."""
+        if self.reviewer is None:
+            return ""
+        from kzlearn.generate import all_items
+        from kzlearn.srs import pack_stats
+
+        tomorrow = week = 0
+        for pack in self.packs:
+            keys = [f"{pack.id}/{i.id}" for i in all_items(pack)]
+            stats = pack_stats(self.reviewer.store, pack, keys)
+            tomorrow += stats.due_tomorrow
+            week += stats.due_week
+        return f"Next: {tomorrow} due tomorrow, {week} in the coming week."
 
     def show_summary(self, session: QuizSession) -> None:
         """The quiz is over."""

@@ -244,6 +244,7 @@ class QuizScreen(_Screen):
         Binding("question_mark,f1", "help", "Keys"),
         Binding("q", "app.request_quit", "Quit"),
         Binding("escape", "skip", "Skip", show=False),
+        *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 5)),
     ]
 
     def __init__(self, session: QuizSession) -> None:
@@ -398,7 +399,11 @@ class QuizScreen(_Screen):
             parts.append(
                 BidiText(f"{w['source']}: {feedback.source}", mode=self.kz.rtl, classes="source")
             )
-        parts.append(BidiText(w["next"], mode=self.kz.rtl, classes="hint"))
+        hint = w["next"]
+        if self.kz.reviewing:
+            suggested = {"wrong": 1, "nearly": 2, "correct": 3}[verdict.outcome]
+            hint = f"1 again · 2 hard · 3 good · 4 easy — enter keeps {suggested}"
+        parts.append(BidiText(hint, mode=self.kz.rtl, classes="hint"))
         await panel.mount(*parts)
         # The verdict is what a student reads first: bring it to the top of the view.
         self.call_after_refresh(parts[0].scroll_visible, top=True, animate=False)
@@ -411,6 +416,11 @@ class QuizScreen(_Screen):
 
     async def action_next(self) -> None:
         if self.answered is not None:
+            await self.show_question()
+
+    async def action_rate(self, rating: int) -> None:
+        """Review mode: 1 again, 2 hard, 3 good, 4 easy, instead of the suggested rating."""
+        if self.answered is not None and self.kz.rate(rating):
             await self.show_question()
 
     async def action_skip(self) -> None:
@@ -456,10 +466,16 @@ class SummaryScreen(Screen[None]):
             "By tag:",
             *(f"  {tag:<16} {c}/{n}" for tag, (c, n) in s.per_tag.items()),
         ]
+        outlook = self.app.outlook()  # type: ignore[attr-defined]
+        if outlook:
+            lines += ["", outlook]
+        reviewing = self.app.reviewing  # type: ignore[attr-defined]
         with VerticalScroll(id="body"):
             yield Label("Summary", id="title")
             yield Static("\n".join(lines), id="summary")
-            if s.mistakes:
+            if reviewing:
+                yield Static("n: a quiz · q: quit", classes="hint")
+            elif s.mistakes:
                 yield Static(
                     f"r: retry my {len(s.mistakes)} mistakes · n: new quiz · q: quit",
                     classes="hint",
@@ -469,7 +485,7 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def action_retry(self) -> None:
-        if self.session.mistakes:
+        if self.session.mistakes and not self.app.reviewing:  # type: ignore[attr-defined]
             self.app.switch_screen(QuizScreen(self.session.retry_mistakes()))
 
     def action_new(self) -> None:

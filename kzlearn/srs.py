@@ -1,0 +1,343 @@
+"""Spaced repetition: FSRS scheduling (the ``fsrs`` package) over the progress store.
+
+A verdict maps to a rating (wrong → Again, nearly → Hard, correct → Good); a student may
+override it with 1-4 after seeing the answer. Review answers move the FSRS card; quiz
+answers are logged but do not schedule (a quiz asks several items of one fact at once).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from fsrs import Card, Rating, Scheduler, State
+
+from kzlearn.errors import StoreError
+from kzlearn.files import atomic_write, read_user_text
+from kzlearn.grading import Outcome
+from kzlearn.models import Pack
+from kzlearn.store import CardRow, ReviewRow, Store
+
+__all__ = [
+    "RATING_FOR",
+    "PackStats",
+    "Reviewer",
+    "card_id_for",
+    "export_progress",
+    "import_progress",
+    "pack_stats",
+    "revlog_csv",
+]
+
+RATING_FOR: dict[Outcome, Rating] = {
+    "wrong": Rating.Again,
+    "nearly": Rating.Hard,
+    "correct": Rating.Good,
+}
+PARAMS_VERSION = "fsrs-6 default"
+
+
+def card_id_for(key: str) -> int:
+    """A stable FSRS card id for ``pack_id/item_id`` (never the creation time)."""
+    from kzlearn.interop_ids import stable_int
+
+    return stable_int(f"card {key}")
+
+
+def _utc(ts: float) -> datetime:
+    return datetime.fromtimestamp(ts, UTC)
+
+
+class Reviewer:
+    """Records answers in a store and schedules them with FSRS.
+
+    Args:
+        store: the open progress store.
+        scheduler: the FSRS scheduler (tests pass one without fuzzing).
+    """
+
+    def __init__(self, store: Store, scheduler: Scheduler | None = None) -> None:
+        self.store = store
+        self.scheduler = scheduler or Scheduler()
+
+    def record(
+        self,
+        key: str,
+        outcome: Outcome,
+        *,
+        answer: object = None,
+        duration: float = 0.0,
+        source: str = "review",
+        rating: Rating | None = None,
+        now: datetime | None = None,
+    ) -> int:
+        """Log one answer, committed before returning; a review also reschedules the card.
+
+        A clock that went backwards is clamped to the card's last review. Returns the id of
+        the review (to amend its rating).
+        """
+        now = now or datetime.now(UTC)
+        pack_id = key.split("/", 1)[0]
+        with self.store.transaction() as db:
+            row = self.store.card(key)
+            card = Card.from_json(row.card) if row else Card(card_id=card_id_for(key), due=now)
+            if card.last_review is not None and now < card.last_review:
+                now = card.last_review  # the clock went backwards: never review in the past
+            before = card.to_json()
+            state_before = int(card.state)
+            after = None
+            if source == "review":
+                chosen = rating or RATING_FOR[outcome]
+                card, _log = self.scheduler.review_card(card, chosen, now, int(duration * 1000))
+                after = card.to_json()
+                self.store.put_card(
+                    db, CardRow(key, pack_id, after, card.due.timestamp(), int(card.state), True)
+                )
+            reviewed = source == "review"
+            review = ReviewRow(
+                id=0,
+                key=key,
+                pack_id=pack_id,
+                at=now.timestamp(),
+                rating=int(rating or RATING_FOR[outcome]) if reviewed else None,
+                outcome=outcome,
+                duration=duration,
+                answer=json.dumps(answer, ensure_ascii=False),
+                source=source,
+                state_before=state_before,
+                card_before=before if reviewed else None,
+                card_after=after,
+                params=PARAMS_VERSION if reviewed else None,
+            )
+            return self.store.add_review(db, review)
+
+    def amend(self, review_id: int, rating: Rating) -> None:
+        """Replace the rating of a review (the student pressed 1-4 after the answer).
+
+        Only the card's latest review can be amended; the card is rescheduled from the
+        state it had before that review.
+
+        Raises:
+            StoreError: there is no such review, or it is not the card's latest.
+        """
+        with self.store.transaction() as db:
+            review = self.store.review(review_id)
+            if review is None or review.card_before is None:
+                raise StoreError(f"no review {review_id} to amend")
+            latest = db.execute(
+                "SELECT max(id) FROM reviews WHERE key = ? AND source = 'review'", (review.key,)
+            ).fetchone()[0]
+            if latest != review.id:
+                raise StoreError("only the latest review of a card can be amended")
+            card, _log = self.scheduler.review_card(
+                Card.from_json(review.card_before),
+                rating,
+                _utc(review.at),
+                int(review.duration * 1000),
+            )
+            after = card.to_json()
+            self.store.put_card(
+                db,
+                CardRow(
+                    review.key, review.pack_id, after, card.due.timestamp(), int(card.state), True
+                ),
+            )
+            db.execute(
+                "UPDATE reviews SET rating = ?, card_after = ? WHERE id = ?",
+                (int(rating), after, review.id),
+            )
+
+    def sync(self, packs: Sequence[Pack], keys_by_pack: dict[str, list[str]]) -> None:
+        """Cards of items still in their pack are scheduled; the rest keep their history."""
+        for pack in packs:
+            self.store.set_active(pack.id, set(keys_by_pack.get(pack.id, [])))
+
+    def queue(
+        self,
+        keys_by_pack: dict[str, list[str]],
+        *,
+        now: datetime | None = None,
+        new_per_day: int = 20,
+    ) -> list[str]:
+        """What to review now: due cards first (most overdue first), then new items in pack
+        order, as many as today's new-card limit still allows."""
+        now = now or datetime.now(UTC)
+        pack_ids = list(keys_by_pack)
+        known = {key for keys in keys_by_pack.values() for key in keys}
+        due = [k for k in self.store.due_keys(now.timestamp(), pack_ids) if k in known]
+        seen = self.store.card_keys(pack_ids)
+        start_of_day = _local_midnight(now)
+        introduced = self.store.db.execute(
+            "SELECT count(DISTINCT key) FROM reviews r WHERE source = 'review' AND at >= ? "
+            "AND NOT EXISTS (SELECT 1 FROM reviews p WHERE p.key = r.key AND p.source = 'review' "
+            "AND p.at < ?)",
+            (start_of_day.timestamp(), start_of_day.timestamp()),
+        ).fetchone()[0]
+        room = max(0, new_per_day - introduced)
+        new = [k for keys in keys_by_pack.values() for k in keys if k not in seen][:room]
+        return due + new
+
+
+def _local_midnight(now: datetime) -> datetime:
+    local = now.astimezone()
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+@dataclass(frozen=True, slots=True)
+class PackStats:
+    """What a student's progress in one pack looks like."""
+
+    pack_id: str
+    new: int
+    learning: int
+    review: int
+    due_today: int
+    due_tomorrow: int
+    due_week: int
+    retention_30d: float | None  # share of review-state cards remembered, last 30 days
+    reviews_30d: int
+    streak_days: int
+    due_by_day: list[int]  # the next 14 days, today first
+
+
+def pack_stats(
+    store: Store, pack: Pack, keys: list[str], *, now: datetime | None = None
+) -> PackStats:
+    """Counts, due forecast, retention and streak for one pack."""
+    now = now or datetime.now(UTC)
+    wanted = set(keys)
+    cards = [c for c in store.cards([pack.id]) if c.active and c.key in wanted]
+    midnight = _local_midnight(now)
+    ends = [(midnight + timedelta(days=d + 1)).timestamp() for d in range(14)]
+    by_day = [0] * 14
+    for card in cards:
+        for index, end in enumerate(ends):
+            if card.due < end:
+                by_day[index] += 1
+                break
+    month = store.reviews([pack.id], since=(now - timedelta(days=30)).timestamp())
+    graded = [r for r in month if r.source == "review" and r.state_before == int(State.Review)]
+    passed = sum(1 for r in graded if (r.rating or 1) > int(Rating.Again))
+    days = {_utc(r.at).astimezone().date() for r in store.reviews([pack.id])}
+    streak = 0
+    day = now.astimezone().date()
+    if day not in days:
+        day -= timedelta(days=1)  # today may still come
+    while day in days:
+        streak += 1
+        day -= timedelta(days=1)
+    return PackStats(
+        pack_id=pack.id,
+        new=len(keys) - len(cards),
+        learning=sum(1 for c in cards if c.state in (int(State.Learning), int(State.Relearning))),
+        review=sum(1 for c in cards if c.state == int(State.Review)),
+        due_today=by_day[0],
+        due_tomorrow=by_day[1],
+        due_week=sum(by_day[:7]),
+        retention_30d=passed / len(graded) if graded else None,
+        reviews_30d=sum(1 for r in month if r.source == "review"),
+        streak_days=streak,
+        due_by_day=by_day,
+    )
+
+
+def export_progress(store: Store, path: str) -> int:
+    """Write every card and review to a JSON file (atomically); returns the review count."""
+    data = store.dump()
+    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1))
+    reviews = data["reviews"]
+    assert isinstance(reviews, list)
+    return len(reviews)
+
+
+def import_progress(store: Store, path: str) -> tuple[int, int]:
+    """Merge a progress export: new reviews are added, each card keeps its latest state.
+
+    Returns (reviews added, cards updated).
+
+    Raises:
+        StoreError: the file is not a kzlearn progress export.
+    """
+    text = read_user_text(path, "progress export")
+    try:
+        data = json.loads(text)
+        if data.get("format") != "kzlearn-progress":
+            raise ValueError("not a kzlearn progress export")
+        cards = data["cards"]
+        reviews = data["reviews"]
+    except (ValueError, KeyError, AttributeError, TypeError) as error:
+        raise StoreError(f"{path}: {error}") from None
+    added = updated = 0
+    with store.transaction() as db:
+        existing = {(r.key, r.at, r.source, r.rating) for r in store.reviews()}
+        for r in reviews:
+            identity = (r["key"], r["at"], r["source"], r["rating"])
+            if identity in existing:
+                continue
+            store.add_review(db, ReviewRow(0, **r))
+            existing.add(identity)
+            added += 1
+        for c in cards:
+            incoming = Card.from_dict(c["card"])
+            mine = store.card(c["key"])
+            if mine is not None:
+                current = Card.from_json(mine.card)
+                if (current.last_review or datetime.min.replace(tzinfo=UTC)) >= (
+                    incoming.last_review or datetime.min.replace(tzinfo=UTC)
+                ):
+                    continue
+            due = incoming.due.timestamp()
+            row = CardRow(
+                c["key"],
+                c["pack_id"],
+                json.dumps(c["card"]),
+                due,
+                int(incoming.state),
+                bool(c["active"]),
+            )
+            store.put_card(db, row)
+            updated += 1
+    return added, updated
+
+
+REVLOG_COLUMNS = ("id", "cid", "usn", "ease", "ivl", "lastIvl", "factor", "time", "type")
+
+
+def revlog_csv(store: Store) -> str:
+    """The review log as CSV in the column order of Anki's revlog table.
+
+    ``ivl`` and ``lastIvl`` are in days, ``factor`` is the FSRS difficulty times 1000,
+    ``time`` milliseconds, ``type`` 0 learn, 1 review, 2 relearn (quiz answers are left out:
+    they schedule nothing).
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(REVLOG_COLUMNS)
+    last_interval: dict[str, int] = {}
+    for r in store.reviews():
+        if r.source != "review" or r.card_after is None:
+            continue
+        after = Card.from_json(r.card_after)
+        interval = max(0, round((after.due.timestamp() - r.at) / 86400))
+        kind = {int(State.Learning): 0, int(State.Review): 1, int(State.Relearning): 2}.get(
+            r.state_before or 1, 0
+        )
+        writer.writerow(
+            [
+                int(r.at * 1000),
+                card_id_for(r.key),
+                -1,
+                r.rating,
+                interval,
+                last_interval.get(r.key, 0),
+                round((after.difficulty or 0) * 1000),
+                int(r.duration * 1000),
+                kind,
+            ]
+        )
+        last_interval[r.key] = interval
+    return out.getvalue()

@@ -1,0 +1,151 @@
+"""The progress store under faults: corrupt files, read-only folders, newer schemas, two
+processes at once, a clock going backwards, and a process killed mid-review."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kzlearn.errors import StoreError
+from kzlearn.srs import Reviewer
+from kzlearn.store import SCHEMA_VERSION, Store
+from tests.conftest import ROOT
+
+
+def test_a_new_store_has_the_schema_and_wal(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "progress.sqlite3"
+    with Store(path) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with Store(path) as again:  # reopening migrates nothing and keeps the data
+        assert again.cards() == []
+
+
+@pytest.mark.parametrize(
+    "content", [b"\x00\x01garbage" * 100, b"SQLite format 3\x00" + b"\xff" * 2000]
+)
+def test_a_corrupt_file_is_refused_and_never_touched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "progress.sqlite3"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=str(path)):
+        Store(path)
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.sqlite3"]
+
+
+def test_someone_elses_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE songs (title TEXT)")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not kzlearn's"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "progress.sqlite3"
+    Store(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match="written by a newer kzlearn"):
+        Store(path)
+
+
+def test_a_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        # root ignores permission bits; a read-only file system still stops it (/proc)
+        with pytest.raises(StoreError, match="cannot"):
+            Store(Path("/proc/kzlearn-progress.sqlite3"))
+        return
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="cannot"):
+            Store(tmp_path / "progress.sqlite3")
+    finally:
+        tmp_path.chmod(0o700)
+
+
+def test_the_cli_reports_a_bad_database_in_one_line(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    path = tmp_path / "progress.sqlite3"
+    path.write_bytes(b"not a database at all")
+    result = run_cli("stats", "--db", str(path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+    assert str(path) in result.stderr
+    assert path.read_bytes() == b"not a database at all"
+
+
+def test_a_clock_going_backwards_does_not_crash(tmp_path: Path) -> None:
+    with Store(tmp_path / "p.sqlite3") as store:
+        reviewer = Reviewer(store)
+        now = datetime(2026, 3, 1, 12, tzinfo=UTC)
+        reviewer.record("p/a", "correct", now=now)
+        reviewer.record("p/a", "wrong", now=now - timedelta(days=3))
+        reviews = store.reviews()
+        assert len(reviews) == 2
+        assert reviews[1].at >= reviews[0].at
+
+
+WORKER = """
+import sys
+from kzlearn.srs import Reviewer
+from kzlearn.store import Store
+path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with Store(path) as store:
+    reviewer = Reviewer(store)
+    for i in range(count):
+        reviewer.record(f"p/{name}-{i % 50}", "correct" if i % 3 else "wrong", duration=1.0)
+        print(i + 1, flush=True)
+"""
+
+
+def test_two_processes_reviewing_at_once_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "shared.sqlite3"
+    Store(path).close()
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(path), name, "1000"],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+        )
+        for name in ("a", "b")
+    ]
+    assert [w.wait(timeout=300) for w in workers] == [0, 0]
+    with Store(path) as store:
+        reviews = store.reviews()
+        assert len(reviews) == 2000
+        assert {r.key.split("-")[0] for r in reviews} == {"p/a", "p/b"}
+        assert len(store.cards()) == 100
+
+
+def test_a_process_killed_mid_review_keeps_every_answer_given(tmp_path: Path) -> None:
+    path = tmp_path / "killed.sqlite3"
+    worker = subprocess.Popen(
+        [sys.executable, "-c", WORKER, str(path), "k", "100000"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert worker.stdout is not None
+    answered = 0
+    deadline = time.monotonic() + 120
+    while answered < 300 and time.monotonic() < deadline:
+        answered = int(worker.stdout.readline())
+    worker.send_signal(signal.SIGKILL)
+    worker.wait(timeout=30)
+    worker.stdout.close()
+    assert answered >= 300
+    with Store(path) as store:
+        assert len(store.reviews()) >= answered  # every printed answer was committed first

@@ -1,0 +1,71 @@
+"""Review mode in the app: answers are saved as given, 1-4 override the rating."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fsrs import Scheduler
+
+from kzlearn.generate import all_items
+from kzlearn.session import QuizOptions
+from kzlearn.srs import Reviewer
+from kzlearn.store import Store
+from kzlearn.tui.app import KzlearnApp
+from kzlearn.tui.screens import SummaryScreen
+from tests.tui.helpers import PACKS, answer, screen_text
+
+
+async def test_review_saves_each_answer_and_takes_an_override(tmp_path: Path) -> None:
+    pack = PACKS[0]
+    keys = {pack.id: [f"{pack.id}/{i.id}" for i in all_items(pack) if i.type == "mcq"]}
+    with Store(tmp_path / "progress.sqlite3") as store:
+        reviewer = Reviewer(store, Scheduler(enable_fuzzing=False))
+        queue = reviewer.queue(keys, new_per_day=3)
+        app = KzlearnApp(
+            [pack], options=QuizOptions(seed=1, lang="en"), reviewer=reviewer, review_keys=queue
+        )
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            session = app.session
+            assert session is not None
+            plans = ["correct", "wrong", "correct"]
+            for number, plan in enumerate(plans):
+                question = session.current
+                assert question is not None
+                await answer(pilot, question, plan)
+                await pilot.pause()
+                assert len(store.reviews()) == number + 1  # saved before the next question
+                if number == 0:
+                    assert "1 again · 2 hard · 3 good · 4 easy" in screen_text(app)
+                    await pilot.press("4")  # easy, instead of the suggested good
+                else:
+                    await pilot.press("enter")
+                await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+            assert "Next:" in screen_text(app)
+        ratings = [r.rating for r in store.reviews()]
+        assert ratings == [4, 1, 3]
+        assert {r.source for r in store.reviews()} == {"review"}
+        assert {r.key for r in store.reviews()} == set(queue)
+
+
+async def test_quiz_answers_are_logged_but_schedule_nothing(tmp_path: Path) -> None:
+    with Store(tmp_path / "progress.sqlite3") as store:
+        app = KzlearnApp(
+            PACKS,
+            options=QuizOptions(seed=3, count=2, types=("mcq",)),
+            start_quiz=True,
+            reviewer=Reviewer(store),
+        )
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            assert app.session is not None
+            for _ in range(2):
+                question = app.session.current
+                assert question is not None
+                await answer(pilot, question, "correct")
+                await pilot.pause()
+                await pilot.press("enter")
+                await pilot.pause()
+        assert [r.source for r in store.reviews()] == ["quiz", "quiz"]
+        assert store.cards() == []
