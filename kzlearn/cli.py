@@ -17,8 +17,9 @@ from kzlearn import __version__
 from kzlearn.errors import KzlearnError
 
 if TYPE_CHECKING:
-    from kzlearn.models import Pack
+    from kzlearn.models import Item, Pack
     from kzlearn.session import QuizOptions
+    from kzlearn.srs import Reviewer
     from kzlearn.store import Store
 
 __all__ = ["build_parser", "main"]
@@ -62,16 +63,22 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def resolve_packs(names: Sequence[str]) -> list[Pack]:
+def resolve_packs(
+    names: Sequence[str], *, items: dict[str, list[Item]] | None = None
+) -> list[Pack]:
     """Packs named by bundled id or by path; all bundled decks for none.
+
+    With ``items``, packs come through the cache (kzlearn.cache) and ``items`` receives each
+    pack's generated items, by pack id.
 
     Raises:
         KzlearnError: a name is neither a file nor a bundled pack, or a pack is invalid.
     """
-    from kzlearn.packs import bundled_deck_paths, load_pack, load_packs
+    from kzlearn.packs import bundled_deck_paths, load_packs
 
+    load_pack = _loader(items)
     if not names:
-        return load_packs(bundled_deck_paths())
+        return load_packs(bundled_deck_paths(), loader=load_pack)
     bundled: dict[str, Pack] = {}
     packs: list[Pack] = []
     for name in names:
@@ -80,7 +87,9 @@ def resolve_packs(names: Sequence[str]) -> list[Pack]:
             packs.append(load_pack(path))
             continue
         if not bundled:
-            bundled = {pack.id: pack for pack in load_packs(bundled_deck_paths())}
+            bundled = {
+                pack.id: pack for pack in load_packs(bundled_deck_paths(), loader=load_pack)
+            }
         if name not in bundled:
             known = ", ".join(sorted(bundled)) or "none"
             raise KzlearnError(f"{name}: no such file, and no bundled pack has this id ({known})")
@@ -90,6 +99,21 @@ def resolve_packs(names: Sequence[str]) -> list[Pack]:
     if twice:
         raise KzlearnError(f"pack {twice[0]!r} is given twice")
     return packs
+
+
+def _loader(items: dict[str, list[Item]] | None) -> Callable[[str | Path], Pack]:
+    from kzlearn.packs import load_pack
+
+    if items is None:
+        return load_pack
+    from kzlearn.cache import load_pack_and_items
+
+    def cached(path: str | Path) -> Pack:
+        pack, generated = load_pack_and_items(path)
+        items[pack.id] = generated
+        return pack
+
+    return cached
 
 
 def _quiz_options(args: argparse.Namespace) -> QuizOptions:
@@ -121,16 +145,23 @@ def _cmd_review(args: argparse.Namespace) -> int:
 
 def _run_app(args: argparse.Namespace, *, review: bool) -> int:
     """The terminal app, recording into the progress store; in review mode, what is due."""
-    from kzlearn.srs import Reviewer
     from kzlearn.tui.app import KzlearnApp
     from kzlearn.tui.bidi import detect_rtl_mode
 
-    packs = resolve_packs(args.packs)
+    items: dict[str, list[Item]] = {}
+    packs = resolve_packs(args.packs, items=items)
     with _open_store(args) as store:
-        reviewer = Reviewer(store)
+
+        def make_reviewer() -> Reviewer:
+            from kzlearn.srs import Reviewer
+
+            return Reviewer(store)
+
+        reviewer: Reviewer | Callable[[], Reviewer] = make_reviewer
         queue = None
         if review:
-            keys = _keys_by_pack(packs)
+            reviewer = make_reviewer()
+            keys = {pack.id: [f"{pack.id}/{i.id}" for i in items[pack.id]] for pack in packs}
             reviewer.sync(packs, keys)
             queue = reviewer.queue(keys, new_per_day=args.new_per_day)
             if not queue:
@@ -143,6 +174,7 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
             rtl=args.rtl or detect_rtl_mode(),
             reviewer=reviewer,
             review_keys=queue,
+            items=items,
         )
         app.run()
     return 0

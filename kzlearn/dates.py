@@ -9,6 +9,7 @@ names, so the tables live here.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -145,8 +146,7 @@ _FILLER_WORDS = (
     "the of on in year day st nd rd th monday tuesday wednesday thursday friday saturday "
     "sunday le la en de du an année er lundi mardi mercredi jeudi vendredi samedi dimanche"
 )
-_FILLERS = frozenset(fold(w) for w in _FILLER_WORDS.split())
-_HIJRI = frozenset({fold("هـ"), fold("ه"), "ah"})
+_HIJRI_MARKS = ("هـ", "ه", "ah")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -280,13 +280,18 @@ def _build_phrases() -> dict[tuple[str, ...], Phrase]:
     return phrases
 
 
-_PHRASES = _build_phrases()
-_LONGEST = max(len(k) for k in _PHRASES)
+@functools.cache
+def _tables() -> tuple[dict[tuple[str, ...], Phrase], int, frozenset[str], frozenset[str]]:
+    """Phrases, the longest phrase's length, fillers and Hijri marks; built on first use."""
+    phrases = _build_phrases()
+    fillers = frozenset(fold(w) for w in _FILLER_WORDS.split())
+    hijri = frozenset(fold(w) for w in _HIJRI_MARKS)
+    return phrases, max(len(k) for k in phrases), fillers, hijri
 
 
 def phrase_table() -> dict[tuple[str, ...], Phrase]:
     """Folded month names and ordinal day words, as token tuples (for extraction too)."""
-    return _PHRASES
+    return _tables()[0]
 
 
 _GLUE = re.compile(r"(?<=\d)(?=\D)|(?<=\D)(?=\d)")
@@ -301,10 +306,11 @@ def date_tokens(text: str) -> list[str]:
 
 
 def _lex(tokens: list[str]) -> Iterator[tuple[str, int, str | None, str]]:
+    phrases, longest, fillers, hijri = _tables()
     i = 0
     while i < len(tokens):
-        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
-            phrase = _PHRASES.get(tuple(tokens[i : i + size]))
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            phrase = phrases.get(tuple(tokens[i : i + size]))
             if phrase is not None:
                 yield (*phrase, " ".join(tokens[i : i + size]))
                 i += size
@@ -313,9 +319,9 @@ def _lex(tokens: list[str]) -> Iterator[tuple[str, int, str | None, str]]:
             token = tokens[i]
             if token.isdigit():
                 yield ("num", int(token), None, token)
-            elif token in _HIJRI:
+            elif token in hijri:
                 yield ("hijri", 0, None, token)
-            elif token not in _FILLERS:
+            elif token not in fillers:
                 yield ("word", 0, None, token)
             i += 1
 

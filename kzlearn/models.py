@@ -118,7 +118,9 @@ InOrder = Annotated[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # defer_build: a validator is built on first use. Packs loaded from kzlearn.cache are
+    # never validated again, so a warm start builds none.
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Source(_Model):

@@ -9,16 +9,18 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from kzlearn.errors import PackError, Problem
 from kzlearn.files import read_user_text
 from kzlearn.models import Pack
-from kzlearn.yamlread import Located, read_yaml
+
+if TYPE_CHECKING:
+    from kzlearn.yamlread import Located
 
 __all__ = [
     "bundled_deck_paths",
@@ -42,18 +44,21 @@ def load_pack(path: str | Path) -> Pack:
     return parse_pack(read_user_text(path, "pack file"), str(path))
 
 
-def load_packs(paths: Iterable[str | Path]) -> list[Pack]:
-    """Read several packs; a pack id given twice is an error.
+def load_packs(
+    paths: Iterable[str | Path], *, loader: Callable[[str | Path], Pack] | None = None
+) -> list[Pack]:
+    """Read several packs (with ``loader``, load_pack by default); an id twice is an error.
 
     Raises:
         PackError: with the problems of every file that has any.
     """
+    loader = loader or load_pack
     packs: list[Pack] = []
     problems: list[Problem] = []
     first_file: dict[str, str] = {}
     for path in paths:
         try:
-            pack = load_pack(path)
+            pack = loader(path)
         except PackError as error:
             problems.extend(error.problems)
             continue
@@ -88,6 +93,8 @@ def parse_pack(text: str, file: str = "<pack>") -> Pack:
             line=1,
             column=1,
         )
+    from kzlearn.yamlread import read_yaml  # PyYAML loads only when a file is parsed
+
     located = read_yaml(text)
     problems = [
         Problem(file, p.line, p.column, _dotted(p.path), p.message) for p in located.problems

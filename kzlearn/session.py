@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -67,7 +67,8 @@ class Question:
     number: int
     total: int
     lang: str
-    order: tuple[int, ...] = ()  # order: indexes of item.sequence as shown; match: of rights
+    # As shown: mcq, the choices' indexes; order, item.sequence's; match, the rights'.
+    order: tuple[int, ...] = ()
 
     def text(self, value: Localized, lang: str | None = None) -> str:
         """``value`` in the display language (or ``lang``)."""
@@ -86,10 +87,10 @@ class Question:
 
     @property
     def choices(self) -> list[str]:
-        """Multiple choice: the choices, in the order to show them."""
+        """Multiple choice: the choices, in the order shown (``order`` maps them back)."""
         if not isinstance(self.item, McqItem):
             return []
-        return [self.text(c) for c in self.item.choices]
+        return [self.text(self.item.choices[i]) for i in self.order]
 
     @property
     def entries(self) -> list[tuple[int, str]]:
@@ -184,6 +185,7 @@ class QuizSession:
         keys: play exactly these items (``pack_id/item_id``), in this order.
         clock: seconds, monotonic; tests pass their own.
         on_answer: called with every answer as it is recorded (the progress store).
+        items: each pack's items when already generated (kzlearn.cache), by pack id.
     """
 
     def __init__(
@@ -194,6 +196,7 @@ class QuizSession:
         keys: Sequence[str] | None = None,
         clock: Callable[[], float] = time.monotonic,
         on_answer: Callable[[AnswerRecord], None] | None = None,
+        items: Mapping[str, Sequence[Item]] | None = None,
     ) -> None:
         options = options or QuizOptions()
         if options.seed is None:
@@ -202,7 +205,12 @@ class QuizSession:
         self.packs = {p.id: p for p in packs}
         self._items: dict[str, tuple[Pack, Item]] = {}
         for pack in packs:
-            pool = all_items(pack, seed=options.seed) if options.generated else list(pack.items)
+            if not options.generated:
+                pool: Sequence[Item] = pack.items
+            elif items is not None and pack.id in items:
+                pool = items[pack.id]
+            else:
+                pool = all_items(pack)
             for item in pool:
                 self._items[f"{pack.id}/{item.id}"] = (pack, item)
         self._clock = clock
@@ -264,9 +272,14 @@ class QuizSession:
         pack, item = self._items[key]
         lang = self.options.lang or pack.language
         order: tuple[int, ...] = ()
+        rng = random.Random(f"{self.options.seed}/{key}")
         if isinstance(item, OrderItem | MatchItem):
             size = len(item.sequence) if isinstance(item, OrderItem) else len(item.pairs)
-            order = _shuffled(size, random.Random(f"{self.options.seed}/{key}"))
+            order = _shuffled(size, rng)
+        elif isinstance(item, McqItem):  # items are stable; each quiz shows its own order
+            shown = list(range(len(item.choices)))
+            rng.shuffle(shown)
+            order = tuple(shown)
         return Question(key, pack, item, self._state.index + 1, self.total, lang, order)
 
     def answer(self, response: object) -> Feedback:
@@ -366,7 +379,14 @@ class QuizSession:
             keys=self.mistakes,
             clock=self._clock,
             on_answer=self.on_answer,
+            items=self._by_pack(),
         )
+
+    def _by_pack(self) -> dict[str, list[Item]]:
+        by_pack: dict[str, list[Item]] = {}
+        for pack, item in self._items.values():
+            by_pack.setdefault(pack.id, []).append(item)
+        return by_pack
 
     def summary(self) -> Summary:
         """Score, time and the breakdown per tag."""

@@ -5,17 +5,19 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from kzlearn.errors import KzlearnError
-from kzlearn.models import Pack
+from kzlearn.models import Item, Pack
 from kzlearn.session import AnswerRecord, QuizOptions, QuizSession
-from kzlearn.srs import Reviewer
 from kzlearn.tui.bidi import RtlMode, is_rtl, visual_line
 from kzlearn.tui.screens import ConfirmScreen, PickerScreen, QuizScreen, SummaryScreen
+
+if TYPE_CHECKING:
+    from kzlearn.srs import Reviewer
 
 __all__ = ["KzlearnApp"]
 
@@ -37,12 +39,14 @@ class KzlearnApp(App[None]):
         start_quiz: bool = False,
         rtl: RtlMode = "app",
         clock: Callable[[], float] = time.monotonic,
-        reviewer: Reviewer | None = None,
+        reviewer: Reviewer | Callable[[], Reviewer] | None = None,
         review_keys: list[str] | None = None,
+        items: dict[str, list[Item]] | None = None,
     ) -> None:
         super().__init__()
+        self.items = items
         self.clock = clock
-        self.reviewer = reviewer
+        self._reviewer = reviewer
         self.review_keys = review_keys
         self.last_review_id: int | None = None
         self.packs = packs
@@ -57,6 +61,14 @@ class KzlearnApp(App[None]):
         return visual_line(line) if self.rtl == "app" and is_rtl(line) else line
 
     @property
+    def reviewer(self) -> Reviewer | None:
+        """Where answers are saved. Given as a factory, it is made on the first answer, after
+        the first question is on screen (fsrs and the store need not slow the start)."""
+        if callable(self._reviewer):
+            self._reviewer = self._reviewer()
+        return self._reviewer
+
+    @property
     def reviewing(self) -> bool:
         """True in review mode: answers schedule cards, 1-4 override the rating."""
         return self.review_keys is not None
@@ -69,6 +81,7 @@ class KzlearnApp(App[None]):
                 keys=self.review_keys,
                 clock=self.clock,
                 on_answer=self.record,
+                items=self.items,
             )
             self.push_screen(QuizScreen(self.session))
         elif self._start_quiz:
@@ -78,7 +91,9 @@ class KzlearnApp(App[None]):
 
     def start_quiz(self, packs: list[Pack], options: QuizOptions) -> None:
         """Start a quiz over ``packs`` (replaces whatever screen is showing)."""
-        self.session = QuizSession(packs, options, clock=self.clock, on_answer=self.record)
+        self.session = QuizSession(
+            packs, options, clock=self.clock, on_answer=self.record, items=self.items
+        )
         self.lang = options.lang or packs[0].language
         screen = QuizScreen(self.session)
         if len(self.screen_stack) > 1:

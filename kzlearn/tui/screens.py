@@ -350,10 +350,12 @@ class QuizScreen(_Screen):
 
     @on(ChoiceList.Chosen, "#choices")
     async def chose(self, event: ChoiceList.Chosen) -> None:
-        if isinstance(self.question and self.question.item, TrueFalseItem):
+        if self.question is None:
+            return
+        if isinstance(self.question.item, TrueFalseItem):
             await self.submit(event.index == 0)
-        else:
-            await self.submit(event.index)
+        else:  # the row shown -> the item's own choice
+            await self.submit(self.question.order[event.index])
 
     @on(OrderList.Ordered)
     async def ordered(self, event: OrderList.Ordered) -> None:

@@ -36,7 +36,7 @@ async def answer(pilot: Pilot[None], question: Question, plan: str) -> None:
         index = (
             item.answer_index if plan == "correct" else (item.answer_index + 1) % len(item.choices)
         )
-        await pilot.press(str(index + 1))
+        await pilot.press(str(question.order.index(index) + 1))  # its row on screen
     elif isinstance(item, TrueFalseItem):
         await pilot.press("t" if item.answer == (plan == "correct") else "f")
     elif isinstance(item, ShortItem):
