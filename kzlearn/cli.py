@@ -8,6 +8,7 @@ one line each on stderr and exit status 1; usage errors exit with 2.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -27,20 +28,29 @@ __all__ = ["build_parser", "main"]
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _cmd_validate(args: argparse.Namespace) -> int:
+def _per_file(paths: Sequence[str], work: Callable[[str], None]) -> int:
+    """Run ``work`` on each path; a PackError's problems go to stderr. Returns the failures."""
     from kzlearn.errors import PackError
-    from kzlearn.packs import load_pack
 
     failed = 0
-    for path in args.paths:
+    for path in paths:
         try:
-            pack = load_pack(path)
+            work(path)
         except PackError as error:
             failed += 1
             for problem in error.problems:
                 print(problem, file=sys.stderr)
-            continue
+    return failed
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from kzlearn.packs import load_pack
+
+    def validate(path: str) -> None:
+        pack = load_pack(path)
         print(f"{path}: ok: {pack.id}: {len(pack.facts)} facts, {len(pack.items)} items")
+
+    failed = _per_file(args.paths, validate)
     if len(args.paths) > 1 or failed:
         print(f"{len(args.paths) - failed} valid, {failed} invalid", file=sys.stderr)
     return 1 if failed else 0
@@ -260,6 +270,69 @@ def _cmd_export_anki(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_new(path: str | None, text: str, force: bool) -> None:
+    """Print ``text``, or write it to a new file (an existing one only with --force)."""
+    from kzlearn.files import atomic_write
+
+    if path is None:
+        sys.stdout.write(text)
+        return
+    if Path(path).exists() and not force:
+        raise KzlearnError(f"{path}: exists; not overwriting it (use --force to replace it)")
+    atomic_write(path, text)
+    print(f"{path}: written", file=sys.stderr)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from kzlearn.dates import PartialDate
+    from kzlearn.extract import draft_pack
+    from kzlearn.files import read_user_text
+    from kzlearn.packs import parse_pack
+
+    text = read_user_text(args.article, "text file")
+    if not text.strip():
+        raise KzlearnError(f"{args.article}: the article is empty")
+    try:
+        published = PartialDate.from_iso(args.published) if args.published else None
+    except ValueError as error:
+        raise KzlearnError(f"--published: {error}") from None
+    stem = re.sub(r"[^a-z0-9]+", "-", Path(args.article).stem.lower()).strip("-") or "article"
+    draft = draft_pack(
+        text,
+        pack_id=f"draft-{stem}"[:80].rstrip("-"),
+        title=f"Draft: {stem}",
+        lang=args.lang,
+        published=published,
+        source=Path(args.article).name,
+    )
+    parse_pack(draft, args.output or "<draft>")  # a draft is always a valid pack
+    _write_new(args.output, draft, args.force)
+    return 0
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    template = Path(__file__).with_name("templates") / "new-pack.yaml"
+    _write_new(args.output, template.read_text(encoding="utf-8"), args.force)
+    return 0
+
+
+def _cmd_lint(args: argparse.Namespace) -> int:
+    from kzlearn.lint import lint_file
+
+    warned = 0
+
+    def lint(path: str) -> None:
+        nonlocal warned
+        problems = lint_file(path)
+        warned += len(problems)
+        for problem in problems:
+            print(problem)
+
+    failed = _per_file(args.paths, lint)
+    print(f"{warned} warning(s), {failed} invalid pack(s)", file=sys.stderr)
+    return 1 if warned or failed else 0
+
+
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
@@ -346,6 +419,41 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(progress)
     progress.set_defaults(handler=_cmd_progress)
 
+    _add_teacher_commands(commands)
+    return parser
+
+
+def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """extract, new, lint."""
+    extract = commands.add_parser(
+        "extract",
+        help="draft a pack from an article: every date "
+        "and number, with the sentence it comes from",
+    )
+    extract.add_argument("article", help="the article, a UTF-8 text file")
+    extract.add_argument(
+        "--lang", default="ar", choices=("ar", "en", "fr"), help="the article's language (ar)"
+    )
+    extract.add_argument(
+        "--published", help="publication date, YYYY-MM-DD: resolves الجاري / المقبل / الماضي"
+    )
+    extract.add_argument("-o", "--output", help="the draft pack to write (default: print it)")
+    extract.add_argument("--force", action="store_true", help="replace an existing output file")
+    extract.set_defaults(handler=_cmd_extract)
+
+    new = commands.add_parser("new", help="a new pack with an example of every fact and item")
+    new.add_argument("-o", "--output", help="the pack to write (default: print it)")
+    new.add_argument("--force", action="store_true", help="replace an existing file")
+    new.set_defaults(handler=_cmd_new)
+
+    lint = commands.add_parser(
+        "lint",
+        help="quality warnings: answers in prompts, repeats, "
+        "distractors graded right, no evidence, missing translations",
+    )
+    lint.add_argument("paths", nargs="+", metavar="PACK")
+    lint.set_defaults(handler=_cmd_lint)
+
     export = commands.add_parser("export", help="write packs in another format")
     formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
     anki = formats.add_parser("anki", help="an Anki package (.apkg) that updates in place")
@@ -358,7 +466,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="a subdeck per tag (each note under its first tag)",
     )
     anki.set_defaults(handler=_cmd_export_anki)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

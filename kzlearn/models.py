@@ -178,6 +178,17 @@ class DateFact(_FactBase):
 
     kind: Literal["date"]
     value: DateValue
+    until: DateValue | None = Field(None, description="The end, for a span such as 1991-1993.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateFact:
+        if self.until is not None and (
+            self.until.year is None
+            or self.value.year is None
+            or self.until.iso() <= self.value.iso()
+        ):
+            raise ValueError("until must be a later date than value, both with a year")
+        return self
 
 
 class NumberFact(_FactBase):
