@@ -341,6 +341,64 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _cmd_export_text(args: argparse.Namespace) -> int:
+    items: dict[str, list[Item]] = {}
+    packs = resolve_packs(args.packs, items=items)
+    if args.format == "gift":
+        from kzlearn.interop.gift import to_gift
+
+        exported = to_gift(packs, items, lang=args.lang)
+        text, count = exported.text, exported.written
+        if exported.skipped:
+            print(
+                f"{len(exported.skipped)} item(s) have no GIFT form (ordering, cloze with "
+                f"several blanks), left out: {', '.join(exported.skipped[:5])}"
+                + (" ..." if len(exported.skipped) > 5 else ""),
+                file=sys.stderr,
+            )
+    else:
+        from kzlearn.interop.tabular import to_terms
+
+        delimiter = {"tab": "\t", "comma": ",", "semicolon": ";"}[args.delimiter]
+        text, count = to_terms(packs, items, lang=args.lang, delimiter=delimiter)
+    _write_new(args.output, text, args.force)
+    print(f"{count} question(s) written", file=sys.stderr)
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from kzlearn.files import read_user_text
+    from kzlearn.packs import dump_pack
+
+    stem = re.sub(r"[^a-z0-9]+", "-", Path(args.file).stem.lower()).strip("-") or "imported"
+    pack_id = args.id or stem[:80].strip("-") or "imported"
+    header = f"Imported by `kzlearn import {args.format}` from {Path(args.file).name}."
+    if args.format == "anki":
+        from kzlearn.interop.anki_import import read_apkg
+
+        result = read_apkg(args.file, pack_id=pack_id, lang=args.lang)
+        pack = result.pack
+        if result.media:
+            header += "\nMedia referenced (not copied): " + ", ".join(result.media)
+        if result.skipped:
+            header += f"\n{result.skipped} note(s) of other note types were left out."
+    elif args.format == "gift":
+        from kzlearn.interop.gift import parse_gift
+
+        pack = parse_gift(
+            read_user_text(args.file, "GIFT file"), args.file, pack_id=pack_id, lang=args.lang
+        )
+    else:
+        from kzlearn.interop.tabular import parse_terms
+
+        pack = parse_terms(
+            read_user_text(args.file, "CSV file"), args.file, pack_id=pack_id, lang=args.lang
+        )
+    _write_new(args.output, dump_pack(pack, header), args.force)
+    print(f"{len(pack.facts)} fact(s), {len(pack.items)} item(s) imported", file=sys.stderr)
+    return 0
+
+
 def _add_quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--types",
@@ -466,6 +524,30 @@ def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.Argument
         help="a subdeck per tag (each note under its first tag)",
     )
     anki.set_defaults(handler=_cmd_export_anki)
+    for name, text in (("gift", "Moodle GIFT questions"), ("csv", "Quizlet-style term lists")):
+        fmt = formats.add_parser(name, help=text)
+        fmt.add_argument("packs", nargs="+", metavar="PACK_OR_PATH")
+        fmt.add_argument("-o", "--output", help="the file to write (default: print it)")
+        fmt.add_argument("--lang", help="the language to write (default: each pack's)")
+        fmt.add_argument("--force", action="store_true", help="replace an existing file")
+        if name == "csv":
+            fmt.add_argument("--delimiter", choices=("tab", "comma", "semicolon"), default="tab")
+        fmt.set_defaults(handler=_cmd_export_text)
+
+    importer = commands.add_parser("import", help="make a pack from GIFT, CSV or Anki files")
+    sources = importer.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    for name, text in (
+        ("gift", "Moodle GIFT questions"),
+        ("csv", "term and definition lines"),
+        ("anki", "an Anki package (.apkg): basic and cloze notes"),
+    ):
+        fmt = sources.add_parser(name, help=text)
+        fmt.add_argument("file")
+        fmt.add_argument("-o", "--output", help="the pack to write (default: print it)")
+        fmt.add_argument("--id", help="the pack id (default: from the file name)")
+        fmt.add_argument("--lang", default="en", help="the language of the texts (en)")
+        fmt.add_argument("--force", action="store_true", help="replace an existing file")
+        fmt.set_defaults(handler=_cmd_import)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

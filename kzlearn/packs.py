@@ -255,3 +255,13 @@ def pack_schema() -> dict[str, Any]:
 def schema_text() -> str:
     """:func:`pack_schema` as the text of pack.schema.json."""
     return json.dumps(pack_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump_pack(pack: Pack, header: str = "") -> str:
+    """``pack`` as the text of a YAML pack file (``header``: comment lines to put first)."""
+    import yaml
+
+    data = pack.model_dump(mode="json", exclude_defaults=True)
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    comments = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
+    return comments + body

@@ -11,12 +11,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 from kzlearn.packs import load_pack
+from tests.benchmarks.timing import median_seconds
 
 ITEMS = 20_000
 RUNS = 5
@@ -56,16 +56,6 @@ def make_pack(items: int) -> str:
                 f'      - {{left: "m{i}", right: "s{i}"}}',
             ]
     return "\n".join(lines) + "\n"
-
-
-def median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:
-    """The median wall time of ``action`` over ``runs`` runs."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -1,0 +1,46 @@
+"""Benchmark: extraction from a 1 MB article, and importing 10,000 GIFT questions.
+
+Run by hand: ``python tests/benchmarks/bench_teacher.py``. Extraction is reported against
+just reading and normalising the same text (fold of every line), measured in the same run.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from kzlearn.extract import extract
+from kzlearn.interop.gift import parse_gift
+from kzlearn.text import fold
+from tests.benchmarks.timing import median_seconds
+from tests.conftest import ARTICLE
+
+
+def main() -> None:
+    article = ARTICLE.read_text(encoding="utf-8")
+    big = (article + "\n") * (1_000_000 // len(article.encode()) + 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.txt"
+        path.write_text(big, encoding="utf-8")
+        uncached = fold.__wrapped__  # fold is cached, and the big article repeats its lines
+        baseline = median_seconds(
+            lambda: [uncached(line) for line in path.read_text("utf-8").splitlines()]
+        )
+        ours = median_seconds(lambda: extract(path.read_text("utf-8")))
+    found = len(extract(big))
+    size = len(big.encode()) / 1e6
+    print(f"read + normalise {size:.1f} MB : {baseline:6.2f} s (baseline)")
+    print(
+        f"extract {size:.1f} MB          : {ours:6.2f} s, {found:,} found, {ours / baseline:.1f}x"
+    )
+
+    blocks = [
+        f"::q{i}:: Question {i}? {{=right {i} ~wrong {i} ~other {i}}}" for i in range(10_000)
+    ]
+    gift = "$CATEGORY: bench/imported\n\n" + "\n\n".join(blocks) + "\n"
+    imported = median_seconds(lambda: parse_gift(gift, "bench.gift", pack_id="bench"), runs=1)
+    print(f"import 10,000 GIFT questions : {imported:6.2f} s ({10_000 / imported:,.0f} a second)")
+
+
+if __name__ == "__main__":
+    main()
