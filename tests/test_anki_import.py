@@ -59,11 +59,13 @@ def test_a_legacy_package_round_trips_our_own_export(tmp_path: Path) -> None:
     assert "collection.anki2" in zipfile.ZipFile(path).namelist()
     result = read_apkg(path, pack_id="ours", lang="ar")
     assert len(result.pack.items) + result.skipped == notes
-    prompts = {i.prompt.plain for i in result.pack.items}
-    assert "اكتب اسم الرئيس الأول لكازاخستان." in prompts
-    assert any(
-        isinstance(i, ClozeItem) and "{{16 ديسمبر 1991}}" in i.text for i in result.pack.items
-    )
+    by_prompt = {i.prompt.plain: i for i in result.pack.items}
+    typed = by_prompt["اكتب اسم الرئيس الأول لكازاخستان."]
+    assert isinstance(typed, ShortItem)
+    assert typed.answer.plain == "نور سلطان نزارباييف"
+    assert result.skipped > 0  # multiple choice, ordering, matching: no single answer field
+    shorts = [i for i in result.pack.items if isinstance(i, ShortItem)]
+    assert all(i.answer.plain != i.prompt.plain for i in shorts)
 
 
 def _zip(tmp_path: Path, members: dict[str, bytes], name: str = "evil.apkg") -> Path:

@@ -116,11 +116,13 @@ def _note_types(db: sqlite3.Connection) -> dict[int, list[str]]:
 
 
 def _pick(names: list[str], wanted: tuple[str, ...], default: int) -> int | None:
+    """The field called one of ``wanted``; by position only in a two-field (basic) type:
+    in a richer note type the second field may be anything (a translation, a hint)."""
     lowered = [n.lower() for n in names]
     for name in wanted:
         if name in lowered:
             return lowered.index(name)
-    return default if default < len(names) else None
+    return default if len(names) == 2 else None
 
 
 def read_apkg(path: str | Path, *, pack_id: str, lang: str = "en") -> AnkiImport:
