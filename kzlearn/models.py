@@ -7,9 +7,10 @@ every one of them with its line in the file.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -411,11 +412,25 @@ class Pack(_Model):
         return next((s for s in self.sources if s.id == source_id), None)
 
 
+def _may_hold_text(annotation: Any) -> bool:
+    if annotation is Localized:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_text(arg) for arg in get_args(annotation))
+
+
+@functools.cache
+def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that can hold localized text (never ids, numbers, flags)."""
+    return tuple(n for n, f in model.model_fields.items() if _may_hold_text(f.annotation))
+
+
 def _walk_localized(value: Any, loc: Loc) -> Iterator[tuple[Loc, Localized]]:
     if isinstance(value, Localized):
         yield loc, value
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+        for name in _text_fields(type(value)):
             yield from _walk_localized(getattr(value, name), (*loc, name))
     elif isinstance(value, tuple):
         for i, element in enumerate(value):
