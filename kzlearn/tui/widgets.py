@@ -78,7 +78,12 @@ class BidiText(Widget):
 
 
 class _Rows(Widget, can_focus=True):
-    """A focusable list of text rows with a highlighted one."""
+    """A focusable list of text rows with a highlighted one (arrows move it)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+    ]
 
     DEFAULT_CSS = """
     _Rows { height: auto; }
@@ -126,8 +131,6 @@ class ChoiceList(_Rows):
     """Choices: arrows and enter, or a number or letter key chooses at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
         Binding("enter", "choose", "Answer"),
         *(Binding(str(n + 1), f"pick({n})", show=False) for n in range(9)),
         *(Binding(letter, f"pick({n})", show=False) for n, letter in enumerate(LETTERS)),
@@ -170,8 +173,6 @@ class OrderList(_Rows):
     """Entries to order: arrows pick one, shift+arrows (or u and d) move it, enter answers."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
         Binding("shift+up,u", "move(-1)", "Move up"),
         Binding("shift+down,d", "move(1)", "Move down"),
         Binding("enter", "done", "Answer"),
@@ -211,8 +212,6 @@ class MatchBoard(_Rows):
     """Left entries; pick one with the arrows and press the letter of its right entry."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
         *(Binding(letter, f"assign({n})", show=False) for n, letter in enumerate(LETTERS)),
         Binding("backspace", "clear", "Clear", show=False),
         Binding("enter", "done", "Answer"),
