@@ -140,10 +140,10 @@ class KzlearnApp(App[None]):
             return False
         return True
 
-    def outlook(self) -> str:
-        """What comes due next, for the end of a review."""
+    def outlook(self) -> tuple[int, int] | None:
+        """How many items come due tomorrow and in the coming week (with a progress store)."""
         if self.reviewer is None:
-            return ""
+            return None
         from kzlearn.generate import all_items
         from kzlearn.srs import pack_stats
 
@@ -153,7 +153,7 @@ class KzlearnApp(App[None]):
             stats = pack_stats(self.reviewer.store, pack, keys)
             tomorrow += stats.due_tomorrow
             week += stats.due_week
-        return f"Next: {tomorrow} due tomorrow, {week} in the coming week."
+        return tomorrow, week
 
     def show_summary(self, session: QuizSession) -> None:
         """The quiz is over."""

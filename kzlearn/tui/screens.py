@@ -64,6 +64,14 @@ _WORDS = {
         "cloze": "Fill in the blanks",
         "order": "Put in order",
         "match": "Match pairs",
+        "summary": "Summary",
+        "score_line": "Score: {pct}  ({c} correct, {n} nearly, {w} wrong, of {t})",
+        "time_line": "Time: {m}:{s:02d}  ·  best streak {b}",
+        "by_tag": "By tag:",
+        "hint_review": "n: a quiz · q: quit",
+        "hint_retry": "r: retry my {k} mistakes · n: new quiz · q: quit",
+        "hint_clean": "No mistakes. n: new quiz · q: quit",
+        "outlook": "Next: {d} due tomorrow, {w} in the coming week.",
     },
     "ar": {
         "true": "صح",
@@ -76,7 +84,7 @@ _WORDS = {
         "source": "المصدر",
         "placeholder": "اكتب جوابك ثم اضغط enter:",
         "blank": "الفراغ",
-        "next": "enter: التالي",
+        "next": "التالي: enter",
         "all": "كل المجموعات",
         "facts": "معلومة",
         "items": "سؤالاً",
@@ -89,6 +97,14 @@ _WORDS = {
         "cloze": "املأ الفراغ",
         "order": "رتّب",
         "match": "صِل",
+        "summary": "الملخص",
+        "score_line": "النتيجة: {pct}  ({c} صحيح، {n} قريب، {w} خطأ، من {t})",
+        "time_line": "الوقت: {m}:{s:02d}  ·  أطول سلسلة {b}",
+        "by_tag": "حسب الوسم:",
+        "hint_review": "اختبار: n · خروج: q",
+        "hint_retry": "إعادة أخطائي ({k}): r · اختبار جديد: n · خروج: q",
+        "hint_clean": "لا أخطاء. اختبار جديد: n · خروج: q",
+        "outlook": "التالي: {d} مستحقة غداً، و{w} خلال الأسبوع القادم.",
     },
 }
 _REASONS_AR = {
@@ -459,31 +475,33 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         s = self.session.summary()
+        lang = self.session.options.lang or next(iter(self.session.packs.values())).language
+        w = words(lang)
+        mode = self.app.rtl  # type: ignore[attr-defined]
         minutes, seconds = divmod(round(s.seconds), 60)
+        score = f"{s.score:.0%}"
         lines = [
-            f"Score: {s.score:.0%}  "
-            f"({s.correct} correct, {s.nearly} nearly, {s.wrong} wrong, of {s.total})",
-            f"Time: {minutes}:{seconds:02d}  ·  best streak {self.session.best_streak}",
+            w["score_line"].format(pct=score, c=s.correct, n=s.nearly, w=s.wrong, t=s.total),
+            w["time_line"].format(m=minutes, s=seconds, b=self.session.best_streak),
             "",
-            "By tag:",
+            w["by_tag"],
             *(f"  {tag:<16} {c}/{n}" for tag, (c, n) in s.per_tag.items()),
         ]
-        outlook = self.app.outlook()  # type: ignore[attr-defined]
-        if outlook:
-            lines += ["", outlook]
-        reviewing = self.app.reviewing  # type: ignore[attr-defined]
+        due = self.app.outlook()  # type: ignore[attr-defined]
+        if due is not None:
+            lines += ["", w["outlook"].format(d=due[0], w=due[1])]
+        if self.app.reviewing:  # type: ignore[attr-defined]
+            hint = w["hint_review"]
+        elif s.mistakes:
+            hint = w["hint_retry"].format(k=len(s.mistakes))
+        else:
+            hint = w["hint_clean"]
         with VerticalScroll(id="body"):
-            yield Label("Summary", id="title")
-            yield Static("\n".join(lines), id="summary")
-            if reviewing:
-                yield Static("n: a quiz · q: quit", classes="hint")
-            elif s.mistakes:
-                yield Static(
-                    f"r: retry my {len(s.mistakes)} mistakes · n: new quiz · q: quit",
-                    classes="hint",
-                )
-            else:
-                yield Static("No mistakes. n: new quiz · q: quit", classes="hint")
+            yield BidiText(w["summary"], mode=mode, id="title")
+            with Vertical(id="summary"):
+                for line in lines:
+                    yield BidiText(line or " ", mode=mode)
+            yield BidiText(hint, mode=mode, classes="hint")
         yield Footer()
 
     def action_retry(self) -> None:

@@ -72,3 +72,32 @@ async def test_with_rtl_off_the_screen_holds_logical_text() -> None:
         question = app.session.current if app.session else None
         assert question is not None
         assert any(question.prompt in row for row in screen_lines(app))
+
+
+async def test_the_arabic_summary_reads_right_to_left() -> None:
+    from kzlearn.tui.screens import SummaryScreen
+    from tests.tui.helpers import answer
+
+    app = KzlearnApp(
+        PACKS,
+        options=QuizOptions(types=("mcq",), count=2, seed=4, lang="ar"),
+        start_quiz=True,
+        rtl="app",
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for plan in ("correct", "wrong"):
+            question = app.session.current if app.session else None
+            assert question is not None
+            await answer(pilot, question, plan)
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        rows = screen_lines(app)
+        title = next(row for row in rows if seen("الملخص") in row)
+        assert len(title.rstrip()) >= 77  # right-aligned
+        hint = next(row for row in rows if seen("أخطائي") in row)
+        assert hint.rstrip().endswith(
+            f"{seen('أخطائي')} {seen('إعادة')}"
+        )  # read first, at the right
