@@ -9,6 +9,7 @@ The cache holds only what kzlearn itself wrote there.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -36,6 +37,7 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("kzlearn", appauthor=False)) / "packs"
 
 
+@functools.cache  # once a process: it stats every module of the package
 def _code_stamp() -> str:
     import pydantic
 

@@ -139,10 +139,9 @@ def _open_store(args: argparse.Namespace) -> Store:
     return Store(args.db or default_db_path())
 
 
-def _keys_by_pack(packs: Sequence[Pack]) -> dict[str, list[str]]:
-    from kzlearn.generate import all_items
-
-    return {pack.id: [f"{pack.id}/{item.id}" for item in all_items(pack)] for pack in packs}
+def _keys_by_pack(packs: Sequence[Pack], items: dict[str, list[Item]]) -> dict[str, list[str]]:
+    """``pack_id/item_id`` of every item, by pack (``items`` as resolve_packs filled it)."""
+    return {pack.id: [f"{pack.id}/{item.id}" for item in items[pack.id]] for pack in packs}
 
 
 def _cmd_quiz(args: argparse.Namespace) -> int:
@@ -171,7 +170,7 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
         queue = None
         if review:
             reviewer = make_reviewer()
-            keys = {pack.id: [f"{pack.id}/{i.id}" for i in items[pack.id]] for pack in packs}
+            keys = _keys_by_pack(packs, items)
             reviewer.sync(packs, keys)
             queue = reviewer.queue(keys, new_per_day=args.new_per_day)
             if not queue:
@@ -195,8 +194,9 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
     from kzlearn.srs import pack_stats
 
-    packs = resolve_packs(args.packs)
-    keys = _keys_by_pack(packs)
+    items: dict[str, list[Item]] = {}
+    packs = resolve_packs(args.packs, items=items)
+    keys = _keys_by_pack(packs, items)
     with _open_store(args) as store:
         stats = [pack_stats(store, pack, keys[pack.id]) for pack in packs]
     if args.json:

@@ -140,16 +140,25 @@ class KzlearnApp(App[None]):
             return False
         return True
 
+    def items_of(self, pack: Pack) -> list[Item]:
+        """A pack's items: those the cache gave, else generated once and kept."""
+        if self.items is None:
+            self.items = {}
+        if pack.id not in self.items:
+            from kzlearn.generate import all_items
+
+            self.items[pack.id] = all_items(pack)
+        return self.items[pack.id]
+
     def outlook(self) -> tuple[int, int] | None:
         """How many items come due tomorrow and in the coming week (with a progress store)."""
         if self.reviewer is None:
             return None
-        from kzlearn.generate import all_items
         from kzlearn.srs import pack_stats
 
         tomorrow = week = 0
         for pack in self.packs:
-            keys = [f"{pack.id}/{i.id}" for i in all_items(pack)]
+            keys = [f"{pack.id}/{i.id}" for i in self.items_of(pack)]
             stats = pack_stats(self.reviewer.store, pack, keys)
             tomorrow += stats.due_tomorrow
             week += stats.due_week

@@ -20,7 +20,6 @@ from textual.widgets import (
     Static,
 )
 
-from kzlearn.generate import all_items
 from kzlearn.grading import Verdict
 from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, Pack, ShortItem, TrueFalseItem
 from kzlearn.session import ITEM_TYPES, Feedback, Question, QuizOptions, QuizSession
@@ -177,7 +176,7 @@ class PickerScreen(_Screen):
         w = words(lang)
         rows = [w["all"]] + [
             f"{p.text(p.title, lang)} — {len(p.facts)} {w['facts']}{w['sep']}"
-            f"{len(all_items(p, seed=0))} {w['items']}"
+            f"{len(self.kz.items_of(p))} {w['items']}"
             for p in self.packs
         ]
         with VerticalScroll(id="body"):
