@@ -157,6 +157,8 @@ def match_answer(
     other accepted answers are always compared as text too (a pack's ``accept`` list).
     """
     given = given[:MAX_ANSWER]
+    if not normalize_basic(given):
+        return "wrong", "no answer"
     best = _WRONG
     for i, answer in enumerate(expected):
         if i == 0 and kind == "number":
@@ -169,8 +171,6 @@ def match_answer(
         best = best.better(_text_match(answer, given, variant_lang))
         if best.outcome == "correct" and best.reason is None:
             break
-    if not normalize_basic(given):
-        return "wrong", "no answer"
     return best.outcome, best.reason
 
 

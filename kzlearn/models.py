@@ -252,7 +252,8 @@ class McqItem(_ItemBase):
     @model_validator(mode="after")
     def _answer_once(self) -> McqItem:
         _check_distinct(self.choices, "choices")
-        found = sum(1 for choice in self.choices if _keys(choice) & _keys(self.answer))
+        answer = _keys(self.answer)
+        found = sum(1 for choice in self.choices if _keys(choice) & answer)
         if found == 0:
             raise ValueError("the answer is not one of the choices")
         return self
