@@ -81,3 +81,14 @@ async def arrange(pilot: Pilot[None], shown: list[int], target: list[int]) -> No
             await pilot.press("shift+up")
             shown[cursor - 1], shown[cursor] = shown[cursor], shown[cursor - 1]
             cursor -= 1
+
+
+async def play(pilot: Pilot[None], app: KzlearnApp, plans: list[str]) -> None:
+    """Answer the next questions as planned (correct, wrong, nearly), each then enter."""
+    for plan in plans:
+        question = app.session.current if app.session else None
+        assert question is not None
+        await answer(pilot, question, plan)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()

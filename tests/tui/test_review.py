@@ -12,7 +12,7 @@ from kzlearn.srs import Reviewer
 from kzlearn.store import Store
 from kzlearn.tui.app import KzlearnApp
 from kzlearn.tui.screens import SummaryScreen
-from tests.tui.helpers import PACKS, answer, screen_text
+from tests.tui.helpers import PACKS, answer, play, screen_text
 
 
 async def test_review_saves_each_answer_and_takes_an_override(tmp_path: Path) -> None:
@@ -59,13 +59,6 @@ async def test_quiz_answers_are_logged_but_schedule_nothing(tmp_path: Path) -> N
         )
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.pause()
-            assert app.session is not None
-            for _ in range(2):
-                question = app.session.current
-                assert question is not None
-                await answer(pilot, question, "correct")
-                await pilot.pause()
-                await pilot.press("enter")
-                await pilot.pause()
+            await play(pilot, app, ["correct", "correct"])
         assert [r.source for r in store.reviews()] == ["quiz", "quiz"]
         assert store.cards() == []

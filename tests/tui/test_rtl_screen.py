@@ -76,7 +76,7 @@ async def test_with_rtl_off_the_screen_holds_logical_text() -> None:
 
 async def test_the_arabic_summary_reads_right_to_left() -> None:
     from kzlearn.tui.screens import SummaryScreen
-    from tests.tui.helpers import answer
+    from tests.tui.helpers import play
 
     app = KzlearnApp(
         PACKS,
@@ -86,13 +86,7 @@ async def test_the_arabic_summary_reads_right_to_left() -> None:
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for plan in ("correct", "wrong"):
-            question = app.session.current if app.session else None
-            assert question is not None
-            await answer(pilot, question, plan)
-            await pilot.pause()
-            await pilot.press("enter")
-            await pilot.pause()
+        await play(pilot, app, ["correct", "wrong"])
         assert isinstance(app.screen, SummaryScreen)
         rows = screen_lines(app)
         title = next(row for row in rows if seen("الملخص") in row)

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 
 from kzlearn.session import ITEM_TYPES, QuizOptions
 from kzlearn.tui.app import KzlearnApp
-from tests.tui.helpers import PACKS, answer
+from tests.tui.helpers import PACKS, play
 
 SnapCompare = Callable[..., bool]
 
@@ -73,13 +73,7 @@ def test_summary(snap_compare: SnapCompare) -> None:
 
     async def before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
-        for plan in ("correct", "wrong", "correct"):
-            question = app.session.current if app.session else None
-            assert question is not None
-            await answer(pilot, question, plan)
-            await pilot.pause()
-            await pilot.press("enter")
-            await pilot.pause()
+        await play(pilot, app, ["correct", "wrong", "correct"])
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=before)
 
