@@ -28,23 +28,23 @@ _EXPORTS: dict[str, str] = {
     "OrderItem": "kzlearn.models",
     "Pack": "kzlearn.models",
     "PackError": "kzlearn.errors",
-    "PartialDate": "kzlearn.dates",
+    "PartialDate": "kzlearn.language.dates",
     "Problem": "kzlearn.errors",
-    "QuizOptions": "kzlearn.session",
-    "QuizSession": "kzlearn.session",
+    "QuizOptions": "kzlearn.quiz.session",
+    "QuizSession": "kzlearn.quiz.session",
     "SequenceFact": "kzlearn.models",
     "ShortItem": "kzlearn.models",
     "Source": "kzlearn.models",
     "StoreError": "kzlearn.errors",
     "TermFact": "kzlearn.models",
     "TrueFalseItem": "kzlearn.models",
-    "Verdict": "kzlearn.grading",
-    "all_items": "kzlearn.generate",
-    "answers_match": "kzlearn.grading",
+    "Verdict": "kzlearn.questions.grading",
+    "all_items": "kzlearn.questions.generate",
+    "answers_match": "kzlearn.questions.grading",
     "bundled_deck_paths": "kzlearn.packs",
-    "correct_response": "kzlearn.grading",
-    "generate_items": "kzlearn.generate",
-    "grade": "kzlearn.grading",
+    "correct_response": "kzlearn.questions.grading",
+    "generate_items": "kzlearn.questions.generate",
+    "grade": "kzlearn.questions.grading",
     "load_pack": "kzlearn.packs",
     "load_packs": "kzlearn.packs",
     "pack_schema": "kzlearn.packs",
@@ -93,10 +93,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from kzlearn.dates import PartialDate
     from kzlearn.errors import ExportError, KzlearnError, PackError, Problem, StoreError
-    from kzlearn.generate import all_items, generate_items
-    from kzlearn.grading import Verdict, answers_match, correct_response, grade
+    from kzlearn.language.dates import PartialDate
     from kzlearn.localized import Localized
     from kzlearn.models import (
         ClozeItem,
@@ -118,7 +116,9 @@ if TYPE_CHECKING:
         TrueFalseItem,
     )
     from kzlearn.packs import bundled_deck_paths, load_pack, load_packs, pack_schema, parse_pack
-    from kzlearn.session import QuizOptions, QuizSession
+    from kzlearn.questions.generate import all_items, generate_items
+    from kzlearn.questions.grading import Verdict, answers_match, correct_response, grade
+    from kzlearn.quiz.session import QuizOptions, QuizSession
 
 
 def __getattr__(name: str) -> Any:

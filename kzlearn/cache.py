@@ -18,9 +18,9 @@ from pathlib import Path
 
 from kzlearn import __version__
 from kzlearn.files import atomic_path, read_user_text
-from kzlearn.generate import all_items
 from kzlearn.models import Item, Pack
 from kzlearn.packs import parse_pack
+from kzlearn.questions.generate import all_items
 
 __all__ = ["cache_dir", "load_pack_and_items"]
 

@@ -19,9 +19,9 @@ from kzlearn.errors import KzlearnError
 
 if TYPE_CHECKING:
     from kzlearn.models import Item, Pack
-    from kzlearn.session import QuizOptions
-    from kzlearn.srs import Reviewer
-    from kzlearn.store import Store
+    from kzlearn.quiz.session import QuizOptions
+    from kzlearn.review.srs import Reviewer
+    from kzlearn.store.sqlite import Store
 
 __all__ = ["build_parser", "main"]
 
@@ -127,14 +127,14 @@ def _loader(items: dict[str, list[Item]] | None) -> Callable[[str | Path], Pack]
 
 
 def _quiz_options(args: argparse.Namespace) -> QuizOptions:
-    from kzlearn.session import ITEM_TYPES, QuizOptions
+    from kzlearn.quiz.session import ITEM_TYPES, QuizOptions
 
     types = tuple(t.strip() for t in args.types.split(",")) if args.types else ITEM_TYPES
     return QuizOptions(types=types, count=args.count, seed=args.seed, lang=args.lang)
 
 
 def _open_store(args: argparse.Namespace) -> Store:
-    from kzlearn.store import Store, default_db_path
+    from kzlearn.store.sqlite import Store, default_db_path
 
     return Store(args.db or default_db_path())
 
@@ -162,7 +162,7 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
     with _open_store(args) as store:
 
         def make_reviewer() -> Reviewer:
-            from kzlearn.srs import Reviewer
+            from kzlearn.review.srs import Reviewer
 
             return Reviewer(store)
 
@@ -192,7 +192,7 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
 def _cmd_stats(args: argparse.Namespace) -> int:
     import json
 
-    from kzlearn.srs import pack_stats
+    from kzlearn.review.srs import pack_stats
 
     items: dict[str, list[Item]] = {}
     packs = resolve_packs(args.packs, items=items)
@@ -232,7 +232,7 @@ def _chart(counts: list[int]) -> str:
 
 def _cmd_progress(args: argparse.Namespace) -> int:
     from kzlearn.files import atomic_write
-    from kzlearn.srs import export_progress, import_progress, revlog_csv
+    from kzlearn.review.srs import export_progress, import_progress, revlog_csv
 
     with _open_store(args) as store:
         if args.action == "export":
@@ -284,9 +284,9 @@ def _write_new(path: str | None, text: str, force: bool) -> None:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from kzlearn.dates import PartialDate
-    from kzlearn.extract import draft_pack
+    from kzlearn.facts.extract import draft_pack
     from kzlearn.files import read_user_text
+    from kzlearn.language.dates import PartialDate
     from kzlearn.packs import parse_pack
 
     text = read_user_text(args.article, "text file")
@@ -317,7 +317,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_lint(args: argparse.Namespace) -> int:
-    from kzlearn.lint import lint_file
+    from kzlearn.questions.lint import lint_file
 
     warned = 0
 

@@ -27,9 +27,9 @@ from pydantic import (
     model_validator,
 )
 
-from kzlearn.dates import PartialDate
+from kzlearn.language.dates import PartialDate
+from kzlearn.language.text import fold
 from kzlearn.localized import LANG_PATTERN, Localized
-from kzlearn.text import fold
 
 __all__ = [
     "ClozeItem",
@@ -284,8 +284,8 @@ class ShortItem(_ItemBase):
 
     @model_validator(mode="after")
     def _answer_parses(self) -> ShortItem:
-        from kzlearn.dates import parse_date
-        from kzlearn.numbers import parse_number
+        from kzlearn.language.dates import parse_date
+        from kzlearn.language.numbers import parse_number
 
         parse = {"date": parse_date, "number": parse_number}.get(self.grade_as)
         if parse is not None:

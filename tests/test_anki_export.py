@@ -18,9 +18,9 @@ from anki.import_export_pb2 import (
 from anki.notes import NoteId
 
 from kzlearn import ExportError, KzlearnError, Pack, load_packs
-from kzlearn.generate import all_items
 from kzlearn.interop.anki import export_apkg
 from kzlearn.models import ClozeItem, TermFact, cloze_blanks
+from kzlearn.questions.generate import all_items
 from tests.conftest import DECKS, ROOT, run_cli
 
 PACKS = load_packs(DECKS)

@@ -8,9 +8,9 @@ import pytest
 
 from kzlearn import PackError
 from kzlearn.cache import load_pack_and_items
-from kzlearn.generate import all_items
 from kzlearn.packs import load_pack
-from kzlearn.session import QuizOptions, QuizSession
+from kzlearn.questions.generate import all_items
+from kzlearn.quiz.session import QuizOptions, QuizSession
 from tests.conftest import DECKS
 
 GOOD = DECKS[0].read_text(encoding="utf-8")

@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from kzlearn import Localized, Pack, load_pack, load_packs
+from kzlearn.language.text import fold
 from kzlearn.models import _walk_localized
 from kzlearn.packs import bundled_deck_paths
-from kzlearn.text import fold
 from tests.conftest import ARTICLE, DECKS, ROOT
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kzlearn.dates import PartialDate
-from kzlearn.extract import extract
+from kzlearn.facts.extract import extract
+from kzlearn.language.dates import PartialDate
 from kzlearn.packs import parse_pack
 from tests.conftest import ARTICLE, run_cli
 

@@ -7,10 +7,10 @@ from collections import Counter
 import pytest
 
 from kzlearn import Pack, load_packs
-from kzlearn.dates import parse_date
-from kzlearn.generate import all_items, generate_items
-from kzlearn.grading import correct_response, grade
+from kzlearn.language.dates import parse_date
 from kzlearn.models import DateFact, McqItem, OrderItem, ShortItem
+from kzlearn.questions.generate import all_items, generate_items
+from kzlearn.questions.grading import correct_response, grade
 from tests.conftest import DECKS
 
 PACKS = load_packs(DECKS)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kzlearn.grading import answers_match, grade, match_answer
 from kzlearn.models import ClozeItem, Item, MatchItem, McqItem, OrderItem, ShortItem, TrueFalseItem
+from kzlearn.questions.grading import answers_match, grade, match_answer
 
 INDEPENDENCE = "1991-12-16"
 

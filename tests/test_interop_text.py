@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from kzlearn import Pack, PackError, load_packs
-from kzlearn.generate import all_items
 from kzlearn.interop.gift import parse_gift, to_gift
 from kzlearn.interop.tabular import parse_terms, to_terms
 from kzlearn.models import (
@@ -20,6 +19,7 @@ from kzlearn.models import (
     TrueFalseItem,
     cloze_blanks,
 )
+from kzlearn.questions.generate import all_items
 from tests.conftest import DECKS, run_cli
 
 PACKS = load_packs(DECKS)

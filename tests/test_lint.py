@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kzlearn.lint import lint_file
+from kzlearn.questions.lint import lint_file
 from tests.conftest import DECKS, run_cli
 
 PACK = """\

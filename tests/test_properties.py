@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzlearn.dates import ARABIC_MONTHS, PartialDate, parse_date
-from kzlearn.generate import generate_items
-from kzlearn.grading import correct_response, grade
+from kzlearn.language.dates import ARABIC_MONTHS, PartialDate, parse_date
+from kzlearn.language.text import fold, normalize_basic
 from kzlearn.models import McqItem, Pack, ShortItem
-from kzlearn.text import fold, normalize_basic
+from kzlearn.questions.generate import generate_items
+from kzlearn.questions.grading import correct_response, grade
 
 ARABIC = "ءآأؤإئابةتثجحخدذرسشصضطظعغفقكلمنهوىيًٌٍَُِّْـکیەھ٠١٢٣٤٥٦٧٨٩،؛؟«» "
 texts = st.text(alphabet=st.sampled_from(ARABIC) | st.characters(), max_size=40)

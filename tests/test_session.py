@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kzlearn import KzlearnError, load_packs
-from kzlearn.grading import correct_response
 from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem, TrueFalseItem
-from kzlearn.session import ITEM_TYPES, AnswerRecord, Question, QuizOptions, QuizSession
+from kzlearn.questions.grading import correct_response
+from kzlearn.quiz.session import ITEM_TYPES, AnswerRecord, Question, QuizOptions, QuizSession
 from tests.conftest import DECKS
 
 PACKS = load_packs(DECKS)

@@ -14,9 +14,9 @@ from fsrs import Card, Rating, Scheduler, State
 
 from kzlearn import load_packs
 from kzlearn.errors import StoreError
-from kzlearn.generate import all_items
 from kzlearn.models import Pack
-from kzlearn.srs import (
+from kzlearn.questions.generate import all_items
+from kzlearn.review.srs import (
     REVLOG_COLUMNS,
     Reviewer,
     card_id_for,
@@ -25,7 +25,7 @@ from kzlearn.srs import (
     pack_stats,
     revlog_csv,
 )
-from kzlearn.store import Store
+from kzlearn.store.sqlite import Store
 from tests.conftest import DECKS
 
 PACK = load_packs(DECKS)[0]

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from kzlearn.errors import StoreError
-from kzlearn.srs import Reviewer
-from kzlearn.store import SCHEMA_VERSION, Store
+from kzlearn.review.srs import Reviewer
+from kzlearn.store.sqlite import SCHEMA_VERSION, Store
 from tests.conftest import ROOT
 
 
@@ -100,8 +100,8 @@ def test_a_clock_going_backwards_does_not_crash(tmp_path: Path) -> None:
 
 WORKER = """
 import sys
-from kzlearn.srs import Reviewer
-from kzlearn.store import Store
+from kzlearn.review.srs import Reviewer
+from kzlearn.store.sqlite import Store
 path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with Store(path) as store:
     reviewer = Reviewer(store)

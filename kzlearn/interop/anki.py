@@ -19,8 +19,8 @@ import genanki
 
 from kzlearn.errors import ExportError
 from kzlearn.files import atomic_path
-from kzlearn.generate import all_items
-from kzlearn.interop_ids import stable_int
+from kzlearn.interop.ids import stable_int
+from kzlearn.language.text import has_arabic
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
@@ -34,7 +34,7 @@ from kzlearn.models import (
     TrueFalseItem,
     cloze_blanks,
 )
-from kzlearn.text import has_arabic
+from kzlearn.questions.generate import all_items
 
 __all__ = ["AnkiNote", "anki_notes", "export_apkg", "stable_id"]
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kzlearn.errors import PackError, Problem
+from kzlearn.language.numbers import format_number, parse_number
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
@@ -24,7 +25,6 @@ from kzlearn.models import (
     TrueFalseItem,
     cloze_blanks,
 )
-from kzlearn.numbers import format_number, parse_number
 
 __all__ = ["GiftExport", "parse_gift", "to_gift"]
 

@@ -12,12 +12,12 @@ from textual.binding import Binding, BindingType
 
 from kzlearn.errors import KzlearnError
 from kzlearn.models import Item, Pack
-from kzlearn.session import AnswerRecord, QuizOptions, QuizSession
+from kzlearn.quiz.session import AnswerRecord, QuizOptions, QuizSession
 from kzlearn.tui.bidi import RtlMode, is_rtl, visual_line
 from kzlearn.tui.screens import ConfirmScreen, PickerScreen, QuizScreen, SummaryScreen
 
 if TYPE_CHECKING:
-    from kzlearn.srs import Reviewer
+    from kzlearn.review.srs import Reviewer
 
 __all__ = ["KzlearnApp"]
 
@@ -145,7 +145,7 @@ class KzlearnApp(App[None]):
         if self.items is None:
             self.items = {}
         if pack.id not in self.items:
-            from kzlearn.generate import all_items
+            from kzlearn.questions.generate import all_items
 
             self.items[pack.id] = all_items(pack)
         return self.items[pack.id]
@@ -154,7 +154,7 @@ class KzlearnApp(App[None]):
         """How many items come due tomorrow and in the coming week (with a progress store)."""
         if self.reviewer is None:
             return None
-        from kzlearn.srs import pack_stats
+        from kzlearn.review.srs import pack_stats
 
         tomorrow = week = 0
         for pack in self.packs:

@@ -17,7 +17,7 @@ from typing import Literal
 
 from rich.cells import cell_len
 
-from kzlearn.text import has_arabic
+from kzlearn.language.text import has_arabic
 
 __all__ = ["RtlMode", "detect_rtl_mode", "display_lines", "is_rtl", "visual_line"]
 

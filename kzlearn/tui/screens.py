@@ -20,9 +20,9 @@ from textual.widgets import (
     Static,
 )
 
-from kzlearn.grading import Verdict
 from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, Pack, ShortItem, TrueFalseItem
-from kzlearn.session import ITEM_TYPES, Feedback, Question, QuizOptions, QuizSession
+from kzlearn.questions.grading import Verdict
+from kzlearn.quiz.session import ITEM_TYPES, Feedback, Question, QuizOptions, QuizSession
 from kzlearn.tui.bidi import is_rtl
 from kzlearn.tui.widgets import AnswerInputs, BidiText, ChoiceList, MatchBoard, OrderList
 

@@ -11,10 +11,10 @@ import random
 import statistics
 import time
 
-from kzlearn.dates import ARABIC_MONTHS
-from kzlearn.generate import generate_items
-from kzlearn.grading import match_answer
+from kzlearn.language.dates import ARABIC_MONTHS
 from kzlearn.models import Pack
+from kzlearn.questions.generate import generate_items
+from kzlearn.questions.grading import match_answer
 
 FACTS = 20_000
 ANSWERS = 20_000

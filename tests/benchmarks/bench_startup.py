@@ -35,7 +35,7 @@ Trivial().run(headless=True)
 
 KZLEARN = """
 from kzlearn.cli import resolve_packs
-from kzlearn.session import QuizOptions
+from kzlearn.quiz.session import QuizOptions
 from kzlearn.tui.app import KzlearnApp
 from kzlearn.tui.screens import QuizScreen
 
@@ -49,14 +49,14 @@ class FirstQuestion(KzlearnApp):
             self.call_after_refresh(self.exit)
 
 import os
-from kzlearn.store import Store
+from kzlearn.store.sqlite import Store
 
 items = {}
 packs = resolve_packs(["kz-independence", "morocco-kazakhstan"], items=items)
 with Store(os.environ["KZLEARN_DB"]) as store:  # as `kzlearn quiz --db FILE` does
 
     def reviewer():
-        from kzlearn.srs import Reviewer
+        from kzlearn.review.srs import Reviewer
 
         return Reviewer(store)
 

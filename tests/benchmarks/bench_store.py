@@ -18,8 +18,8 @@ from pathlib import Path
 
 from fsrs import Card
 
-from kzlearn.srs import Reviewer, card_id_for
-from kzlearn.store import Store
+from kzlearn.review.srs import Reviewer, card_id_for
+from kzlearn.store.sqlite import Store
 
 CARDS = 100_000
 REVIEWS = 1_000_000

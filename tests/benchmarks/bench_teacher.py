@@ -9,9 +9,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from kzlearn.extract import extract
+from kzlearn.facts.extract import extract
 from kzlearn.interop.gift import parse_gift
-from kzlearn.text import fold
+from kzlearn.language.text import fold
 from tests.benchmarks.timing import median_seconds
 from tests.conftest import ARTICLE
 

@@ -6,7 +6,7 @@ from textual.pilot import Pilot
 
 from kzlearn import load_packs
 from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem, TrueFalseItem
-from kzlearn.session import Question
+from kzlearn.quiz.session import Question
 from kzlearn.tui.app import KzlearnApp
 from tests.conftest import DECKS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kzlearn.models import McqItem, OrderItem, ShortItem
-from kzlearn.session import ITEM_TYPES, QuizOptions
+from kzlearn.quiz.session import ITEM_TYPES, QuizOptions
 from kzlearn.tui.app import KzlearnApp
 from kzlearn.tui.screens import (
     ConfirmScreen,

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from fsrs import Scheduler
 
-from kzlearn.generate import all_items
-from kzlearn.session import QuizOptions
-from kzlearn.srs import Reviewer
-from kzlearn.store import Store
+from kzlearn.questions.generate import all_items
+from kzlearn.quiz.session import QuizOptions
+from kzlearn.review.srs import Reviewer
+from kzlearn.store.sqlite import Store
 from kzlearn.tui.app import KzlearnApp
 from kzlearn.tui.screens import SummaryScreen
 from tests.tui.helpers import PACKS, answer, play, screen_text

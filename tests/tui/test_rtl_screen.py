@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzlearn.session import QuizOptions
+from kzlearn.quiz.session import QuizOptions
 from kzlearn.tui.app import KzlearnApp
 from tests.test_bidi import seen
 from tests.tui.helpers import PACKS, screen_lines
@@ -18,7 +18,7 @@ def _app(rtl: str, lang: str = "ar") -> KzlearnApp:
 
 
 async def _start(app: KzlearnApp) -> None:
-    from kzlearn.session import QuizSession
+    from kzlearn.quiz.session import QuizSession
     from kzlearn.tui.screens import QuizScreen
 
     app.session = QuizSession(PACKS, app.options, keys=[KEY])

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from kzlearn.session import ITEM_TYPES, QuizOptions
+from kzlearn.quiz.session import ITEM_TYPES, QuizOptions
 from kzlearn.tui.app import KzlearnApp
 from tests.tui.helpers import PACKS, play
 

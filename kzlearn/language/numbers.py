@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kzlearn.text import digits_to_ascii, fold, normalize_basic
+from kzlearn.language.text import digits_to_ascii, fold, normalize_basic
 
 __all__ = ["format_number", "parse_number"]
 

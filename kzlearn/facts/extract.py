@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from kzlearn.dates import PartialDate, phrase_table
-from kzlearn.numbers import format_number, parse_number
-from kzlearn.text import digits_to_ascii, fold
+from kzlearn.language.dates import PartialDate, phrase_table
+from kzlearn.language.numbers import format_number, parse_number
+from kzlearn.language.text import digits_to_ascii, fold
 
 __all__ = ["Found", "draft_pack", "extract"]
 

@@ -13,8 +13,9 @@ import random
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
-from kzlearn.dates import PartialDate, date_tokens, parse_date
-from kzlearn.grading import Kind, match_answer
+from kzlearn.language.dates import PartialDate, date_tokens, parse_date
+from kzlearn.language.numbers import format_number
+from kzlearn.language.text import fold
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
@@ -32,8 +33,7 @@ from kzlearn.models import (
     TermFact,
     TrueFalseItem,
 )
-from kzlearn.numbers import format_number
-from kzlearn.text import fold
+from kzlearn.questions.grading import Kind, match_answer
 
 __all__ = ["all_items", "generate_items"]
 

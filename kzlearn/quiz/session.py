@@ -16,8 +16,6 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from kzlearn.errors import KzlearnError
-from kzlearn.generate import all_items
-from kzlearn.grading import Outcome, Verdict, grade
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
@@ -29,6 +27,8 @@ from kzlearn.models import (
     Pack,
     cloze_blanks,
 )
+from kzlearn.questions.generate import all_items
+from kzlearn.questions.grading import Outcome, Verdict, grade
 
 __all__ = ["AnswerRecord", "Feedback", "Question", "QuizOptions", "QuizSession", "Summary"]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kzlearn.errors import Problem
 from kzlearn.files import read_user_text
-from kzlearn.grading import Kind, match_answer
+from kzlearn.language.text import fold
 from kzlearn.models import (
     DateFact,
     EntityFact,
@@ -26,7 +26,7 @@ from kzlearn.models import (
     _walk_localized,
 )
 from kzlearn.packs import parse_pack
-from kzlearn.text import fold
+from kzlearn.questions.grading import Kind, match_answer
 from kzlearn.yamlread import Located, read_yaml
 
 __all__ = ["lint_file", "lint_pack"]

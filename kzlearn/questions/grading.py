@@ -1,6 +1,6 @@
 """Grading: is a student's answer correct, nearly right, or wrong, and why.
 
-Text answers are compared on normal forms (kzlearn.text): formatting, diacritics, tatweel,
+Text answers are compared on normal forms (kzlearn.language.text): formatting, diacritics, tatweel,
 Persian letter forms and hamza/alef spellings count as correct, hamza seats as nearly at
 most, one typo in a name of six letters or more as nearly. Numbers and dates are parsed to
 values and compared as values: never fuzzily (1991 is one keystroke from 1992).
@@ -13,7 +13,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from kzlearn.dates import PartialDate, parse_date
+from kzlearn.language.dates import PartialDate, parse_date
+from kzlearn.language.numbers import format_number, parse_number
+from kzlearn.language.text import (
+    STEPS,
+    edit_distance_at_most_one,
+    fold,
+    has_arabic,
+    normalize_basic,
+)
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
@@ -25,8 +33,6 @@ from kzlearn.models import (
     TrueFalseItem,
     cloze_blanks,
 )
-from kzlearn.numbers import format_number, parse_number
-from kzlearn.text import STEPS, edit_distance_at_most_one, fold, has_arabic, normalize_basic
 
 __all__ = [
     "Kind",

@@ -18,9 +18,9 @@ from fsrs import Card, Rating, Scheduler, State
 
 from kzlearn.errors import StoreError
 from kzlearn.files import atomic_write, read_user_text
-from kzlearn.grading import Outcome
 from kzlearn.models import Pack
-from kzlearn.store import CardRow, ReviewRow, Store
+from kzlearn.questions.grading import Outcome
+from kzlearn.store.sqlite import CardRow, ReviewRow, Store
 
 __all__ = [
     "RATING_FOR",
@@ -43,7 +43,7 @@ PARAMS_VERSION = "fsrs-6 default"
 
 def card_id_for(key: str) -> int:
     """A stable FSRS card id for ``pack_id/item_id`` (never the creation time)."""
-    from kzlearn.interop_ids import stable_int
+    from kzlearn.interop.ids import stable_int
 
     return stable_int(f"card {key}")
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from kzlearn.text import fold
+from kzlearn.language.text import fold
 
 __all__ = [
     "ARABIC_MONTHS",

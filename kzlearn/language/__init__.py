@@ -1,0 +1,1 @@
+"""Language: normal forms for comparing answers; dates and numbers in Arabic and Latin."""

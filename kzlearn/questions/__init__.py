@@ -1,0 +1,1 @@
+"""Questions: items generated from facts, grading, and the teacher's checks."""

@@ -1,0 +1,1 @@
+"""The quiz: a headless session that orders items, grades answers and keeps score."""

@@ -1,0 +1,1 @@
+"""Spaced repetition: FSRS scheduling over the progress store."""

@@ -1,0 +1,1 @@
+"""Progress storage: the durable record of answers and schedules."""
