@@ -45,6 +45,7 @@ __all__ = [
     "NumberFact",
     "OrderItem",
     "Pack",
+    "PhraseFact",
     "SequenceFact",
     "ShortItem",
     "Source",
@@ -141,6 +142,18 @@ class Evidence(_Model):
 
     quote: Localized
     source: Slug | None = Field(None, description="A source id; the pack's first by default.")
+    sic: tuple[NonEmpty, ...] = Field(
+        (),
+        description="Words of the quote that the source itself misspells: shown with [sic].",
+    )
+
+    @model_validator(mode="after")
+    def _sic_in_quote(self) -> Evidence:
+        quotes = list(self.quote.values())
+        for word in self.sic:
+            if not any(word in quote for quote in quotes):
+                raise ValueError(f"sic: {word!r} is not in the quote")
+        return self
 
     @model_validator(mode="before")
     @classmethod
@@ -207,6 +220,25 @@ class EntityFact(_FactBase):
     value: Localized = Field(description="The name.")
     category: Literal["person", "place", "organisation", "event", "document", "other"]
     role: Localized | None = None
+    group: Slug | None = Field(
+        None,
+        description=(
+            "What sort of thing it is, finely enough to choose alternatives: a person's "
+            "office (foreign-minister, ambassador, mayor, head-of-state), a place's kind "
+            "(city, country, region), an organisation's kind. Generated distractors come "
+            "only from entities of the same category and group."
+        ),
+    )
+    side: Slug | None = Field(
+        None,
+        description="The country or side it belongs to (morocco, kazakhstan); distractors "
+        "keep to the same side.",
+    )
+    gender: Literal["f", "m"] | None = Field(
+        None,
+        description="Grammatical gender where the language needs it (a woman ambassador: "
+        "سفيرة); distractors are of the same gender and templates agree.",
+    )
 
 
 class TermFact(_FactBase):
@@ -217,6 +249,19 @@ class TermFact(_FactBase):
     definition: Localized
 
 
+class PhraseFact(_FactBase):
+    """A question whose answer is a phrase or a description (what two ministers agreed)."""
+
+    kind: Literal["phrase"]
+    question: Localized = Field(description="The question that asks for it.")
+    answer: Localized = Field(description="The answer, as a short phrase.")
+    group: Slug | None = Field(
+        None,
+        description="Phrase facts of the same group may serve as each other's distractors; "
+        "leave it out when their answers could both be right.",
+    )
+
+
 class SequenceFact(_FactBase):
     """Events in the order they happened."""
 
@@ -224,9 +269,8 @@ class SequenceFact(_FactBase):
     events: InOrder
 
 
-Fact = Annotated[
-    DateFact | NumberFact | EntityFact | TermFact | SequenceFact, Field(discriminator="kind")
-]
+AnyFact = DateFact | NumberFact | EntityFact | TermFact | PhraseFact | SequenceFact
+Fact = Annotated[AnyFact, Field(discriminator="kind")]
 
 
 class _ItemBase(_Model):
@@ -236,6 +280,9 @@ class _ItemBase(_Model):
     evidence: Evidence | None = None
     tags: tuple[Tag, ...] = ()
     fact: Slug | None = Field(None, description="The id of the fact this item tests.")
+    draft: StrictBool = Field(
+        False, description="Not yet reviewed by a teacher: never quizzed, reviewed or exported."
+    )
 
 
 def _keys(text: Localized) -> set[str]:
@@ -304,21 +351,41 @@ def cloze_blanks(text: str) -> list[tuple[str, ...]]:
 
 
 class ClozeItem(_ItemBase):
-    """A passage with blanks written ``{{answer}}`` or ``{{answer|alternative}}``."""
+    """A passage with blanks written ``{{answer}}`` or ``{{answer|alternative}}``.
+
+    ``text`` may be given in several languages, each with the same number of blanks; a quiz
+    in a language the passage is not written in leaves the item out.
+    """
 
     type: Literal["cloze"]
-    text: NonEmpty
-    translation: Localized | None = None
+    text: Localized
+    translation: Localized | None = Field(
+        None, description="The whole passage in other languages, shown after answering."
+    )
 
     @field_validator("text")
     @classmethod
-    def _has_blanks(cls, value: str) -> str:
-        blanks = cloze_blanks(value)
-        if not blanks:
-            raise ValueError("a cloze passage needs at least one {{blank}}")
-        if any(not all(b) for b in blanks):
-            raise ValueError("a blank must not be empty")
+    def _has_blanks(cls, value: Localized) -> Localized:
+        counts = set()
+        for text in value.values():
+            blanks = cloze_blanks(text)
+            if not blanks:
+                raise ValueError("a cloze passage needs at least one {{blank}}")
+            if any(not all(b) for b in blanks):
+                raise ValueError("a blank must not be empty")
+            counts.add(len(blanks))
+        if len(counts) > 1:
+            raise ValueError("every language of a cloze passage needs the same blanks")
         return value
+
+    def blanks(self, lang: str | None, default_lang: str) -> list[tuple[str, ...]]:
+        """The accepted answers of each blank: the text's in ``lang`` first, then the same
+        blank's answers in the passage's other languages."""
+        own = cloze_blanks(self.text.get(lang, default_lang))
+        for other in self.text.values():
+            for i, answers in enumerate(cloze_blanks(other)):
+                own[i] = tuple(dict.fromkeys((*own[i], *answers)))
+        return own
 
 
 class OrderItem(_ItemBase):
@@ -395,7 +462,7 @@ class Pack(_Model):
         """``value`` in ``lang``, else in the pack's language."""
         return value.get(lang, self.language)
 
-    def fact(self, fact_id: str) -> DateFact | NumberFact | EntityFact | TermFact | SequenceFact:
+    def fact(self, fact_id: str) -> AnyFact:
         """The fact with this id.
 
         Raises:

@@ -19,7 +19,7 @@ from anki.notes import NoteId
 
 from kzlearn import ExportError, KzlearnError, Pack, load_packs
 from kzlearn.interop.anki import export_apkg
-from kzlearn.models import ClozeItem, TermFact, cloze_blanks
+from kzlearn.models import ClozeItem, TermFact
 from kzlearn.questions.generate import all_items
 from tests.conftest import DECKS, ROOT, run_cli
 
@@ -123,7 +123,7 @@ def test_cloze_notes_have_one_card_per_blank(collection: Collection, tmp_path: P
     for pack_id, item in clozes:
         note = collection.get_note(by_key[f"{pack_id}/{item.id}"])
         cards = note.cards()
-        assert len(cards) == len(cloze_blanks(item.text))
+        assert len(cards) == len(item.blanks(None, ""))
         for card in cards:
             assert "[...]" in card.question()
             assert "cloze" in card.answer()

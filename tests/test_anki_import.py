@@ -48,7 +48,7 @@ def test_a_modern_package(tmp_path: Path) -> None:
     assert short.prompt.plain == "What is the largest city of Kazakhstan?"
     assert short.answer.plain == "Almaty (ألماتي)"
     cloze = next(i for i in result.pack.items if isinstance(i, ClozeItem))
-    assert cloze.text == "Independence: {{16 December 1991}}, led by {{Nazarbayev}}."
+    assert cloze.text.plain == "Independence: {{16 December 1991}}, led by {{Nazarbayev}}."
     assert result.media == ["almaty.jpg", "almaty.mp3"]
 
 

@@ -128,7 +128,14 @@ def test_new_scaffolds_a_valid_lint_clean_pack(tmp_path: Path) -> None:
     out = tmp_path / "mine.yaml"
     assert run_cli("new", "-o", str(out)).returncode == 0
     pack = parse_pack(out.read_text(encoding="utf-8"), str(out))
-    assert {f.kind for f in pack.facts} == {"date", "number", "entity", "term", "sequence"}
+    assert {f.kind for f in pack.facts} == {
+        "date",
+        "number",
+        "entity",
+        "term",
+        "phrase",
+        "sequence",
+    }
     assert {i.type for i in pack.items} == {
         "mcq",
         "true_false",

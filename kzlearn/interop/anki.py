@@ -291,8 +291,9 @@ class _Writer:
             }
             kind = "typed"
         elif isinstance(item, ClozeItem):
-            text = _esc(item.text)
-            for number, blank in enumerate(cloze_blanks(item.text), start=1):
+            passage = item.text.get(self.lang, self.lang)
+            text = _esc(passage)
+            for number, blank in enumerate(cloze_blanks(passage), start=1):
                 written = "{{" + "|".join(blank) + "}}"
                 hint = ""
                 text = text.replace(_esc(written), f"{{{{c{number}::{_esc(blank[0])}{hint}}}}}", 1)

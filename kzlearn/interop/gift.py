@@ -74,10 +74,11 @@ def _question(item: Item, lang: str, default: str) -> str | None:
         pairs = " ".join(f"={t(p.left)} -> {t(p.right)}" for p in item.pairs)
         return f"{name}{t(item.prompt)} {{{pairs}{feedback}}}"
     if isinstance(item, ClozeItem):
-        blanks = cloze_blanks(item.text)
+        passage = item.text.get(lang, default)
+        blanks = cloze_blanks(passage)
         if len(blanks) != 1:
             return None
-        before, _, rest = item.text.partition("{{")
+        before, _, rest = passage.partition("{{")
         after = rest.partition("}}")[2]
         block = " ".join("=" + _escape(a) for a in blanks[0])
         return f"{name}{_escape(before)}{{{block}{feedback}}}{_escape(after)}"

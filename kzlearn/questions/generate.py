@@ -28,6 +28,7 @@ from kzlearn.models import (
     NumberFact,
     OrderItem,
     Pack,
+    PhraseFact,
     SequenceFact,
     ShortItem,
     TermFact,
@@ -339,6 +340,15 @@ class _Builder:
         if backward is not None:
             yield backward.model_copy(update={"id": f"{fact.id}.mcq.reverse"})
 
+    def phrase_fact(self, fact: PhraseFact) -> Iterator[Item]:
+        mcq = self.mcq(
+            fact, fact.question, fact.answer, fact.distractors, list(fact.answer.values())
+        )
+        if mcq is not None:
+            yield mcq
+        if fact.statement is not None:
+            yield from self.true_false(fact, fact.answer, mcq_wrong(mcq))
+
     def sequence_fact(self, fact: SequenceFact) -> Iterator[Item]:
         prompt = fact.question or self.phrase("what", about=fact.about)
         yield OrderItem(
@@ -510,6 +520,8 @@ def generate_items(pack: Pack, *, seed: int | None = None) -> list[Item]:
             items.extend(builder.number_fact(fact))
         elif isinstance(fact, TermFact):
             items.extend(builder.term_fact(fact))
+        elif isinstance(fact, PhraseFact):
+            items.extend(builder.phrase_fact(fact))
         else:
             items.extend(builder.sequence_fact(fact))
     items.extend(builder.date_orderings([f for f in pack.facts if isinstance(f, DateFact)]))

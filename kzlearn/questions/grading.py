@@ -31,7 +31,6 @@ from kzlearn.models import (
     OrderItem,
     ShortItem,
     TrueFalseItem,
-    cloze_blanks,
 )
 
 __all__ = [
@@ -212,7 +211,7 @@ def _blank_kind(answer: str) -> Kind:
 
 
 def _cloze(item: ClozeItem, response: object, lang: str | None) -> Verdict:
-    blanks = cloze_blanks(item.text)
+    blanks = item.blanks(lang, lang or "")
     given = [response] if isinstance(response, str) else list(response or [])  # type: ignore[call-overload]
     given += [""] * (len(blanks) - len(given))
     outcomes: list[Outcome] = []
@@ -349,7 +348,7 @@ def correct_response(item: Item, lang: str | None = None) -> object:
     if isinstance(item, ShortItem):
         return item.answer.get(lang, lang or "")
     if isinstance(item, ClozeItem):
-        return [b[0] for b in cloze_blanks(item.text)]
+        return [b[0] for b in item.blanks(lang, lang or "")]
     if isinstance(item, OrderItem):
         return list(range(len(item.sequence)))
     return list(range(len(item.pairs)))

@@ -119,8 +119,8 @@ class Question:
         if not isinstance(self.item, ClozeItem):
             return []
         parts: list[str] = []
-        rest = self.item.text
-        for _ in cloze_blanks(self.item.text):
+        rest = self.text(self.item.text)
+        for _ in cloze_blanks(rest):
             before, _, after = rest.partition("{{")
             parts.append(before)
             rest = after.partition("}}")[2]

@@ -46,9 +46,7 @@ async def answer(pilot: Pilot[None], question: Question, plan: str) -> None:
         await type_text(pilot, text)
         await pilot.press("enter")
     elif isinstance(item, ClozeItem):
-        from kzlearn.models import cloze_blanks
-
-        for blank in cloze_blanks(item.text):
+        for blank in item.blanks(None, ""):
             await type_text(pilot, blank[0] if plan == "correct" else "Atlantis")
             await pilot.press("enter")
     elif isinstance(item, OrderItem):
