@@ -4,26 +4,32 @@ Ids are stable (fact id + type + variant), so progress and Anki notes survive re
 and edits of the text. Randomness (distractor choice, the right answer's position) comes from
 a generator seeded by (seed, pack id, fact id): the same seed gives the same items, and
 editing one fact never reshuffles another.
+
+Distractors are of the answer's own kind: the fact's own (teacher-written) first, then
+values of facts of the same kind (an entity's category, group, side and gender; a date's
+granularity; a number's unit), then near values. An item gets fewer choices rather than a
+silly one, and none below three. A false statement uses the first distractor.
 """
 
 from __future__ import annotations
 
-import calendar
+import datetime
 import random
-from collections.abc import Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
-from kzlearn.language.dates import PartialDate, date_tokens, parse_date
+from kzlearn.language.dates import PartialDate, parse_date
 from kzlearn.language.numbers import format_number
 from kzlearn.language.text import fold
 from kzlearn.localized import Localized
 from kzlearn.models import (
+    AnyFact,
     ClozeItem,
     DateFact,
     EntityFact,
-    Fact,
     Item,
     MatchItem,
+    MatchPair,
     McqItem,
     NumberFact,
     OrderItem,
@@ -34,62 +40,20 @@ from kzlearn.models import (
     TermFact,
     TrueFalseItem,
 )
+from kzlearn.questions.cloze import date_cloze
+from kzlearn.questions.giveaways import gives_away
 from kzlearn.questions.grading import Kind, match_answer
+from kzlearn.questions.phrases import phrase, with_weekday
+from kzlearn.questions.pools import group_in_sets, interval, near_numbers, neighbours, sample
 
-__all__ = ["all_items", "generate_items"]
-
-_T = TypeVar("_T")
+__all__ = ["all_items", "generate_items", "template_fallbacks"]
 
 CHOICES = 4
-GROUP = 4  # entries in a generated ordering or matching set
+MIN_CHOICES = 3
 
-_PHRASES: dict[str, dict[str, str]] = {
-    "en": {
-        "when": "When: {about}?",
-        "who": "Who: {about}?",
-        "what": "What: {about}?",
-        "statement": "{about}: {answer}.",
-        "what_is": "What is this? {term}",
-        "which_term": "Which one is this? {definition}",
-        "order_dates": "Put these events in order, earliest first.",
-        "match_terms": "Match each one with what it means.",
-        "cloze": "Fill in the blank from the source.",
-        "year": " (the year)",
-        "month": " (the month and year)",
-        "day": " (the day, month and year)",
-        "month-day": " (the day and month)",
-    },
-    "ar": {
-        "when": "متى كان {about}؟",
-        "who": "من هو {about}؟",
-        "what": "ما هو {about}؟",
-        "statement": "{about}: {answer}.",
-        "what_is": "ما المقصود بما يلي؟ {term}",
-        "which_term": "إلامَ يشير هذا الوصف؟ {definition}",
-        "order_dates": "رتّب هذه الأحداث زمنياً، من الأقدم إلى الأحدث.",
-        "match_terms": "اربط كل عنصر بما يقابله.",
-        "cloze": "أكمل الفراغ من نص المصدر.",
-        "year": " (السنة)",
-        "month": " (الشهر والسنة)",
-        "day": " (اليوم والشهر والسنة)",
-        "month-day": " (اليوم والشهر)",
-    },
-    "fr": {
-        "when": "Quand : {about} ?",
-        "who": "Qui : {about} ?",
-        "what": "Quoi : {about} ?",
-        "statement": "{about} : {answer}.",
-        "what_is": "Qu'est-ce que c'est ? {term}",
-        "which_term": "De quoi s'agit-il ? {definition}",
-        "order_dates": "Remettez ces événements dans l'ordre, du plus ancien au plus récent.",
-        "match_terms": "Associez chaque élément à ce qu'il signifie.",
-        "cloze": "Complétez le blanc à partir de la source.",
-        "year": " (l'année)",
-        "month": " (le mois et l'année)",
-        "day": " (le jour, le mois et l'année)",
-        "month-day": " (le jour et le mois)",
-    },
-}
+
+def _entity_kind(fact: EntityFact) -> tuple[str, str | None, str | None]:
+    return fact.category, fact.group, fact.side
 
 
 class _Builder:
@@ -100,19 +64,22 @@ class _Builder:
         self.seed = seed
         self.langs = [pack.language, *pack.translations]
         published = [s.published for s in pack.sources if s.published is not None]
-        self.latest = _interval(max(published))[1] if published else None
+        self.latest = interval(max(published))[1] if published else None
         # Candidate pools, built once: a fact draws a few random entries from its pool.
         self.dates: dict[str, list[DateFact]] = {}
-        self.entities: dict[str, list[EntityFact]] = {}
+        self.entities: dict[tuple[str, str | None, str | None], list[EntityFact]] = {}
         self.numbers: dict[Localized | None, list[NumberFact]] = {}
+        self.phrases: dict[str, list[PhraseFact]] = {}
         self.terms: list[TermFact] = []
-        for fact in pack.facts:
+        for fact in live_facts(pack):
             if isinstance(fact, DateFact):
                 self.dates.setdefault(fact.value.granularity, []).append(fact)
             elif isinstance(fact, EntityFact):
-                self.entities.setdefault(fact.category, []).append(fact)
+                self.entities.setdefault(_entity_kind(fact), []).append(fact)
             elif isinstance(fact, NumberFact):
                 self.numbers.setdefault(fact.unit, []).append(fact)
+            elif isinstance(fact, PhraseFact) and fact.group is not None:
+                self.phrases.setdefault(fact.group, []).append(fact)
             elif isinstance(fact, TermFact):
                 self.terms.append(fact)
 
@@ -121,21 +88,29 @@ class _Builder:
     def text(self, value: Localized, lang: str) -> str:
         return value.get(lang, self.pack.language)
 
-    def phrase(self, key: str, **slots: Localized | str) -> Localized:
-        out = {}
-        for lang in self.langs:
-            table = _PHRASES.get(lang, _PHRASES["en"])
-            values = {k: v if isinstance(v, str) else self.text(v, lang) for k, v in slots.items()}
-            out[lang] = table[key].format(**values)
-        return Localized(out)
-
-    def localized(self, make: Any) -> Localized:
+    def localized(self, make: Callable[[str], str]) -> Localized:
         return Localized({lang: make(lang) for lang in self.langs})
 
-    def rng(self, fact: Fact, purpose: str = "") -> random.Random:
+    def own_or(self, own: Localized | None, lang: str, fallback: Callable[[], str]) -> str:
+        """The fact's own text in ``lang`` where it has one, else the template's."""
+        if own is not None and own.has(lang, self.pack.language):
+            return self.text(own, lang)
+        return fallback()
+
+    def question(self, fact: AnyFact, key: str) -> Localized:
+        gender = fact.gender if isinstance(fact, EntityFact) else None
+        return self.localized(
+            lambda lang: self.own_or(
+                fact.question,
+                lang,
+                lambda: phrase(key, lang, gender=gender, about=self.text(fact.about, lang)),
+            )
+        )
+
+    def rng(self, fact: AnyFact, purpose: str = "") -> random.Random:
         return random.Random(f"{self.seed}/{self.pack.id}/{fact.id}/{purpose}")
 
-    def base(self, fact: Fact) -> dict[str, Any]:
+    def base(self, fact: AnyFact) -> dict[str, Any]:
         return {
             "fact": fact.id,
             "tags": fact.tags,
@@ -145,33 +120,41 @@ class _Builder:
 
     # -- shared shapes ---------------------------------------------------------------------
 
-    def mcq(
+    def distractors(
         self,
-        fact: Fact,
         prompt: Localized,
         answer: Localized,
         pool: Sequence[Localized],
         answers: Sequence[str],
-        *,
         kind: Kind = "text",
-    ) -> McqItem | None:
-        rng = self.rng(fact, "mcq")
+    ) -> list[Localized]:
+        """Up to three of ``pool``, in order: none equal to the answer, none graded right,
+        none that the prompt itself names."""
         keys = {fold(t) for t in answer.values()}
+        asked = [f" {fold(t)} " for t in prompt.values()]
         picked: list[Localized] = []
         for candidate in pool:
             texts = list(candidate.values())
-            if any(fold(t) in keys for t in texts):
+            folded = [fold(t) for t in texts]
+            if any(f in keys for f in folded):
                 continue
+            if any(f" {f} " in a for f in folded for a in asked):
+                continue  # "who spoke with Tileuberdi?" must not offer Tileuberdi
             if any(match_answer(answers, t, lang=None, kind=kind)[0] != "wrong" for t in texts):
                 continue  # a distractor that would be graded right is no distractor
-            keys.update(fold(t) for t in texts)
+            keys.update(folded)
             picked.append(candidate)
             if len(picked) == CHOICES - 1:
                 break
-        if len(picked) < 2:
+        return picked
+
+    def mcq(
+        self, fact: AnyFact, prompt: Localized, answer: Localized, wrong: list[Localized]
+    ) -> McqItem | None:
+        if len(wrong) < MIN_CHOICES - 1:
             return None
-        choices = [answer, *picked]
-        rng.shuffle(choices)
+        choices = [answer, *wrong]
+        self.rng(fact, "mcq").shuffle(choices)
         return McqItem(
             id=f"{fact.id}.mcq",
             type="mcq",
@@ -181,29 +164,36 @@ class _Builder:
             **self.base(fact),
         )
 
-    def true_false(self, fact: Fact, answer: Localized, wrong: Localized | None) -> Iterator[Item]:
-        template = fact.statement
+    def true_false(
+        self,
+        fact: AnyFact,
+        answer: Localized,
+        wrong: Localized | None,
+        template: str = "statement",
+    ) -> Iterator[Item]:
+        gender = fact.gender if isinstance(fact, EntityFact) else None
         for variant, value in (("true", answer), ("false", wrong)):
             if value is None:
                 continue
-            if template is not None:
-                prompt = self.localized(
-                    lambda lang, v=value: self.text(template, lang).replace(
-                        "{answer}", self.text(v, lang)
-                    )
+            when = _full_date(value) if isinstance(fact, DateFact) else None
+
+            def state(lang: str, value: Localized = value, when: Any = when) -> str:
+                about = self.text(fact.about, lang)
+                text = self.own_or(
+                    fact.statement,
+                    lang,
+                    lambda: phrase(template, lang, gender=gender, about=about, answer="{answer}"),
                 )
-            else:
-                prompt = self.phrase("statement", about=fact.about, answer=value)
+                text = with_weekday(text, lang, when)
+                return text.replace("{answer}", self.text(value, lang))
+
             yield TrueFalseItem(
                 id=f"{fact.id}.true_false.{variant}",
                 type="true_false",
-                prompt=prompt,
+                prompt=self.localized(state),
                 answer=variant == "true",
                 **self.base(fact),
             )
-
-    def question(self, fact: Fact, default: str) -> Localized:
-        return fact.question or self.phrase(default, about=fact.about)
 
     # -- per kind --------------------------------------------------------------------------
 
@@ -216,16 +206,17 @@ class _Builder:
             *(self.localized(d.display) for d in self.date_pool(fact)),
         ]
         question = self.question(fact, "when")
-        mcq = self.mcq(fact, question, answer, pool, answers, kind="date")
+        wrong = self.distractors(question, answer, pool, answers, "date")
+        mcq = self.mcq(fact, question, answer, wrong)
         if mcq is not None:
             yield mcq
-        yield from self.true_false(fact, answer, mcq_wrong(mcq))
-        hint = self.phrase(value.granularity)
-        prompt = self.localized(lambda lang: self.text(question, lang) + self.text(hint, lang))
+        yield from self.true_false(fact, answer, wrong[0] if wrong else None, "statement_date")
         yield ShortItem(
             id=f"{fact.id}.short",
             type="short",
-            prompt=prompt,
+            prompt=self.localized(
+                lambda lang: self.text(question, lang) + phrase(value.granularity, lang)
+            ),
             answer=answer,
             accept=fact.accept,
             grade_as="date",
@@ -238,46 +229,50 @@ class _Builder:
     def date_pool(self, fact: DateFact) -> list[PartialDate]:
         value = fact.value
         rng = self.rng(fact, "dates")
-        others = [d.value for d in _sample(self.dates[value.granularity], fact, rng)]
-        near = list(_neighbours(value))
+        others = [d.value for d in sample(self.dates[value.granularity], fact, rng)]
+        near = list(neighbours(value))
         rng.shuffle(near)
         pool: list[PartialDate] = []
         for candidate in [*others, *near]:
             if candidate == value or candidate in pool:
                 continue
-            if self.latest is not None and _interval(candidate)[0] > self.latest:
+            if self.latest is not None and interval(candidate)[0] > self.latest:
                 continue  # after the source was published: absurd
             pool.append(candidate)
         return pool
 
     def cloze(self, fact: DateFact, value: PartialDate) -> ClozeItem | None:
-        if fact.evidence is None or not fact.evidence.quote.has(
-            self.pack.language, self.pack.language
-        ):
+        evidence = fact.evidence
+        if evidence is None:
             return None
-        quote = self.text(fact.evidence.quote, self.pack.language)
-        span = _find_date(quote, value)
-        if span is None or "{" in quote or "}" in quote:
+        quotes = {
+            lang: self.text(evidence.quote, lang)
+            for lang in self.langs
+            if evidence.quote.has(lang, self.pack.language)
+        }
+        texts = date_cloze(quotes, value, fact.accept, evidence.sic)
+        if self.pack.language not in texts:
             return None
-        start, end = span
-        written = quote[start:end]
-        blank = "|".join(dict.fromkeys([written, value.display(self.pack.language)]))
-        text = f"{quote[:start]}{{{{{blank}}}}}{quote[end:]}"
         return ClozeItem(
             id=f"{fact.id}.cloze",
             type="cloze",
-            prompt=self.phrase("cloze"),
-            text=text,
-            translation=fact.evidence.quote,
+            prompt=self.localized(lambda lang: phrase("cloze", lang)),
+            text=Localized(texts),
+            translation=evidence.quote,
             **self.base(fact),
         )
 
     def entity_fact(self, fact: EntityFact) -> Iterator[Item]:
         answers = [*fact.value.values(), *fact.accept]
         rng = self.rng(fact, "entities")
-        same = [e.value for e in _sample(self.entities[fact.category], fact, rng)]
+        same = [
+            e.value
+            for e in sample(self.entities[_entity_kind(fact)], fact, rng)
+            if fact.gender is None or e.gender == fact.gender
+        ]
         question = self.question(fact, "who" if fact.category == "person" else "what")
-        mcq = self.mcq(fact, question, fact.value, [*fact.distractors, *same], answers)
+        wrong = self.distractors(question, fact.value, [*fact.distractors, *same], answers)
+        mcq = self.mcq(fact, question, fact.value, wrong)
         if mcq is not None:
             yield mcq
         yield ShortItem(
@@ -288,7 +283,7 @@ class _Builder:
             accept=fact.accept,
             **self.base(fact),
         )
-        yield from self.true_false(fact, fact.value, mcq_wrong(mcq))
+        yield from self.true_false(fact, fact.value, wrong[0] if wrong else None)
 
     def number_fact(self, fact: NumberFact) -> Iterator[Item]:
         def show(n: float) -> Localized:
@@ -299,12 +294,13 @@ class _Builder:
 
         answers = [format_number(fact.value), *fact.accept]
         rng = self.rng(fact, "numbers")
-        same_unit = [n.value for n in _sample(self.numbers[fact.unit], fact, rng)]
-        near = _near_numbers(fact.value)
+        same_unit = [n.value for n in sample(self.numbers[fact.unit], fact, rng)]
+        near = near_numbers(fact.value)
         rng.shuffle(near)
         pool = [*fact.distractors, *(show(n) for n in [*same_unit, *near] if n != fact.value)]
-        question = self.question(fact, "what")
-        mcq = self.mcq(fact, question, show(fact.value), pool, answers, kind="number")
+        question = self.question(fact, "how_many" if fact.unit else "what")
+        wrong = self.distractors(question, show(fact.value), pool, answers, "number")
+        mcq = self.mcq(fact, question, show(fact.value), wrong)
         if mcq is not None:
             yield mcq
         accept = [*fact.accept, *(t for t in show(fact.value).values())]
@@ -317,44 +313,44 @@ class _Builder:
             grade_as="number",
             **self.base(fact),
         )
+        if fact.statement is not None:
+            yield from self.true_false(fact, show(fact.value), wrong[0] if wrong else None)
 
     def term_fact(self, fact: TermFact) -> Iterator[Item]:
         rng = self.rng(fact, "terms")
-        others = _sample(self.terms, fact, rng)
-        forward = self.mcq(
-            fact,
-            self.phrase("what_is", term=fact.term),
-            fact.definition,
-            [*fact.distractors, *(t.definition for t in others)],
-            list(fact.definition.values()),
-        )
+        others = sample(self.terms, fact, rng)
+        ask = self.localized(lambda lang: phrase("what_is", lang, term=self.text(fact.term, lang)))
+        pool = [*fact.distractors, *(t.definition for t in others)]
+        wrong = self.distractors(ask, fact.definition, pool, list(fact.definition.values()))
+        forward = self.mcq(fact, ask, fact.definition, wrong)
         if forward is not None:
             yield forward
-        backward = self.mcq(
-            fact,
-            self.phrase("which_term", definition=fact.definition),
-            fact.term,
-            [t.term for t in others],
-            [*fact.term.values(), *fact.accept],
+        back = self.localized(
+            lambda lang: phrase("which_term", lang, definition=self.text(fact.definition, lang))
         )
+        answers = [*fact.term.values(), *fact.accept]
+        wrong = self.distractors(back, fact.term, [t.term for t in others], answers)
+        backward = self.mcq(fact, back, fact.term, wrong)
         if backward is not None:
             yield backward.model_copy(update={"id": f"{fact.id}.mcq.reverse"})
 
     def phrase_fact(self, fact: PhraseFact) -> Iterator[Item]:
-        mcq = self.mcq(
-            fact, fact.question, fact.answer, fact.distractors, list(fact.answer.values())
-        )
+        rng = self.rng(fact, "phrases")
+        group = self.phrases.get(fact.group, []) if fact.group else []
+        pool = [*fact.distractors, *(p.answer for p in sample(group, fact, rng))]
+        question = self.question(fact, "what")
+        wrong = self.distractors(question, fact.answer, pool, [*fact.answer.values()])
+        mcq = self.mcq(fact, question, fact.answer, wrong)
         if mcq is not None:
             yield mcq
         if fact.statement is not None:
-            yield from self.true_false(fact, fact.answer, mcq_wrong(mcq))
+            yield from self.true_false(fact, fact.answer, wrong[0] if wrong else None)
 
     def sequence_fact(self, fact: SequenceFact) -> Iterator[Item]:
-        prompt = fact.question or self.phrase("what", about=fact.about)
         yield OrderItem(
             id=f"{fact.id}.order",
             type="order",
-            prompt=prompt,
+            prompt=self.question(fact, "what"),
             sequence=fact.events,
             **self.base(fact),
         )
@@ -363,7 +359,7 @@ class _Builder:
 
     def date_orderings(self, dates: Sequence[DateFact]) -> Iterator[Item]:
         timed = sorted(
-            (d for d in dates if d.value.year is not None), key=lambda d: _interval(d.value)
+            (d for d in dates if d.value.year is not None), key=lambda d: interval(d.value)
         )
         chain: list[DateFact] = []
         labels: set[str] = set()
@@ -371,23 +367,21 @@ class _Builder:
             label = {fold(t) for t in fact.about.values()}
             if labels & label:
                 continue
-            if not chain or _interval(fact.value)[0] > _interval(chain[-1].value)[1]:
+            if not chain or interval(fact.value)[0] > interval(chain[-1].value)[1]:
                 chain.append(fact)
                 labels |= label
-        for group in _groups(chain):
+        for group in group_in_sets(chain):
             first = group[0]
             yield OrderItem(
                 id=f"{first.id}.order",
                 type="order",
-                prompt=self.phrase("order_dates"),
+                prompt=self.localized(lambda lang: phrase("order_dates", lang)),
                 sequence=tuple(f.about for f in group),
                 fact=first.id,
                 tags=tuple(dict.fromkeys(t for f in group for t in f.tags)),
             )
 
     def term_matchings(self, terms: Sequence[TermFact]) -> Iterator[Item]:
-        from kzlearn.models import MatchPair
-
         distinct: list[TermFact] = []
         seen: set[str] = set()
         for term in terms:
@@ -395,141 +389,83 @@ class _Builder:
             if not keys & seen:
                 distinct.append(term)
                 seen |= keys
-        for group in _groups(distinct):
+        for group in group_in_sets(distinct):
             first = group[0]
             pairs = tuple(MatchPair(left=t.term, right=t.definition) for t in group)
             yield MatchItem(
                 id=f"{first.id}.match",
                 type="match",
-                prompt=self.phrase("match_terms"),
+                prompt=self.localized(lambda lang: phrase("match_terms", lang)),
                 pairs=pairs,
                 fact=first.id,
                 tags=tuple(dict.fromkeys(t for f in group for t in f.tags)),
             )
 
 
-def _sample(pool: Sequence[_T], exclude: object, rng: random.Random, k: int = 8) -> list[_T]:
-    """Up to ``k`` random entries of ``pool`` other than ``exclude``, in random order.
-
-    O(k) however large the pool, so generation stays linear in the number of facts.
-    """
-    if len(pool) <= k + 1:
-        picked = [x for x in pool if x is not exclude]
-        rng.shuffle(picked)
-        return picked
-    return [pool[i] for i in rng.sample(range(len(pool)), k + 1) if pool[i] is not exclude][:k]
-
-
-def mcq_wrong(mcq: McqItem | None) -> Localized | None:
-    """The first wrong choice of a generated multiple-choice item (for a false statement)."""
-    if mcq is None:
-        return None
-    return next(c for i, c in enumerate(mcq.choices) if i != mcq.answer_index)
-
-
-def _groups(entries: list[Any]) -> list[list[Any]]:
-    if len(entries) < 2:
-        return []
-    groups = [entries[i : i + GROUP] for i in range(0, len(entries), GROUP)]
-    if len(groups) > 1 and len(groups[-1]) < 3:
-        tail = groups.pop()
-        groups[-1] = groups[-1] + tail if len(groups[-1]) + len(tail) <= GROUP + 2 else groups[-1]
-    return groups
-
-
-def _interval(value: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-    year = value.year or 0
-    if value.month is None:
-        return (year, 1, 1), (year, 12, 31)
-    if value.day is None:
-        return (year, value.month, 1), (
-            year,
-            value.month,
-            calendar.monthrange(year or 2000, value.month)[1],
-        )
-    return (year, value.month, value.day), (year, value.month, value.day)
-
-
-def _neighbours(value: PartialDate) -> Iterator[PartialDate]:
-    y, m, d = value.year, value.month, value.day
-    steps = (1, -1, 2, -2, 3, -3, 5)
-    candidates: list[tuple[int | None, int | None, int | None]] = []
-    if m is None and y is not None:
-        candidates += [(y + s, None, None) for s in steps]
-    elif d is None and y is not None and m is not None:
-        candidates += [(y, m + s, None) for s in (1, -1, 2, -2)] + [
-            (y + s, m, None) for s in (1, -1)
-        ]
-    elif m is not None and d is not None:
-        candidates += [(y, m, d + s) for s in (1, -1, 2, -2, 10, -10)]
-        candidates += [(y, m + s, d) for s in (1, -1)]
-        if y is not None:
-            candidates += [(y + s, m, d) for s in (1, -1)]
-    for cy, cm, cd in candidates:
-        try:
-            yield PartialDate(cy, cm, cd)
-        except ValueError:
-            continue
-
-
-def _near_numbers(value: float) -> list[float]:
-    if float(value).is_integer() and abs(value) <= 12:
-        steps: tuple[float, ...] = (1, -1, 2, -2, 3)
-    else:
-        steps = (5, -5, 10, -10, 1, -1, 20)
-    return [value + s for s in steps if value + s > 0 or value <= 0]
-
-
-def _find_date(quote: str, value: PartialDate) -> tuple[int, int] | None:
-    """The character span of ``quote`` that writes ``value`` (shortest, first)."""
-    words = [(w, i) for i, w in _word_spans(quote)]
-    for size in range(1, 7):
-        for start in range(len(words) - size + 1):
-            chunk = words[start : start + size]
-            begin, end = chunk[0][1][0], chunk[-1][1][1]
-            text = quote[begin:end]
-            if not any(c.isdigit() for c in text) and not date_tokens(text):
-                continue
-            parsed = parse_date(text.strip("،,.:;()«»\"' "))
-            if parsed is not None and parsed.value == value:
-                return begin, end
+def _full_date(value: Localized) -> Any:
+    """The calendar day a displayed date names, when it names a whole one."""
+    for text in value.values():
+        parsed = parse_date(text)
+        if parsed is not None:
+            date = parsed.value
+            if date.year is None or date.month is None or date.day is None:
+                return None
+            return datetime.date(date.year, date.month, date.day)
     return None
 
 
-def _word_spans(text: str) -> Iterator[tuple[tuple[int, int], str]]:
-    start = None
-    for i, char in enumerate(text + " "):
-        if char.isspace() or char in "،,.()":
-            if start is not None:
-                yield (start, i), text[start:i]
-                start = None
-        elif start is None:
-            start = i
+def live_facts(pack: Pack) -> list[AnyFact]:
+    """The facts a teacher has reviewed (not ``draft``)."""
+    return [f for f in pack.facts if not f.draft]
 
 
 def generate_items(pack: Pack, *, seed: int | None = None) -> list[Item]:
-    """Every generated item of ``pack``, fact by fact, then ordering and matching sets."""
+    """Every generated item of ``pack``, fact by fact, then ordering and matching sets.
+
+    Draft facts give no items, and an item whose prompt holds its own answer is left out.
+    """
     builder = _Builder(pack, seed)
+    makers: dict[type, Callable[[Any], Iterator[Item]]] = {
+        DateFact: builder.date_fact,
+        EntityFact: builder.entity_fact,
+        NumberFact: builder.number_fact,
+        TermFact: builder.term_fact,
+        PhraseFact: builder.phrase_fact,
+        SequenceFact: builder.sequence_fact,
+    }
     items: list[Item] = []
-    for fact in pack.facts:
-        if isinstance(fact, DateFact):
-            items.extend(builder.date_fact(fact))
-        elif isinstance(fact, EntityFact):
-            items.extend(builder.entity_fact(fact))
-        elif isinstance(fact, NumberFact):
-            items.extend(builder.number_fact(fact))
-        elif isinstance(fact, TermFact):
-            items.extend(builder.term_fact(fact))
-        elif isinstance(fact, PhraseFact):
-            items.extend(builder.phrase_fact(fact))
-        else:
-            items.extend(builder.sequence_fact(fact))
-    items.extend(builder.date_orderings([f for f in pack.facts if isinstance(f, DateFact)]))
+    facts = live_facts(pack)
+    for fact in facts:
+        items.extend(i for i in makers[type(fact)](fact) if not gives_away(i, i))
+    items.extend(builder.date_orderings([f for f in facts if isinstance(f, DateFact)]))
     items.extend(builder.term_matchings(builder.terms))
     return items
 
 
 def all_items(pack: Pack, *, seed: int | None = None) -> list[Item]:
-    """The pack's hand-written items, then its generated ones (a hand-written id wins)."""
-    written = {item.id for item in pack.items}
-    return [*pack.items, *(i for i in generate_items(pack, seed=seed) if i.id not in written)]
+    """The pack's hand-written items, then its generated ones (a hand-written id wins).
+
+    Draft items, and items of draft facts, are left out: they are never quizzed, reviewed
+    or exported.
+    """
+    drafts = {f.id for f in pack.facts if f.draft}
+    written = [i for i in pack.items if not i.draft and i.fact not in drafts]
+    ids = {item.id for item in pack.items}
+    return [*written, *(i for i in generate_items(pack, seed=seed) if i.id not in ids)]
+
+
+def template_fallbacks(pack: Pack) -> list[tuple[str, str, str]]:
+    """(fact id, field, language) for each fact text that falls back to a template."""
+    out: list[tuple[str, str, str]] = []
+    for fact in live_facts(pack):
+        for lang in (pack.language, *pack.translations):
+            own = fact.question
+            if not isinstance(fact, TermFact) and (
+                own is None or not own.has(lang, pack.language)
+            ):
+                out.append((fact.id, "question", lang))
+            if isinstance(fact, DateFact | EntityFact) and (
+                fact.statement is None or not fact.statement.has(lang, pack.language)
+            ):
+                out.append((fact.id, "statement", lang))
+    return out

@@ -2,8 +2,12 @@
 
 - the answer is in the prompt;
 - two items ask the same thing;
+- an item (generated ones included) whose prompt gives away another fact's answer;
 - a choice or distractor that the grader would accept as right;
-- a fact without evidence;
+- a fact without evidence, an item with neither a fact nor evidence;
+- facts and items still marked ``draft``;
+- a fact whose question or statement falls back to a template in one of the languages;
+- an entity without a ``group`` and too few distractors of its own;
 - a text missing one of the pack's declared translations.
 """
 
@@ -26,10 +30,14 @@ from kzlearn.models import (
     _walk_localized,
 )
 from kzlearn.packs import parse_pack
+from kzlearn.questions.generate import all_items, template_fallbacks
+from kzlearn.questions.giveaways import giveaway_pairs
 from kzlearn.questions.grading import Kind, match_answer
 from kzlearn.yamlread import Located, read_yaml
 
-__all__ = ["lint_file", "lint_pack"]
+__all__ = ["NOTE", "lint_file", "lint_pack"]
+
+NOTE = "note: "  # a message that informs and does not make lint fail
 
 Loc = tuple[str | int, ...]
 
@@ -59,6 +67,67 @@ def _fact_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
         for j, distractor in enumerate(fact.distractors):
             for text in _graded_right(answers, kind, distractor.values()):
                 yield ("facts", i, "distractors", j), f"{text!r} would be graded right"
+
+
+def _draft_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
+    for field in ("facts", "items"):
+        for i, entry in enumerate(getattr(pack, field)):
+            if entry.draft:
+                yield (field, i, "draft"), "still a draft: review it, then remove draft: true"
+
+
+def _wording_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
+    index = {f.id: i for i, f in enumerate(pack.facts)}
+    missing: dict[tuple[str, str], list[str]] = {}
+    for fact_id, field, lang in template_fallbacks(pack):
+        missing.setdefault((fact_id, field), []).append(lang)
+    for (fact_id, field), langs in missing.items():
+        yield (
+            ("facts", index[fact_id], field),
+            f"no {field} in {', '.join(langs)}: a template words it; write the fact's own",
+        )
+    for i, fact in enumerate(pack.facts):
+        if isinstance(fact, EntityFact) and fact.group is None and len(fact.distractors) < 3:
+            yield (
+                ("facts", i),
+                "an entity without a group and fewer than 3 distractors: generated "
+                "alternatives may be of another kind",
+            )
+
+
+def _giveaway_notes(pack: Pack) -> Iterator[tuple[Loc, str]]:
+    """One note per (item or fact shown, fact given away); quizzes keep such pairs apart."""
+    items = all_items(pack)
+    written = {item.id: i for i, item in enumerate(pack.items)}
+    facts = {f.id: i for i, f in enumerate(pack.facts)}
+    found: dict[Loc, dict[str, list[str]]] = {}
+    for shown, asked in giveaway_pairs(items):
+        if shown is not asked and shown.fact is not None and shown.fact == asked.fact:
+            continue  # one fact's items: a quiz asks a fact once, first
+        if shown.id in written:
+            loc: Loc = ("items", written[shown.id], "prompt")
+        elif shown.fact in facts:
+            loc = ("facts", facts[shown.fact])
+        else:
+            loc = ()
+        what = "its own answer" if shown is asked else (asked.fact or asked.id)
+        found.setdefault(loc, {}).setdefault(what, []).append(shown.id)
+    for loc, given in found.items():
+        for what, shown_ids in given.items():
+            by = ", ".join(dict.fromkeys(shown_ids))
+            if what == "its own answer":
+                yield loc, f"{by} gives away its own answer"
+            else:
+                yield loc, f"{NOTE}{by} names the answer to {what!r}; a quiz keeps them apart"
+
+
+def _evidence_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
+    for i, item in enumerate(pack.items):
+        if item.fact is None and item.evidence is None:
+            yield (
+                ("items", i),
+                "an item with neither a fact nor evidence: no passage is shown after answering",
+            )
 
 
 def _item_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
@@ -91,8 +160,16 @@ def _translation_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
 
 
 def lint_pack(pack: Pack) -> list[tuple[Loc, str]]:
-    """Warnings, each with the location of what it is about."""
-    return [*_fact_warnings(pack), *_item_warnings(pack), *_translation_warnings(pack)]
+    """Warnings and notes (messages starting with NOTE), each with its location."""
+    return [
+        *_fact_warnings(pack),
+        *_draft_warnings(pack),
+        *_wording_warnings(pack),
+        *_item_warnings(pack),
+        *_evidence_warnings(pack),
+        *_giveaway_notes(pack),
+        *_translation_warnings(pack),
+    ]
 
 
 def _position(located: Located, loc: Loc) -> tuple[int | None, int | None]:
@@ -115,7 +192,6 @@ def lint_file(path: str | Path) -> list[Problem]:
     problems = []
     for loc, message in lint_pack(pack):
         line, column = _position(located, loc)
-        problems.append(
-            Problem(str(path), line, column, ".".join(map(str, loc)), f"warning: {message}")
-        )
+        kind = "" if message.startswith(NOTE) else "warning: "
+        problems.append(Problem(str(path), line, column, ".".join(map(str, loc)), kind + message))
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
