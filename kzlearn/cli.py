@@ -48,12 +48,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     def validate(path: str) -> None:
         pack = load_pack(path)
-        print(f"{path}: ok: {pack.id}: {len(pack.facts)} facts, {len(pack.items)} items")
+        line = f"{path}: ok: {pack.id}: {len(pack.facts)} facts, {len(pack.items)} items"
+        drafts = [
+            _count(sum(entry.draft for entry in entries), f"draft {what}")
+            for what, entries in (("fact", pack.facts), ("item", pack.items))
+        ]
+        left_out = " and ".join(d for d in drafts if d)
+        print(line + (f" ({left_out} left out until reviewed)" if left_out else ""))
 
     failed = _per_file(args.paths, validate)
     if len(args.paths) > 1 or failed:
         print(f"{len(args.paths) - failed} valid, {failed} invalid", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _count(n: int, what: str) -> str:
+    """ "1 draft fact", "2 draft facts", or "" for none."""
+    return f"{n} {what}{'s' if n != 1 else ''}" if n else ""
 
 
 def _cmd_packs(args: argparse.Namespace) -> int:
