@@ -35,7 +35,8 @@ def test_preview_in_english_for_one_fact() -> None:
 def test_preview_refuses_a_language_or_fact_the_pack_lacks() -> None:
     done = run_cli("preview", str(DECKS[0]), "--lang", "de")
     assert done.returncode == 1
-    assert done.stderr.startswith("kzlearn: ") and "no de text" in done.stderr
+    assert done.stderr.startswith("kzlearn: ")
+    assert "no de text" in done.stderr
     done = run_cli("preview", str(DECKS[0]), "--fact", "nope")
     assert done.returncode == 1
     assert "no fact has the id 'nope'" in done.stderr
