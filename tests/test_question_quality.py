@@ -331,3 +331,50 @@ items:
     assert "kept" in ids
     assert not {"draft-q", "mayor-q"} & ids
     assert not any(i.startswith("mayor.") for i in ids)
+
+
+def test_feedback_quotes_the_source_verbatim_with_its_typos_marked() -> None:
+    from kzlearn.quiz.session import QuizOptions, QuizSession
+
+    pack = _pack(
+        """\
+id: s
+title: "s"
+language: ar
+sources: [{id: a, title: "مقال", language: ar}]
+facts:
+  - id: pledge
+    kind: date
+    value: 1992-05
+    about: "التعهد"
+    question: "متى تعهدت كازاخستان بأن تكون دولة غير نووية؟"
+    evidence:
+      quote: "وفي ماي 1992 عام وقعت كازاخستان بروتوكول لشبونة وتعهدت بأن دولة غير نووية"
+      sic: ["بأن دولة"]
+"""
+    )
+    assert pack.facts[0].evidence is not None
+    assert "[sic]" not in pack.facts[0].evidence.quote.get("ar", "ar")  # the data stays verbatim
+    session = QuizSession([pack], QuizOptions(types=("short",), seed=1))
+    feedback = session.answer("مايو 1992")
+    assert feedback.evidence is not None
+    assert "وتعهدت بأن دولة [sic] غير نووية" in feedback.evidence
+
+
+def test_a_sic_word_must_be_in_the_quote() -> None:
+    from kzlearn import PackError
+
+    with pytest.raises(PackError, match=r"sic: 'كلمة' is not in the quote"):
+        _pack(
+            """\
+id: s
+title: "s"
+language: ar
+facts:
+  - id: f
+    kind: number
+    value: 7
+    about: "القمة"
+    evidence: {quote: "القمة السابعة", sic: ["كلمة"]}
+"""
+        )

@@ -27,6 +27,7 @@ from kzlearn.models import (
     Pack,
     cloze_blanks,
 )
+from kzlearn.questions.cloze import mark_sic
 from kzlearn.questions.generate import all_items
 from kzlearn.questions.grading import Outcome, Verdict, grade
 
@@ -341,10 +342,12 @@ class QuizSession:
         evidence: Evidence | None = item.evidence or (fact.evidence if fact else None)
         quote = original = citation = None
         if evidence is not None:
-            quote = question.text(evidence.quote)
+            quote = mark_sic(question.text(evidence.quote), evidence.sic)
             source = pack.source(evidence.source)
             if source is not None:
-                original = evidence.quote.get(source.language, pack.language)
+                original = mark_sic(
+                    evidence.quote.get(source.language, pack.language), evidence.sic
+                )
                 citation = _cite(source, question.lang, pack.language)
             if original == quote:
                 original = None
