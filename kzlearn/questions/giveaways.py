@@ -8,6 +8,7 @@ text as whole words, and dates also as values, so «ماي 1992» in one prompt 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from kzlearn.language.dates import parse_date
@@ -17,13 +18,14 @@ from kzlearn.questions.cloze import word_spans
 
 __all__ = ["Clues", "clues", "giveaway_pairs", "gives_away"]
 
+_YEAR = re.compile(r"(?<!\d)[0-9٠-٩۰-۹]{4}(?!\d)")
 _MIN_LETTERS = 2  # a one-letter answer ("7" aside) is found everywhere
 
 
 class Clues:
     """What an item asks for, and what its shown text tells."""
 
-    __slots__ = ("answers", "dates", "shown", "told_dates")
+    __slots__ = ("_shown_texts", "_told_dates", "answers", "dates", "shown")
 
     def __init__(self, item: Item) -> None:
         answers: list[str] = []
@@ -43,13 +45,21 @@ class Clues:
             p.value.iso() for p in map(parse_date, answers) if p is not None and p.value.year
         )
         self.shown = tuple(f" {fold(t)} " for t in shown)
-        self.told_dates = _dates_in(shown)
+        self._shown_texts = shown
+        self._told_dates: frozenset[str] | None = None
+
+    @property
+    def told_dates(self) -> frozenset[str]:
+        """The dates the shown text writes (read on first need: parsing is the slow part)."""
+        if self._told_dates is None:
+            self._told_dates = _dates_in(self._shown_texts)
+        return self._told_dates
 
     def tells(self, other: Clues) -> bool:
         """Whether this item's shown text holds ``other``'s answer."""
-        if other.dates & self.told_dates:
+        if any(f" {answer} " in text for answer in other.answers for text in self.shown):
             return True
-        return any(f" {answer} " in text for answer in other.answers for text in self.shown)
+        return bool(other.dates) and bool(other.dates & self.told_dates)
 
 
 _CACHE: dict[int, tuple[Item, Clues]] = {}
@@ -99,8 +109,8 @@ def _dates_in(texts: Iterable[str]) -> frozenset[str]:
     for text in texts:
         words = [span for span, _ in word_spans(text)]
         for i, (start, end) in enumerate(words):
-            if not any(c.isdigit() for c in text[start:end]):
-                continue
+            if not _YEAR.search(text[start:end]):
+                continue  # a date the prompt could give away has a year
             for first in range(max(0, i - 3), i + 1):
                 for last in range(i, min(len(words), i + 3)):
                     chunk = text[words[first][0] : words[last][1]]
