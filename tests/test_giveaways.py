@@ -151,3 +151,56 @@ facts:
     done = run_cli("validate", str(path))
     assert done.returncode == 0
     assert "1 draft fact left out" in done.stdout + done.stderr
+
+
+def test_no_export_holds_a_draft() -> None:
+    from kzlearn.interop.anki import anki_notes
+    from kzlearn.interop.gift import to_gift
+    from kzlearn.interop.tabular import to_terms
+
+    pack = parse_pack(
+        """\
+id: e
+title: "e"
+language: en
+facts:
+  - id: cis
+    kind: term
+    term: "CIS"
+    about: "CIS"
+    definition: "the Commonwealth of Independent States"
+    draft: true
+  - id: un
+    kind: term
+    term: "UN"
+    about: "UN"
+    definition: "the United Nations"
+  - id: nato
+    kind: term
+    term: "NATO"
+    about: "NATO"
+    definition: "the North Atlantic Treaty Organization"
+  - id: eu
+    kind: term
+    term: "EU"
+    about: "EU"
+    definition: "the European Union"
+items:
+  - id: unsure
+    type: true_false
+    prompt: "Kazakhstan joined the CIS."
+    answer: true
+    draft: true
+""",
+        "e.yaml",
+    )
+    items = {pack.id: all_items(pack)}
+    gift = to_gift([pack], items).text
+    csv, _ = to_terms([pack], items)
+    notes = anki_notes(pack)
+    for text in (gift, csv, *(str(n.fields) for n in notes)):
+        assert "CIS" not in text
+        assert "Commonwealth" not in text
+    assert "United Nations" in gift
+    assert "United Nations" in csv
+    assert any("United Nations" in str(n.fields) for n in notes)
