@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import random
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -49,6 +50,7 @@ __all__ = ["Builder", "live_facts"]
 
 CHOICES = 4
 MIN_CHOICES = 3
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def _entity_kind(fact: EntityFact) -> tuple[str, str | None, str | None]:
@@ -364,8 +366,8 @@ class Builder:
         labels: set[str] = set()
         for fact in timed:  # keep only events strictly after the one before, with new labels
             label = {fold(t) for t in fact.about.values()}
-            if labels & label:
-                continue
+            if labels & label or any(_YEAR.search(t) for t in fact.about.values()):
+                continue  # a label that says its year orders itself
             if not chain or interval(fact.value)[0] > interval(chain[-1].value)[1]:
                 chain.append(fact)
                 labels |= label

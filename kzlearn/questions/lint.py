@@ -23,6 +23,7 @@ from kzlearn.models import (
     DateFact,
     EntityFact,
     Fact,
+    Item,
     McqItem,
     NumberFact,
     Pack,
@@ -95,14 +96,15 @@ def _wording_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
             )
 
 
-def _giveaway_notes(pack: Pack) -> Iterator[tuple[Loc, str]]:
+def _giveaway_notes(pack: Pack, items: list[Item]) -> Iterator[tuple[Loc, str]]:
     """One note per (item or fact shown, fact given away); quizzes keep such pairs apart."""
-    items = all_items(pack)
     written = {item.id: i for i, item in enumerate(pack.items)}
     facts = {f.id: i for i, f in enumerate(pack.facts)}
     found: dict[Loc, dict[str, list[str]]] = {}
     for shown, asked in giveaway_pairs(items):
-        if shown is not asked and shown.fact is not None and shown.fact == asked.fact:
+        if shown is asked:
+            continue  # generation drops such items; _item_warnings names written ones
+        if shown.fact is not None and shown.fact == asked.fact:
             continue  # one fact's items: a quiz asks a fact once, first
         if shown.id in written:
             loc: Loc = ("items", written[shown.id], "prompt")
@@ -110,15 +112,11 @@ def _giveaway_notes(pack: Pack) -> Iterator[tuple[Loc, str]]:
             loc = ("facts", facts[shown.fact])
         else:
             loc = ()
-        what = "its own answer" if shown is asked else (asked.fact or asked.id)
-        found.setdefault(loc, {}).setdefault(what, []).append(shown.id)
+        found.setdefault(loc, {}).setdefault(asked.fact or asked.id, []).append(shown.id)
     for loc, given in found.items():
         for what, shown_ids in given.items():
             by = ", ".join(dict.fromkeys(shown_ids))
-            if what == "its own answer":
-                yield loc, f"{by} gives away its own answer"
-            else:
-                yield loc, f"{NOTE}{by} names the answer to {what!r}; a quiz keeps them apart"
+            yield loc, f"{NOTE}{by} names the answer to {what!r}; a quiz keeps them apart"
 
 
 def _evidence_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
@@ -130,14 +128,35 @@ def _evidence_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
             )
 
 
+def _repeat_warnings(pack: Pack, items: list[Item]) -> Iterator[tuple[Loc, str]]:
+    """Items that ask the same thing: two written ones with one prompt, or a generated one
+    with the prompt of another item of its type (a fact's typed question and its multiple
+    choice share their prompt by design)."""
+    written = {item.id: i for i, item in enumerate(pack.items)}
+    facts = {f.id: i for i, f in enumerate(pack.facts)}
+    by_prompt: dict[str, Item] = {}
+    by_type: dict[tuple[str, str], Item] = {}
+    for item in items:
+        prompt = fold(item.prompt.get(pack.language, pack.language))
+        shape = prompt
+        if item.type in ("order", "match", "cloze"):  # a generic prompt: compare the content
+            shape += repr(item.model_dump(exclude={"id", "fact", "tags", "evidence"}))
+        first = by_type.setdefault((item.type, shape), item)
+        if item.id in written:
+            first = by_prompt.setdefault(prompt, item)
+        if first is item:
+            continue
+        where = f"items.{written[first.id]}" if first.id in written else first.id
+        if item.id in written:
+            yield ("items", written[item.id], "prompt"), f"asks the same thing as {where}"
+        elif item.fact in facts:
+            yield ("facts", facts[item.fact]), f"{item.id} asks the same thing as {where}"
+
+
 def _item_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
     facts = {f.id: f for f in pack.facts}
-    seen: dict[str, int] = {}
     for i, item in enumerate(pack.items):
         prompt = fold(item.prompt.get(pack.language, pack.language))
-        if prompt in seen:
-            yield ("items", i, "prompt"), f"asks the same thing as items.{seen[prompt]}"
-        seen.setdefault(prompt, i)
         if isinstance(item, ShortItem | McqItem):
             right = item.answer.get(pack.language, pack.language)
             if len(fold(right)) > 2 and fold(right) in prompt:
@@ -161,13 +180,15 @@ def _translation_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
 
 def lint_pack(pack: Pack) -> list[tuple[Loc, str]]:
     """Warnings and notes (messages starting with NOTE), each with its location."""
+    items = all_items(pack)
     return [
         *_fact_warnings(pack),
+        *_repeat_warnings(pack, items),
         *_draft_warnings(pack),
         *_wording_warnings(pack),
         *_item_warnings(pack),
         *_evidence_warnings(pack),
-        *_giveaway_notes(pack),
+        *_giveaway_notes(pack, items),
         *_translation_warnings(pack),
     ]
 
