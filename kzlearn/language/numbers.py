@@ -63,7 +63,10 @@ _WORDS = _word_table()
 _SCALE_WORDS = {fold(w): v for w, v in _SCALES.items()}
 _FILLER = {"and", "et", "و"}
 MAX_DIGITS = 30  # no answer is a longer number; int() refuses past 4,300 digits
-_NUMERIC = re.compile(r"[-+]?\d[\d\s,.'\u066b\u066c\u202f\u00a0]*")
+#: Number words never name more than this: "hundred hundred ..." must not overflow a float.
+MAX_WORDS_VALUE = 10**15
+# [0-9] and re.ASCII, not \d: "፩" is a digit to Unicode that int() refuses.
+_NUMERIC = re.compile(r"[-+]?[0-9][0-9\s,.'\u066b\u066c\u202f\u00a0]*", re.ASCII)
 
 
 def _parse_digits(text: str) -> float | None:
@@ -71,13 +74,13 @@ def _parse_digits(text: str) -> float | None:
     text = re.sub(r"[\s'\u202f\u00a0]", "", text)
     sign = -1 if text.startswith("-") else 1
     text = text.lstrip("+-")
-    if re.fullmatch(r"\d+", text):
+    if re.fullmatch(r"[0-9]+", text):
         return sign * int(text)
-    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", text):  # 20,000 or 1,234.5
+    if re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):  # 20,000 or 1,234.5
         return sign * float(text.replace(",", ""))
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):  # 20.000 or 1.234,5
+    if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?", text):  # 20.000 or 1.234,5
         return sign * float(text.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d+[.,]\d+", text):
+    if re.fullmatch(r"[0-9]+[.,][0-9]+", text):
         return sign * float(text.replace(",", "."))
     return None
 
@@ -106,6 +109,8 @@ def _parse_words(text: str) -> float | None:
                 total += max(current, 1) * scale
                 current = 0
         else:
+            return None
+        if total + current > MAX_WORDS_VALUE:
             return None
         i += 1
     return total + current
