@@ -19,8 +19,8 @@ from kzlearn.language.text import fold
 
 __all__ = [
     "ARABIC_MONTHS",
-    "Granularity",
     "DateParts",
+    "Granularity",
     "ParsedDate",
     "PartialDate",
     "date_parts",
@@ -48,7 +48,8 @@ ARABIC_MONTHS: dict[str, tuple[str, ...]] = {
         "يناير,فبراير,مارس,إبريل,مايو,يونيو,يوليو,أغشت,شتمبر,أكتوبر,نوفمبر,دجمبر"
     ),
     "Levantine and Iraqi": _months(
-        "كانون الثاني,شباط,آذار,نيسان,أيار,حزيران,تموز,آب,أيلول,تشرين الأول,تشرين الثاني,كانون الأول"
+        "كانون الثاني,شباط,آذار,نيسان,أيار,حزيران,تموز,آب,أيلول,"
+        "تشرين الأول,تشرين الثاني,كانون الأول"
     ),
 }
 _ENGLISH = _months(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kzlearn.language.text import digits_to_ascii, fold, normalize_basic
 
-__all__ = ["format_number", "parse_number"]
+__all__ = ["format_number", "parse_number", "read_number"]
 
 _UNITS_EN = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -132,3 +133,85 @@ def parse_number(text: str) -> float | None:
 def format_number(value: float) -> str:
     """A number as a pack shows it: no trailing ``.0``."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+# Words that name what is counted or ranked ("the tenth anniversary", "30 عاماً"), folded
+# when first used. A number with one of them is still that number; other words are not.
+_COUNTED = (
+    "ذكرى الذكرى قمة القمة دورة الدورة مرة المرة مرات سنة السنة سنوات عام عاما أعوام سنين "
+    "المرتبة مرتبة المركز الرتبة النسخة الطبعة الجولة يوم أيام شهر أشهر شهور كم كلم "
+    "year years anniversary summit session time times edition round day days month months km "
+    "an ans année années anniversaire sommet fois édition jour jours mois"
+)
+_ARTICLES = ("the", "le", "la", "l", "les")
+_SUFFIXES = ("st", "nd", "rd", "th", "e", "er", "re", "eme", "ieme", "em")
+_EN_ORDINALS = {"first": "one", "second": "two", "third": "three", "fifth": "five"}
+_EN_ORDINALS |= {"eighth": "eight", "ninth": "nine", "twelfth": "twelve"}
+_FR_ORDINALS = {"premier": "un", "premiere": "un", "second": "deux", "seconde": "deux"}
+_FR_ORDINALS |= {"cinquieme": "cinq", "neuvieme": "neuf"}
+_AR_UNITS = "اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر".split()
+
+
+@functools.cache
+def _ordinal_tables() -> tuple[frozenset[str], dict[str, int], dict[str, int]]:
+    counted = frozenset(fold(w) for w in _COUNTED.split())
+    units = {fold(w): i + 1 for i, w in enumerate(_AR_UNITS)}
+    units |= {w + "ه": v for w, v in units.items()} | {"اولي": 1, "حادي": 1, "حاديه": 1}
+    tens: dict[str, int] = {}
+    for i, word in enumerate(_TENS_AR):
+        tens[fold(word)] = tens[fold(word[:-2] + "ين")] = 20 + 10 * i
+    return counted, units, tens
+
+
+def _latin_ordinal(word: str) -> str | None:
+    """The cardinal word of an English or French ordinal word ("thirtieth" → "thirty")."""
+    if word in _EN_ORDINALS or word in _FR_ORDINALS:
+        return _EN_ORDINALS.get(word) or _FR_ORDINALS[word]
+    if word.endswith("ieme"):
+        base = word[:-4]
+        return base if base in _WORDS else base + "e"
+    if word.endswith("ieth"):
+        return word[:-4] + "y"
+    return word[:-2] if word.endswith("th") else None
+
+
+def _arabic_ordinal(tokens: list[str]) -> int | None:
+    """الثالث, العاشرة, الحادي عشر, الخامس والثلاثون, الثلاثين: the number ranked."""
+    _, units, tens = _ordinal_tables()
+    stems = [t.removeprefix("و").removeprefix("ال") for t in tokens if t != "و"]
+    if len(stems) == 1:
+        return units.get(stems[0]) or tens.get(stems[0])
+    unit = units.get(stems[0])
+    if len(stems) != 2 or unit is None or unit > 9:
+        return None
+    if stems[1] in ("عشر", "عشره"):
+        return 10 + unit
+    return unit + tens[stems[1]] if stems[1] in tens else None
+
+
+def read_number(text: str) -> tuple[int | float, str] | None:
+    """A number written as an ordinal or with what it counts, and how it was read.
+
+    ``the 10th``, ``tenth``, ``dixième``, ``العاشرة``, ``الذكرى الثلاثين`` are ordinals
+    ("ordinal read as a number"); ``10 سنوات``, ``ten years``, ``30 عاماً`` count something
+    ("ignored the unit"). None for anything else, plain numbers included (see parse_number).
+    """
+    counted = _ordinal_tables()[0]
+    folded = digits_to_ascii(fold(text)).replace("-", " ")
+    tokens = re.sub(r"(?<=[0-9])(?=[^0-9 ])", " ", folded).split()
+    rest = [t for t in tokens if t not in counted and t not in _ARTICLES]
+    if not rest or len(rest) > 4:
+        return None
+    unit = len(rest) < len(tokens) - sum(t in _ARTICLES for t in tokens)
+    if len(rest) == 2 and rest[0].isascii() and rest[0].isdigit() and rest[1] in _SUFFIXES:
+        return int(rest[0]), "ordinal read as a number"
+    arabic = _arabic_ordinal(rest)
+    if arabic is not None:
+        return arabic, "ordinal read as a number"
+    cardinal = _latin_ordinal(rest[-1])
+    if cardinal is not None:
+        value = parse_number(" ".join([*rest[:-1], cardinal]))
+        if value is not None:
+            return value, "ordinal read as a number"
+    value = parse_number(" ".join(rest)) if unit else None
+    return (value, "ignored the unit") if value is not None else None
