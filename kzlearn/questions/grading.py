@@ -8,6 +8,7 @@ values and compared as values: never fuzzily (1991 is one keystroke from 1992).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import Literal
 
 from kzlearn.language.dates import parse_date
 from kzlearn.language.numbers import format_number, parse_number, read_number
-from kzlearn.language.text import has_arabic, normalize_basic
+from kzlearn.language.text import fold, has_arabic, normalize_basic
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
@@ -44,8 +45,12 @@ __all__ = [
 
 Kind = Literal["text", "number", "date"]
 MAX_ANSWER = 2000  # longer answers are cut before comparing: no answer is that long
-_TRUE = {"true", "t", "yes", "y", "صح", "صحيح", "نعم", "vrai", "v", "oui", "1"}
-_FALSE = {"false", "f", "no", "n", "خطأ", "خطا", "خاطئ", "لا", "faux", "non", "0"}
+# Compared folded, so صحيحاً, صحيحة and خاطئة need no separate spelling.
+_TRUE = ("true,t,yes,y,right,correct,صح,صحيح,صحيحة,صواب,ص,نعم,vrai,v,oui,juste,exact,1").split(",")
+_FALSE = (
+    "false,f,no,n,wrong,incorrect,not true,خطأ,خاطئ,خاطئة,غلط,خ,لا,ليس صحيحا,ليس صحيح,"
+    "غير صحيح,faux,non,pas vrai,0"
+).split(",")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,11 +224,17 @@ def _true_false(item: TrueFalseItem, response: object, lang: str | None) -> Verd
     if isinstance(response, bool):
         value: bool | None = response
     else:
-        word = normalize_basic(str(response or ""))
-        value = True if word in _TRUE else False if word in _FALSE else None
+        word = fold(str(response or "")[:MAX_ANSWER])
+        truth, falsity = _truth_words()
+        value = True if word in truth else False if word in falsity else None
     if value is None:
         return Verdict("wrong", expected, "answer true or false")
     return Verdict("correct" if value == item.answer else "wrong", expected)
+
+
+@functools.cache
+def _truth_words() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(map(fold, _TRUE)), frozenset(map(fold, _FALSE))
 
 
 _TF_WORDS = {

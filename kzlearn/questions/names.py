@@ -27,10 +27,11 @@ _TITLES = (
 )
 # Words naming the kind of thing before its name: "مدينة مكناس" is مكناس.
 _KINDS = (
-    "مدينة المدينة دولة بلد منظمة هيئة جمهورية مملكة ولاية إقليم في "
-    "city town country state republic kingdom organisation organization in at "
-    "ville pays république royaume à en"
+    "مدينة المدينة دولة بلد منظمة هيئة جمهورية مملكة ولاية إقليم "
+    "city town country state republic kingdom organisation organization "
+    "ville pays république royaume"
 )
+_PREPOSITIONS = "في in at à en"
 _OF = ("of", "de", "du", "d")
 _ARTICLES = ("the", "le", "la", "les", "l")
 # Words that start a place's name or end a body's: "South Africa" is not "Africa".
@@ -59,6 +60,7 @@ def _tables() -> dict[str, frozenset[str]]:
     return {
         "titles": folded(_TITLES),
         "kinds": folded(_KINDS),
+        "prepositions": folded(_PREPOSITIONS),
         "of": folded(_OF),
         "articles": folded(_ARTICLES),
         "not_given": folded(_NOT_GIVEN_NAMES),
@@ -72,27 +74,37 @@ def words(text: str) -> list[str]:
     return fold(text, through="same").split()
 
 
+_STRIP_REASONS = (
+    "ignored the title",
+    "ignored a generic word",
+    "ignored the preposition",
+    "ignored the article",
+)
+
+
 def _strip(text_words: list[str]) -> tuple[list[str], str | None]:
-    """Leading titles, generic words and articles removed, and the first thing removed."""
+    """Leading titles, generic words and articles removed, and the weightiest reason."""
     t = _tables()
-    out, reason = list(text_words), None
+    out, found = list(text_words), set()
     while len(out) > 1:
         head = fold(out[0])
         if head in t["titles"]:
-            why = "ignored the title"
+            found.add("ignored the title")
         elif head in t["kinds"]:
-            why = "ignored a generic word"
+            found.add("ignored a generic word")
             if len(out) > 2 and fold(out[1]) in t["of"]:
                 out.pop(0)
+        elif head in t["prepositions"]:
+            found.add("ignored the preposition")
         elif head in t["articles"] or head in t["of"]:
-            why = "ignored the article"
+            found.add("ignored the article")
         else:
             break
         out.pop(0)
-        reason = reason or why
     if len(out) == 1 and fold(out[0]).startswith("بال") and len(out[0]) > 4:  # بالرباط
-        return [out[0][1:]], reason or "ignored a generic word"
-    return out, reason
+        out = [out[0][1:]]
+        found.add("ignored the preposition")
+    return out, next((r for r in _STRIP_REASONS if r in found), None)
 
 
 def _bare_letters(word: str) -> int:
