@@ -112,7 +112,9 @@ def test_the_packs_alternatives_count_as_correct() -> None:
     assert grade(item, "نازارباييف").correct
     assert grade(item, "nazarbayev").correct
     assert grade(item, "نازارباييفف").outcome == "nearly"  # one letter from an alternative
-    assert grade(item, "نزارباييف") == Verdict("correct", "نور سلطان نزارباييف", "family name only")
+    assert grade(item, "نزارباييف") == Verdict(
+        "correct", "نور سلطان نزارباييف", "family name only"
+    )
     assert grade(item, "توكاييف").outcome == "wrong"
 
 
