@@ -20,9 +20,10 @@ __all__ = ["name_match", "words"]
 _TITLES = (
     "الملك الملكة الرئيس الرئيسة السيد السيدة الوزير الوزيرة السفير السفيرة الأمير الأميرة "
     "ملك رئيس سيد سيدة وزير وزيرة سفير سفيرة أمير سعادة فخامة معالي جلالة سمو "
-    "الدكتور الدكتورة دكتور د الشيخ الأستاذ الأستاذة نائب "
+    "الدكتور الدكتورة دكتور د الشيخ الأستاذ الأستاذة نائب الوزراء الشؤون الخارجية "
     "mr mrs ms miss dr doctor president minister king queen prince princess sir lady "
-    "ambassador deputy prime foreign vice m mme mlle monsieur madame président présidente "
+    "ambassador deputy prime foreign affairs vice m mme mlle monsieur madame président "
+    "présidente "
     "ministre roi reine ambassadeur ambassadrice docteur"
 )
 # Words naming the kind of thing before its name: "مدينة مكناس" is مكناس.
