@@ -57,8 +57,12 @@ def text_match(expected: str, given: str, lang: str | None) -> Match:
         e, g = folded_e.replace(" ", ""), folded_g.replace(" ", "")
         if e == g:
             return Match("correct", "ignored spaces")
-        letters = sum(c.isalpha() for c in e)
-        if letters >= 6 and not any(c.isdigit() for c in e) and edit_distance_at_most_one(e, g):
+        if (
+            abs(len(e) - len(g)) <= 1  # most wrong answers stop here, before counting letters
+            and edit_distance_at_most_one(e, g)
+            and sum(c.isalpha() for c in e) >= 6
+            and not any(c.isdigit() for c in e)
+        ):
             return Match("nearly", "one letter off")
         return WRONG
     for step in STEPS:  # they match: find the first step that made them equal, the reason

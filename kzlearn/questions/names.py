@@ -152,6 +152,13 @@ def _units(name: list[str]) -> list[list[str]]:
     return units
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _name_units(original: str, person: bool) -> tuple[tuple[str, ...], ...] | None:
+    """The parts of ``original`` (titles removed) when it looks like a person's name."""
+    units = _units(_strip(words(original))[0])
+    return tuple(map(tuple, units)) if _looks_like_a_name(original, units, person) else None
+
+
 def _looks_like_a_name(original: str, units: list[list[str]], person: bool) -> bool:
     t = _tables()
     flat = [w for u in units for w in u]
@@ -173,12 +180,11 @@ def _looks_like_a_name(original: str, units: list[list[str]], person: bool) -> b
     return all(w[:1].isupper() for w in latin)
 
 
-def _family_rules(
-    expected: list[str], given: list[str], original: str, lang: str | None, person: bool
-) -> Match:
-    units = _units(expected)
-    if not _looks_like_a_name(original, units, person):
+def _family_rules(given: list[str], original: str, lang: str | None, person: bool) -> Match:
+    name = _name_units(original, person)
+    if name is None:
         return WRONG
+    units = [list(u) for u in name]
     best = _compare(units[-1], given, lang).because("family name only")
     if len(units) >= 3:
         first_last = [*units[0], *units[-1]]
@@ -205,5 +211,5 @@ def name_match(expected: str, given: str, lang: str | None, *, person: bool = Fa
     if reason is not None:
         best = best.because(reason)
     if best.outcome != "correct":
-        best = best.better(_family_rules(e_core, g_core, expected, lang, person))
+        best = best.better(_family_rules(g_core, expected, lang, person))
     return best
