@@ -4,6 +4,11 @@ Text answers are compared on normal forms (kzlearn.language.text): formatting, d
 Persian letter forms and hamza/alef spellings count as correct, hamza seats as nearly at
 most, one typo in a name of six letters or more as nearly. Numbers and dates are parsed to
 values and compared as values: never fuzzily (1991 is one keystroke from 1992).
+
+What a fair teacher also accepts, each with its reason: titles, generic words and ال around
+a name, a family name alone (kzlearn.questions.names); several things in any order
+(kzlearn.questions.lists); ordinals and counted numbers (kzlearn.language.numbers); seasons,
+two-digit years, month-first dates and dates without their year (date_grading).
 """
 
 from __future__ import annotations
