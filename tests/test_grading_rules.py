@@ -309,3 +309,12 @@ def test_every_new_reason_has_an_arabic_translation() -> None:
     assert len(reasons) == 18
     untranslated = {r for r in reasons if r is not None and reason_text(r, "ar") == r}
     assert not untranslated
+
+
+def test_a_cloze_blank_written_as_an_ordinal_takes_the_number() -> None:
+    item = ClozeItem(id="q", type="cloze", prompt="?", text="في أعمال القمة {{السابعة}}")
+    assert grade(item, ["7"]).correct
+    assert grade(item, ["السابعة"]).correct
+    assert grade(item, ["seventh"]).correct
+    assert grade(item, ["8"]).outcome == "wrong"
+    assert grade(item, ["الثامنة"]).outcome == "wrong"

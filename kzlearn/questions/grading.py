@@ -87,8 +87,11 @@ def _same_number(want: float, got: float) -> bool:
 
 def _number_match(expected: str, given: str) -> Match:
     want = parse_number(expected)
-    if want is None:
-        return WRONG
+    if want is None:  # a cloze blank may hold an ordinal: "القمة {{السابعة}}"
+        ordinal = read_number(expected)
+        if ordinal is None:
+            return WRONG
+        want = ordinal[0]
     got = parse_number(given)
     if got is not None:
         if not _same_number(want, got):
@@ -172,7 +175,7 @@ def _short(item: ShortItem, response: object, lang: str | None) -> Verdict:
 def _blank_kind(answer: str) -> Kind:
     if parse_date(answer) is not None and any(c.isdigit() for c in answer):
         return "date"
-    if parse_number(answer) is not None:
+    if parse_number(answer) is not None or read_number(answer) is not None:
         return "number"
     return "text"
 
