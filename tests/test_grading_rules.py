@@ -256,6 +256,8 @@ def test_a_word_that_is_neither_true_nor_false_is_asked_again() -> None:
         ),
         (ClozeItem(id="c", type="cloze", prompt="?", text="في {{1991}} و{{كازاخستان}}"), "፩፩"),
         (ShortItem(id="n", type="short", prompt="?", answer="30", grade_as="number"), "፫፻"),
+        (ShortItem(id="n", type="short", prompt="?", answer="30", grade_as="number"), "و"),
+        (ClozeItem(id="c", type="cloze", prompt="?", text="{{و}} {{1991}}"), "1"),
         (
             ShortItem(id="n", type="short", prompt="?", answer="30", grade_as="number"),
             "hundred " * 155,
@@ -282,6 +284,8 @@ def test_number_words_have_a_ceiling_and_digits_are_ascii_or_arabic_indic() -> N
     assert parse_number("١٢") == 12
     assert parse_number("twenty thousand") == 20000
     assert read_number("፩th") is None
+    assert read_number("و") is None  # a lone conjunction is no ordinal
+    assert read_number("و و") is None
 
 
 def test_every_new_reason_has_an_arabic_translation() -> None:

@@ -10,7 +10,7 @@ from kzlearn.language.dates import ARABIC_MONTHS, PartialDate, parse_date
 from kzlearn.language.text import fold, normalize_basic
 from kzlearn.models import Item, McqItem, Pack, ShortItem
 from kzlearn.questions.generate import all_items, generate_items
-from kzlearn.questions.grading import correct_response, grade
+from kzlearn.questions.grading import Kind, correct_response, grade, match_answer
 
 ARABIC = "ءآأؤإئابةتثجحخدذرسشصضطظعغفقكلمنهوىيًٌٍَُِّْـکیەھ٠١٢٣٤٥٦٧٨٩،؛؟«» "
 texts = st.text(alphabet=st.sampled_from(ARABIC) | st.characters(), max_size=40)
@@ -120,3 +120,17 @@ def test_grading_any_text_on_any_bundled_item_never_raises(
     for response in (text, texts):
         verdict = grade(item, response, lang="ar")
         assert verdict.outcome in ("correct", "nearly", "wrong")
+
+
+RULE_WORDS = ["مختار مصمودي", "عبد اللطيف ملين", "الصين وفرنسا", "a, b and c", "Mr", "الملك"]
+RULE_WORDS += ["بال", "و", "the", "city of", "، ", "&", "العاشرة", "ربيع", "12/25/91", "th"]
+rule_texts = st.text(max_size=30) | st.lists(st.sampled_from(RULE_WORDS), max_size=6).map(" ".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(rule_texts, rule_texts, st.booleans(), st.sampled_from(["text", "number", "date"]))
+def test_match_answer_never_raises_whatever_it_is_given(
+    expected: str, text: str, person: bool, kind: Kind
+) -> None:
+    outcome, _ = match_answer([expected, text[::-1]], text, lang="ar", kind=kind, person=person)
+    assert outcome in ("correct", "nearly", "wrong")

@@ -179,6 +179,8 @@ def _arabic_ordinal(tokens: list[str]) -> int | None:
     """الثالث, العاشرة, الحادي عشر, الخامس والثلاثون, الثلاثين: the number ranked."""
     _, units, tens = _ordinal_tables()
     stems = [t.removeprefix("و").removeprefix("ال") for t in tokens if t != "و"]
+    if not stems:
+        return None
     if len(stems) == 1:
         return units.get(stems[0]) or tens.get(stems[0])
     unit = units.get(stems[0])
