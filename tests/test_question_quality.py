@@ -378,3 +378,13 @@ facts:
     evidence: {quote: "القمة السابعة", sic: ["كلمة"]}
 """
         )
+
+
+def test_a_persons_typed_answer_is_graded_as_a_name() -> None:
+    short = _item(_pack(PEOPLE), "mayor.short")
+    assert isinstance(short, ShortItem)
+    assert short.grade_as == "name"
+    assert grade(short, "مصمودي").outcome == "correct"  # the family name alone
+    assert grade(short, "السيد مختار مصمودي").outcome == "correct"  # a title around it
+    assert grade(short, "مختار").outcome == "nearly"  # the given name alone
+    assert grade(short, "بوريطة").outcome == "wrong"

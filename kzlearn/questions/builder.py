@@ -128,6 +128,8 @@ class Builder:
         pool: Sequence[Localized],
         answers: Sequence[str],
         kind: Kind = "text",
+        *,
+        person: bool = False,
     ) -> list[Localized]:
         """Up to three of ``pool``, in order: none equal to the answer, none graded right,
         none that the prompt itself names."""
@@ -141,7 +143,10 @@ class Builder:
                 continue
             if any(f" {f} " in a for f in folded for a in asked):
                 continue  # "who spoke with Tileuberdi?" must not offer Tileuberdi
-            if any(match_answer(answers, t, lang=None, kind=kind)[0] != "wrong" for t in texts):
+            if any(
+                match_answer(answers, t, lang=None, kind=kind, person=person)[0] != "wrong"
+                for t in texts
+            ):
                 continue  # a distractor that would be graded right is no distractor
             keys.update(folded)
             picked.append(candidate)
@@ -272,7 +277,9 @@ class Builder:
             if fact.gender is None or e.gender == fact.gender
         ]
         question = self.question(fact, "who" if fact.category == "person" else "what")
-        wrong = self.distractors(question, fact.value, [*fact.distractors, *same], answers)
+        person = fact.category == "person"
+        pool = [*fact.distractors, *same]
+        wrong = self.distractors(question, fact.value, pool, answers, person=person)
         mcq = self.mcq(fact, question, fact.value, wrong)
         if mcq is not None:
             yield mcq
@@ -282,6 +289,7 @@ class Builder:
             prompt=question,
             answer=fact.value,
             accept=fact.accept,
+            grade_as="name" if person else "text",
             **self.base(fact),
         )
         yield from self.true_false(fact, fact.value, wrong[0] if wrong else None)

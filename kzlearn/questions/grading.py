@@ -167,7 +167,10 @@ def _short(item: ShortItem, response: object, lang: str | None) -> Verdict:
     elif item.grade_as == "number":
         number = parse_number(expected)
         expected = format_number(number) if number is not None else expected
-    outcome, reason = match_answer(answers, str(response or ""), lang=lang, kind=item.grade_as)
+    kind: Kind = "text" if item.grade_as == "name" else item.grade_as
+    outcome, reason = match_answer(
+        answers, str(response or ""), lang=lang, kind=kind, person=item.grade_as == "name"
+    )
     return Verdict(outcome, expected, reason)
 
 
