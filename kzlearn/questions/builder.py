@@ -130,20 +130,26 @@ class Builder:
         kind: Kind = "text",
         *,
         person: bool = False,
+        graded: int | None = None,
     ) -> list[Localized]:
         """Up to three of ``pool``, in order: none equal to the answer, none graded right,
-        none that the prompt itself names."""
+        none that the prompt itself names.
+
+        Only the first ``graded`` entries go through the grader (all by default): the rest
+        are values of the answer's own kind and precision that differ from it, wrong by
+        construction (grading every generated date is most of generation's time).
+        """
         keys = {fold(t) for t in answer.values()}
         asked = [f" {fold(t)} " for t in prompt.values()]
         picked: list[Localized] = []
-        for candidate in pool:
+        for index, candidate in enumerate(pool):
             texts = list(candidate.values())
             folded = [fold(t) for t in texts]
             if any(f in keys for f in folded):
                 continue
             if any(f" {f} " in a for f in folded for a in asked):
                 continue  # "who spoke with Tileuberdi?" must not offer Tileuberdi
-            if any(
+            if (graded is None or index < graded) and any(
                 match_answer(answers, t, lang=None, kind=kind, person=person)[0] != "wrong"
                 for t in texts
             ):
@@ -212,7 +218,9 @@ class Builder:
             *(self.localized(d.display) for d in self.date_pool(fact)),
         ]
         question = self.question(fact, "when")
-        wrong = self.distractors(question, answer, pool, answers, "date")
+        wrong = self.distractors(
+            question, answer, pool, answers, "date", graded=len(fact.distractors)
+        )
         mcq = self.mcq(fact, question, answer, wrong)
         if mcq is not None:
             yield mcq
@@ -308,7 +316,9 @@ class Builder:
         rng.shuffle(near)
         pool = [*fact.distractors, *(show(n) for n in [*same_unit, *near] if n != fact.value)]
         question = self.question(fact, "how_many" if fact.unit else "what")
-        wrong = self.distractors(question, show(fact.value), pool, answers, "number")
+        wrong = self.distractors(
+            question, show(fact.value), pool, answers, "number", graded=len(fact.distractors)
+        )
         mcq = self.mcq(fact, question, show(fact.value), wrong)
         if mcq is not None:
             yield mcq

@@ -42,7 +42,9 @@ class Clues:
             f for f in (fold(a) for a in answers) if len(f) >= _MIN_LETTERS or f.isdigit()
         )
         self.dates = frozenset(
-            p.value.iso() for p in map(parse_date, answers) if p is not None and p.value.year
+            p.value.iso()
+            for p in (parse_date(a) for a in answers if _YEAR.search(a))
+            if p is not None and p.value.year
         )
         self.shown = tuple(f" {fold(t)} " for t in shown)
         self._shown_texts = shown
@@ -59,7 +61,9 @@ class Clues:
         """Whether this item's shown text holds ``other``'s answer."""
         if any(f" {answer} " in text for answer in other.answers for text in self.shown):
             return True
-        return bool(other.dates) and bool(other.dates & self.told_dates)
+        if not any(date[:4] in text for date in other.dates for text in self.shown):
+            return False  # the shown text does not even write the year
+        return bool(other.dates & self.told_dates)
 
 
 _CACHE: dict[int, tuple[Item, Clues]] = {}
