@@ -42,6 +42,7 @@ from kzlearn.models import (
     TrueFalseItem,
 )
 from kzlearn.questions.cloze import date_cloze
+from kzlearn.questions.giveaways import names_own_answer
 from kzlearn.questions.grading import Kind, match_answer
 from kzlearn.questions.phrases import phrase, with_weekday
 from kzlearn.questions.pools import group_in_sets, interval, near_numbers, neighbours, sample
@@ -221,10 +222,12 @@ class Builder:
         wrong = self.distractors(
             question, answer, pool, answers, "date", graded=len(fact.distractors)
         )
+        yield from self.true_false(fact, answer, wrong[0] if wrong else None, "statement_date")
+        if names_own_answer(question.values(), [*answer.values(), *fact.accept]):
+            return  # a question that writes its answer asks nothing (nor does its cloze)
         mcq = self.mcq(fact, question, answer, wrong)
         if mcq is not None:
             yield mcq
-        yield from self.true_false(fact, answer, wrong[0] if wrong else None, "statement_date")
         yield ShortItem(
             id=f"{fact.id}.short",
             type="short",
@@ -288,6 +291,9 @@ class Builder:
         person = fact.category == "person"
         pool = [*fact.distractors, *same]
         wrong = self.distractors(question, fact.value, pool, answers, person=person)
+        yield from self.true_false(fact, fact.value, wrong[0] if wrong else None)
+        if names_own_answer(question.values(), answers):
+            return  # a question that writes its answer asks nothing
         mcq = self.mcq(fact, question, fact.value, wrong)
         if mcq is not None:
             yield mcq
@@ -300,7 +306,6 @@ class Builder:
             grade_as="name" if person else "text",
             **self.base(fact),
         )
-        yield from self.true_false(fact, fact.value, wrong[0] if wrong else None)
 
     def number_fact(self, fact: NumberFact) -> Iterator[Item]:
         def show(n: float) -> Localized:
@@ -319,10 +324,14 @@ class Builder:
         wrong = self.distractors(
             question, show(fact.value), pool, answers, "number", graded=len(fact.distractors)
         )
+        accept = [*fact.accept, *(t for t in show(fact.value).values())]
+        if fact.statement is not None:
+            yield from self.true_false(fact, show(fact.value), wrong[0] if wrong else None)
+        if names_own_answer(question.values(), [format_number(fact.value), *accept]):
+            return  # a question that writes its answer asks nothing
         mcq = self.mcq(fact, question, show(fact.value), wrong)
         if mcq is not None:
             yield mcq
-        accept = [*fact.accept, *(t for t in show(fact.value).values())]
         yield ShortItem(
             id=f"{fact.id}.short",
             type="short",
@@ -332,8 +341,6 @@ class Builder:
             grade_as="number",
             **self.base(fact),
         )
-        if fact.statement is not None:
-            yield from self.true_false(fact, show(fact.value), wrong[0] if wrong else None)
 
     def term_fact(self, fact: TermFact) -> Iterator[Item]:
         rng = self.rng(fact, "terms")
@@ -342,7 +349,7 @@ class Builder:
         pool = [*fact.distractors, *(t.definition for t in others)]
         wrong = self.distractors(ask, fact.definition, pool, list(fact.definition.values()))
         forward = self.mcq(fact, ask, fact.definition, wrong)
-        if forward is not None:
+        if forward is not None and not names_own_answer(ask.values(), fact.definition.values()):
             yield forward
         back = self.localized(
             lambda lang: phrase("which_term", lang, definition=self.text(fact.definition, lang))
@@ -350,7 +357,7 @@ class Builder:
         answers = [*fact.term.values(), *fact.accept]
         wrong = self.distractors(back, fact.term, [t.term for t in others], answers)
         backward = self.mcq(fact, back, fact.term, wrong)
-        if backward is not None:
+        if backward is not None and not names_own_answer(back.values(), answers):
             yield backward.model_copy(update={"id": f"{fact.id}.mcq.reverse"})
 
     def phrase_fact(self, fact: PhraseFact) -> Iterator[Item]:
@@ -360,7 +367,7 @@ class Builder:
         question = self.question(fact, "what")
         wrong = self.distractors(question, fact.answer, pool, [*fact.answer.values()])
         mcq = self.mcq(fact, question, fact.answer, wrong)
-        if mcq is not None:
+        if mcq is not None and not names_own_answer(question.values(), fact.answer.values()):
             yield mcq
         if fact.statement is not None:
             yield from self.true_false(fact, fact.answer, wrong[0] if wrong else None)
