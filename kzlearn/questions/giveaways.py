@@ -99,8 +99,8 @@ def gives_away(shown: Item, asked: Item) -> bool:
 def names_own_answer(prompt: Iterable[str], answers: Iterable[str]) -> bool:
     """Whether a question worded ``prompt`` writes one of its own ``answers``: the same test
     as :func:`gives_away` of an item against itself, without building its clues."""
+    prompt, answers = list(prompt), list(answers)
     shown = [f" {fold(t)} " for t in prompt]
-    answers = list(answers)
     for answer in answers:
         folded = fold(answer)
         if (len(folded) >= _MIN_LETTERS or folded.isdigit()) and any(
@@ -111,7 +111,7 @@ def names_own_answer(prompt: Iterable[str], answers: Iterable[str]) -> bool:
     if not years or not any(y[:4] in text for y in map(_first_year, years) for text in shown):
         return False
     dates = {p.value.iso() for p in map(parse_date, years) if p is not None and p.value.year}
-    return bool(dates & _dates_in(list(prompt)))
+    return bool(dates & _dates_in(prompt))
 
 
 def _first_year(text: str) -> str:
