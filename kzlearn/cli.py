@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from kzlearn import __version__
 from kzlearn.errors import KzlearnError
+from kzlearn.safetext import safe, safe_line
 
 if TYPE_CHECKING:
     from kzlearn.models import Item, Pack
@@ -48,7 +49,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     def validate(path: str) -> None:
         pack = load_pack(path)
-        print(f"{path}: ok: {pack.id}: {len(pack.facts)} facts, {len(pack.items)} items")
+        print(
+            safe_line(f"{path}: ok: {pack.id}: {len(pack.facts)} facts, {len(pack.items)} items")
+        )
 
     failed = _per_file(args.paths, validate)
     if len(args.paths) > 1 or failed:
@@ -61,8 +64,8 @@ def _cmd_packs(args: argparse.Namespace) -> int:
 
     paths = bundled_deck_paths()
     for path, pack in zip(paths, load_packs(paths), strict=True):
-        title = pack.text(pack.title, args.lang)
-        print(f"{pack.id}\t{title}\t{len(pack.facts)} facts\t{len(pack.items)} items\t{path}")
+        title, where = safe_line(pack.text(pack.title, args.lang)), safe_line(str(path))
+        print(f"{pack.id}\t{title}\t{len(pack.facts)} facts\t{len(pack.items)} items\t{where}")
     return 0
 
 
@@ -237,17 +240,17 @@ def _cmd_progress(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         if args.action == "export":
             count = export_progress(store, args.file)
-            print(f"{args.file}: {count} reviews written")
+            print(f"{safe_line(args.file)}: {count} reviews written")
         elif args.action == "import":
             added, updated = import_progress(store, args.file)
-            print(f"{args.file}: {added} reviews added, {updated} cards updated")
+            print(f"{safe_line(args.file)}: {added} reviews added, {updated} cards updated")
         else:
             text = revlog_csv(store)
             if args.file == "-":
-                sys.stdout.write(text)
+                sys.stdout.write(safe(text))
             else:
                 atomic_write(args.file, text)
-                print(f"{args.file}: {text.count(chr(10)) - 1} reviews")
+                print(f"{safe_line(args.file)}: {text.count(chr(10)) - 1} reviews")
     return 0
 
 
@@ -266,7 +269,7 @@ def _cmd_export_anki(args: argparse.Namespace) -> int:
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"{output}: {count} notes from {len(packs)} pack(s)")
+    print(f"{safe_line(str(output))}: {count} notes from {len(packs)} pack(s)")
     return 0
 
 
@@ -275,12 +278,12 @@ def _write_new(path: str | None, text: str, force: bool) -> None:
     from kzlearn.files import atomic_write
 
     if path is None:
-        sys.stdout.write(text)
+        sys.stdout.write(safe(text))
         return
     if Path(path).exists() and not force:
         raise KzlearnError(f"{path}: exists; not overwriting it (use --force to replace it)")
     atomic_write(path, text)
-    print(f"{path}: written", file=sys.stderr)
+    print(f"{safe_line(path)}: written", file=sys.stderr)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -372,14 +375,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     stem = re.sub(r"[^a-z0-9]+", "-", Path(args.file).stem.lower()).strip("-") or "imported"
     pack_id = args.id or stem[:80].strip("-") or "imported"
-    header = f"Imported by `kzlearn import {args.format}` from {Path(args.file).name}."
+    header = f"Imported by `kzlearn import {args.format}` from {safe_line(Path(args.file).name)}."
     if args.format == "anki":
         from kzlearn.interop.anki_import import read_apkg
 
         result = read_apkg(args.file, pack_id=pack_id, lang=args.lang)
         pack = result.pack
         if result.media:
-            header += "\nMedia referenced (not copied): " + ", ".join(result.media)
+            header += "\nMedia referenced (not copied): " + ", ".join(map(safe_line, result.media))
         if result.skipped:
             header += f"\n{result.skipped} note(s) of other note types were left out."
     elif args.format == "gift":
@@ -561,7 +564,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except KzlearnError as error:
-        print(f"kzlearn: {error}" if "\n" not in str(error) else error, file=sys.stderr)
+        text = str(error)
+        print(f"kzlearn: {safe_line(text)}" if "\n" not in text else safe(text), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("kzlearn: interrupted", file=sys.stderr)

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from kzlearn.errors import KzlearnError
 from kzlearn.models import Item, Pack
 from kzlearn.quiz.session import AnswerRecord, QuizOptions, QuizSession
+from kzlearn.safetext import safe_line
 from kzlearn.tui.bidi import RtlMode, is_rtl, visual_line
 from kzlearn.tui.screens import ConfirmScreen, PickerScreen, QuizScreen, SummaryScreen
 
@@ -125,7 +126,9 @@ class KzlearnApp(App[None]):
                 source="review" if scheduled else "quiz",
             )
         except KzlearnError as error:
-            self.notify(f"Could not save this answer: {error}", severity="error", timeout=10)
+            self.notify(
+                safe_line(f"Could not save this answer: {error}"), severity="error", timeout=10
+            )
 
     def rate(self, rating: int) -> bool:
         """Replace the rating of the answer just given (review mode); True when done."""
@@ -136,7 +139,7 @@ class KzlearnApp(App[None]):
         try:
             self.reviewer.amend(self.last_review_id, Rating(rating))
         except KzlearnError as error:
-            self.notify(str(error), severity="error")
+            self.notify(safe_line(str(error)), severity="error")
             return False
         return True
 
