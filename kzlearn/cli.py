@@ -8,6 +8,7 @@ one line each on stderr and exit status 1; usage errors exit with 2.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["build_parser", "main"]
 
 Handler = Callable[[argparse.Namespace], int]
+INTERNAL_ERROR = 70  # EX_SOFTWARE: kzlearn has a bug (1: bad input, 2: bad usage)
 
 
 def _per_file(paths: Sequence[str], work: Callable[[str], None]) -> int:
@@ -189,6 +191,8 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
             items=items,
         )
         app.run()
+        if app.crash is not None:
+            raise app.crash
     return 0
 
 
@@ -572,6 +576,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug: one line, not a traceback (KZLEARN_DEBUG=1 for that)
+        if os.environ.get("KZLEARN_DEBUG"):
+            raise
+        name = type(error).__name__
+        print(
+            safe_line(f"kzlearn: internal error, please report it: {name}: {error}"),
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
 
 
 def path_arg(value: str) -> Path:

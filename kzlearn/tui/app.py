@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -56,6 +57,20 @@ class KzlearnApp(App[None]):
         self.lang = self.options.lang or (packs[0].language if packs else "en")
         self._start_quiz = start_quiz
         self.session: QuizSession | None = None
+        self.crash: Exception | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual prints a traceback as the app closes and exits 0; keep the error instead:
+        # the command line reports it in one line and exits non-zero (KZLEARN_DEBUG=1 shows
+        # the traceback as well).
+        self.crash = error
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.crash is None or os.environ.get("KZLEARN_DEBUG"):
+            super()._print_error_renderables()
+        else:
+            self._exit_renderables.clear()
 
     def show(self, line: str) -> str:
         """One line of text as this terminal should receive it (for labels, never Inputs)."""
