@@ -126,7 +126,7 @@ def _note_types(db: sqlite3.Connection, path: Path) -> dict[object, list[str]]:
     read by position)."""
     tables = _tables(db)
     if "notetypes" in tables:  # modern schema
-        _require(tables, ("notes", "fields"), path)
+        _require(db, tables, ("notes", "fields"), path)
         fields: dict[object, list[str]] = {}
         rows = db.execute(
             "SELECT ntid, ord, name FROM fields ORDER BY ntid, ord LIMIT ?", (MAX_CARDS,)
@@ -134,7 +134,7 @@ def _note_types(db: sqlite3.Connection, path: Path) -> dict[object, list[str]]:
         for ntid, _ord, name in rows:
             fields.setdefault(ntid, []).append(_string(name))
         return fields
-    _require(tables, ("notes", "col"), path)
+    _require(db, tables, ("notes", "col"), path)
     row = db.execute("SELECT models FROM col LIMIT 1").fetchone()
     try:
         models: Any = json.loads(_string(row[0] if row else None) or "{}")
@@ -154,11 +154,15 @@ def _tables(db: sqlite3.Connection) -> set[str]:
     return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def _require(tables: set[str], names: tuple[str, ...], path: Path) -> None:
+def _require(db: sqlite3.Connection, tables: set[str], names: tuple[str, ...], path: Path) -> None:
     # A view could recurse without end; only real tables are read.
     for name in names:
-        if name not in tables:
-            raise _fail(path, f"the collection has no {name} table: not an Anki collection")
+        if name in tables:
+            continue
+        kind = db.execute("SELECT type FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+        if kind is not None:
+            raise _fail(path, f"{name} is a {kind[0]}, not a table: refused")
+        raise _fail(path, f"the collection has no {name} table: not an Anki collection")
 
 
 def _pick(names: list[str], wanted: tuple[str, ...], default: int) -> int | None:
