@@ -295,8 +295,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from kzlearn.files import read_user_text
     from kzlearn.language.dates import PartialDate
     from kzlearn.packs import parse_pack
+    from kzlearn.safetext import strip_controls
 
-    text = read_user_text(args.article, "text file")
+    text = strip_controls(read_user_text(args.article, "text file"))  # a draft holds none
     if not text.strip():
         raise KzlearnError(f"{args.article}: the article is empty")
     try:
@@ -310,7 +311,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         title=f"Draft: {stem}",
         lang=args.lang,
         published=published,
-        source=Path(args.article).name,
+        source=safe_line(Path(args.article).name),
     )
     parse_pack(draft, args.output or "<draft>")  # a draft is always a valid pack
     _write_new(args.output, draft, args.force)

@@ -151,3 +151,17 @@ def test_a_crash_in_the_app_exits_non_zero_with_one_line(
     assert err.splitlines() == [
         "kzlearn: internal error, please report it: ValueError: the grader fell over"
     ]
+
+
+def test_extract_writes_a_draft_without_the_article_controls(tmp_path: Path) -> None:
+    article = tmp_path / "art\nid: injected.txt"
+    article.write_text(
+        "في 16 دجنبر 1991 \x1b]52;c;eA==\x07 استقلت كازاخستان \u202e.\n", encoding="utf-8"
+    )
+    result = run_cli("extract", str(article))
+    assert result.returncode == 0, result.stderr
+    assert RAW.search(result.stdout) is None
+    assert "\nid: injected" not in result.stdout  # the file name stays inside its comment
+    out = tmp_path / "draft.yaml"
+    out.write_text(result.stdout, encoding="utf-8")
+    assert run_cli("validate", str(out)).returncode == 0
