@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kzlearn import __version__
 from kzlearn.errors import KzlearnError
-from kzlearn.safetext import safe, safe_line
+from kzlearn.safetext import safe, safe_line, strip_controls
 
 if TYPE_CHECKING:
     from kzlearn.models import Item, Pack
@@ -295,7 +295,6 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from kzlearn.files import read_user_text
     from kzlearn.language.dates import PartialDate
     from kzlearn.packs import parse_pack
-    from kzlearn.safetext import strip_controls
 
     text = strip_controls(read_user_text(args.article, "text file"))  # a draft holds none
     if not text.strip():
