@@ -63,7 +63,7 @@ def test_too_many_gift_questions_are_refused_with_the_limit() -> None:
 
 def test_one_long_csv_line_is_sniffed_in_a_bounded_prefix() -> None:
     line = '",' * 100_000  # csv.Sniffer took 30 s on 72 KB of this, and 4 times that on 2x
-    with pytest.raises(PackError, match="unreadable row|found"):
+    with pytest.raises(PackError, match="separated by one comma, found"):
         parse_terms(line + "\n", "long.csv", pack_id="x")
     with pytest.raises(PackError, match="found 200001 field"):
         parse_terms("word," * 200_000 + "\n", "long.csv", pack_id="x")
