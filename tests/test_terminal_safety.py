@@ -165,3 +165,89 @@ def test_extract_writes_a_draft_without_the_article_controls(tmp_path: Path) -> 
     out = tmp_path / "draft.yaml"
     out.write_text(result.stdout, encoding="utf-8")
     assert run_cli("validate", str(out)).returncode == 0
+
+
+DRIVEN = """
+import sys
+from kzlearn.models import Pack
+from kzlearn.quiz.session import QuizOptions
+from kzlearn.tui.app import KzlearnApp
+from kzlearn.tui.screens import PickerScreen, QuizScreen, SummaryScreen
+from kzlearn.yamlread import read_yaml
+
+pack = Pack.model_validate(read_yaml(open(sys.argv[1]).read()).data, context={"problems": []})
+
+
+class Driven(KzlearnApp):
+    def on_mount(self):
+        super().on_mount()
+        self.set_interval(0.25, self.step)
+
+    async def step(self):
+        screen = self.screen
+        if isinstance(screen, PickerScreen):
+            self.start_quiz(self.packs, self.options)
+        elif isinstance(screen, SummaryScreen):
+            self.exit()
+        elif isinstance(screen, QuizScreen):
+            if screen.answered is None:
+                await screen.action_skip()
+            else:
+                await screen.action_next()
+
+
+Driven([pack], options=QuizOptions(seed=1, lang="en"), rtl="app").run()
+"""
+
+
+def test_the_bytes_the_quiz_writes_to_a_real_terminal_hold_no_pack_escape(
+    tmp_path: Path,
+) -> None:
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import subprocess
+    import sys
+    import termios
+    import time
+
+    pack = tmp_path / "evil.yaml"
+    pack.write_text(EVIL, encoding="utf-8")
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "KZLEARN_RTL": "app"}
+    child = subprocess.Popen(
+        [sys.executable, "-c", DRIVEN, str(pack)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    os.close(slave)
+    written = bytearray()
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            written += chunk
+        elif child.poll() is not None:
+            break
+    child.kill()
+    child.wait()
+    os.close(master)
+    text = written.decode("utf-8", "replace")
+    assert "Traceback" not in text
+    assert "Score" in text  # the quiz and its summary were drawn
+    for raw in ("\x1b]52;", "\x1b]0;PWNED", "\x1b]8;;http://evil", "\x1b[5m", "\x9b", "\u202e"):
+        assert raw not in text, repr(raw)
+    for shown in ("\\x1b]52;c;aGVsbG8=", "\\x1b]0;PWNED\\x07", "\\x9b31m"):
+        assert shown in text, shown
