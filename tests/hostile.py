@@ -26,7 +26,7 @@ def collection(
     db.execute("CREATE TABLE col (models TEXT)")
     db.execute("INSERT INTO col VALUES (?)", (json.dumps(models),))
     db.execute(notes_sql)
-    if notes_sql.startswith("CREATE TABLE"):
+    if notes_sql.startswith("CREATE TABLE") and " AS (" not in notes_sql:
         db.executemany("INSERT INTO notes VALUES (?, ?, ?)", notes)
     db.commit()
     db.close()

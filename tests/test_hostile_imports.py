@@ -8,6 +8,8 @@ patterns are checked to stop at the next place a match could start, which makes 
 from __future__ import annotations
 
 import contextlib
+import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -189,10 +191,10 @@ GIFT_SEEDS = [
     "::c:: The {=x =y} and {#12..13} ####why\n",
 ]
 CSV_SEEDS = ['term,definition\n"a, b";c\r\nd\te\n', "w," * 3000 + "\n", 'a;"b\rc"\r']
-# No example database: a CI run is bounded, and the same from one run to the next.
+# Bounded: a few hundred mutations a run (new ones each run; a failure prints its seed).
 FUZZ = settings(
     database=None,
-    max_examples=300,
+    max_examples=int(os.environ.get("KZLEARN_FUZZ_EXAMPLES", "300")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
@@ -239,3 +241,35 @@ def test_fuzzed_apkg_bytes_give_a_pack_or_a_clean_error(
             path.write_bytes(mutated)
         with contextlib.suppress(KzlearnError):  # anything else fails the test
             read_apkg(path, pack_id="x")
+
+
+@pytest.mark.parametrize(
+    ("sql", "message"),
+    [
+        (
+            "CREATE TABLE notes (id, mid, flds AS (printf('%.*c', 100000000, 'x')))",
+            "notes.flds is computed",
+        ),
+        ("CREATE VIRTUAL TABLE notes USING fts5(id, mid, flds)", "notes is a virtual table"),
+    ],
+)
+def test_notes_that_compute_what_they_return_are_refused(
+    tmp_path: Path, sql: str, message: str
+) -> None:
+    data = collection(tmp_path / "c.anki2", notes_sql=sql)
+    with pytest.raises(PackError, match=message):
+        read_apkg(apkg(tmp_path / "c.apkg", data), pack_id="x")
+
+
+def test_a_collection_with_bytes_that_are_not_utf8_is_one_clear_error(tmp_path: Path) -> None:
+    seed = bytearray(collection(tmp_path / "u.anki2", [(1, 1, "f\x1fb")]))
+    seed[seed.index(b"CREATE TABLE notes") + 7] = 0x80  # found by the fuzz test
+    with pytest.raises(PackError, match="cannot be read"):
+        read_apkg(apkg(tmp_path / "u.apkg", bytes(seed)), pack_id="x")
+    latin = tmp_path / "l.anki2"
+    collection(latin)
+    with sqlite3.connect(latin) as db:  # Latin-1 bytes in a TEXT column
+        db.execute("UPDATE notes SET flds = CAST(X'636166e91f6261636b' AS TEXT)")
+    db.close()
+    result = read_apkg(apkg(tmp_path / "l.apkg", latin.read_bytes()), pack_id="x")
+    assert result.pack.items[0].prompt.plain == "caf\ufffd"

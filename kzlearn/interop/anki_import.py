@@ -124,9 +124,11 @@ def _string(value: object) -> str:
 def _note_types(db: sqlite3.Connection, path: Path) -> dict[object, list[str]]:
     """Field names by note type id; types that make no sense are left out (their notes are
     read by position)."""
-    tables = _tables(db)
-    if "notetypes" in tables:  # modern schema
-        _require(db, tables, ("notes", "fields"), path)
+    modern = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND lower(name) = 'notetypes'"
+    ).fetchone()
+    if modern:
+        _require(db, ("notes", "fields"), path)
         fields: dict[object, list[str]] = {}
         rows = db.execute(
             "SELECT ntid, ord, name FROM fields ORDER BY ntid, ord LIMIT ?", (MAX_CARDS,)
@@ -134,7 +136,7 @@ def _note_types(db: sqlite3.Connection, path: Path) -> dict[object, list[str]]:
         for ntid, _ord, name in rows:
             fields.setdefault(ntid, []).append(_string(name))
         return fields
-    _require(db, tables, ("notes", "col"), path)
+    _require(db, ("notes", "col"), path)
     row = db.execute("SELECT models FROM col LIMIT 1").fetchone()
     try:
         models: Any = json.loads(_string(row[0] if row else None) or "{}")
@@ -150,19 +152,23 @@ def _note_types(db: sqlite3.Connection, path: Path) -> dict[object, list[str]]:
     return types
 
 
-def _tables(db: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-
-
-def _require(db: sqlite3.Connection, tables: set[str], names: tuple[str, ...], path: Path) -> None:
-    # A view could recurse without end; only real tables are read.
+def _require(db: sqlite3.Connection, names: tuple[str, ...], path: Path) -> None:
+    """Refuse anything but plain stored tables: a view can recurse without end, a virtual
+    table runs a module's code, a generated column computes what it returns."""
     for name in names:
-        if name in tables:
-            continue
-        kind = db.execute("SELECT type FROM sqlite_master WHERE name = ?", (name,)).fetchone()
-        if kind is not None:
-            raise _fail(path, f"{name} is a {kind[0]}, not a table: refused")
-        raise _fail(path, f"the collection has no {name} table: not an Anki collection")
+        row = db.execute(
+            "SELECT type, sql FROM sqlite_master WHERE lower(name) = ?", (name,)
+        ).fetchone()
+        if row is None:
+            raise _fail(path, f"the collection has no {name} table: not an Anki collection")
+        kind, sql = row
+        if kind != "table" or _string(sql).lstrip().upper().startswith("CREATE VIRTUAL"):
+            shown = "virtual table" if kind == "table" else _string(kind)
+            raise _fail(path, f"{name} is a {shown}, not a table: refused")
+        hidden = db.execute("SELECT name FROM pragma_table_xinfo(?) WHERE hidden > 1", (name,))
+        computed = [_string(r[0]) for r in hidden]
+        if computed:
+            raise _fail(path, f"{name}.{computed[0]} is computed, not stored: refused")
 
 
 def _pick(names: list[str], wanted: tuple[str, ...], default: int) -> int | None:
@@ -181,6 +187,7 @@ def _open(data: bytes, path: Path) -> sqlite3.Connection:
     if data[18:20] == b"\x02\x02":  # WAL mode, which an in-memory database cannot open
         data = data[:18] + b"\x01\x01" + data[20:]
     db = sqlite3.connect(":memory:")
+    db.text_factory = _string  # text that is not UTF-8 is read, not a crash
     try:
         db.deserialize(data)
         db.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE)
@@ -210,6 +217,8 @@ def _notes(data: bytes, path: Path) -> tuple[dict[object, list[str]], list[tuple
         raise _fail(path, f"the collection cannot be read: {message}") from None
     except (sqlite3.Error, OverflowError) as error:
         raise _fail(path, f"the collection cannot be read: {error}") from None
+    except UnicodeDecodeError:  # SQLite's own message quotes a schema that is not UTF-8
+        raise _fail(path, "the collection cannot be read: its schema is garbled") from None
     finally:
         db.close()
     if len(notes) > MAX_CARDS:
