@@ -273,3 +273,12 @@ def test_a_collection_with_bytes_that_are_not_utf8_is_one_clear_error(tmp_path: 
     db.close()
     result = read_apkg(apkg(tmp_path / "l.apkg", latin.read_bytes()), pack_id="x")
     assert result.pack.items[0].prompt.plain == "caf\ufffd"
+
+
+def test_an_import_problem_names_the_field_without_union_tags() -> None:
+    with pytest.raises(PackError) as caught:
+        parse_gift(
+            "::m:: M {" + " ".join(f"=a{i} -> b{i}" for i in range(13)) + "}", "g", pack_id="x"
+        )
+    assert caught.value.field == "items.0.pairs"
+    assert caught.value.line is None  # no line of a file the user never saw

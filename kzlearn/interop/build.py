@@ -49,11 +49,12 @@ def build_pack(data: dict[str, Any], file: str) -> Pack:
     from pydantic import ValidationError
 
     found: list[tuple[tuple[str | int, ...], str]] = []
+    data = clean(data)
     try:
-        pack = Pack.model_validate(clean(data), context={"problems": found})
+        pack = Pack.model_validate(data, context={"problems": found})
     except ValidationError as error:
         problems = [
-            Problem(file, None, None, ".".join(map(str, e["loc"])), e["msg"])
+            Problem(file, None, None, _field(data, e["loc"]), e["msg"])
             for e in error.errors(include_url=False)
         ]
         raise PackError(problems) from None
@@ -62,3 +63,24 @@ def build_pack(data: dict[str, Any], file: str) -> Pack:
             [Problem(file, None, None, ".".join(map(str, loc)), msg) for loc, msg in found]
         )
     return pack
+
+
+def _field(data: Any, loc: tuple[str | int, ...]) -> str:
+    """``loc`` as the dotted field of ``data``, without pydantic's union tags (the item's
+    type or the fact's kind, which are values, not fields)."""
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(data, dict) and part not in data and part in _tags(data):
+            continue
+        parts.append(str(part))
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            data = None
+    return ".".join(parts)
+
+
+def _tags(entry: dict[Any, Any]) -> tuple[object, ...]:
+    return (entry.get("type"), entry.get("kind"))
