@@ -282,3 +282,11 @@ def test_an_import_problem_names_the_field_without_union_tags() -> None:
         )
     assert caught.value.field == "items.0.pairs"
     assert caught.value.line is None  # no line of a file the user never saw
+
+
+def test_gift_questions_with_the_same_long_name_get_distinct_ids_that_fit() -> None:
+    name = "n" * 200
+    pack = parse_gift(f"::{name}:: A {{=a}}\n\n::{name}:: B {{=b}}\n", "g", pack_id="x")
+    ids = [item.id for item in pack.items]
+    assert len(set(ids)) == 2
+    assert all(len(i) <= 80 for i in ids)

@@ -336,8 +336,9 @@ def parse_gift(
                 Problem(file, question.line, question.column, "", problem or "unreadable")
             )
             continue
-        while item["id"] in names:
-            item["id"] = f"{item['id']}-{index}"
+        while item["id"] in names:  # an id stays within a slug's 80 characters
+            suffix = f"-{index}"
+            item["id"] = f"{str(item['id'])[: 80 - len(suffix)]}{suffix}"
         names.add(str(item["id"]))
         items.append(item)
     if problems:
