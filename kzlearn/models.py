@@ -474,10 +474,23 @@ def pack_problems(pack: Pack) -> list[tuple[Loc, str]]:
     return problems
 
 
+# In a pack's JSON, what may be an unsafe character (kzlearn.safetext): an escaped C0 other
+# than tab and newline, DEL, a C1, a bidi embedding, override or isolate (UTF-8). A literal
+# backslash may match too; the walk that follows decides.
+_MAYBE_UNSAFE_JSON = re.compile(
+    rb"\\u00[01]|\\[bfr]|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+)
+
+
 def _control_problems(pack: Pack) -> Iterator[tuple[Loc, str]]:
     # A terminal obeys escape sequences: a pack must not carry them (kzlearn.safetext).
     from kzlearn.safetext import escape_char, first_unsafe
 
+    try:  # one pass in pydantic-core over the pack's JSON, far faster than walking it here
+        if not _MAYBE_UNSAFE_JSON.search(pack.__pydantic_serializer__.to_json(pack)):
+            return
+    except (ValueError, TypeError):  # a lone surrogate has no JSON: walk
+        pass
     for loc, text in _walk_strings(pack, ()):
         at = first_unsafe(text)
         if at is not None:

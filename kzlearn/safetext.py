@@ -65,4 +65,6 @@ _CR = re.compile(r"\r\n?")
 
 def strip_controls(text: str) -> str:
     """``text`` without unsafe characters: line ends become newlines, tabs spaces."""
+    if "\t" not in text and UNSAFE.search(text) is None:  # the usual case: nothing to do
+        return text
     return UNSAFE.sub("", _CR.sub("\n", text).replace("\t", " "))
