@@ -75,6 +75,8 @@ def cases(size: int) -> dict[str, Callable[[Path], tuple[str, Path]]]:
         "gift-100k-lt": _gift("Q " + "<" * 100_000 + " {=a}"),
         "gift-lt": _gift("Q " + "<" * size + " {=a}"),
         "gift-many-questions": _gift("Q {=a}\n\n" * (size // 8)),
+        "gift-most-questions": _gift("Q {=a}\n\n" * 49_999),  # just under the limit
+        "csv-most-rows": _csv("a,b\n" * 49_999),
         "gift-many-answers": _gift("Q {" + "=a" * (size // 2) + "}"),
         "csv-72k-line": _csv('",' * 36_000 + "\n"),  # csv.Sniffer: quadratic
         "csv-long-line": _csv('",' * (size // 2) + "\n"),
