@@ -470,63 +470,10 @@ def pack_problems(pack: Pack) -> list[tuple[Loc, str]]:
     for loc, text in _walk_localized(pack, ()):
         if not text.has(pack.language, pack.language) and not _is_foreign_source(pack, loc):
             problems.append((loc, f"has no text in the pack's language ({pack.language})"))
-    problems.extend(_control_problems(pack))
+    from kzlearn.controls import control_problems  # a terminal must not obey pack text
+
+    problems.extend(control_problems(pack))
     return problems
-
-
-# In a pack's JSON, what may be an unsafe character (kzlearn.safetext): an escaped C0 other
-# than tab and newline, DEL, a C1, a bidi embedding, override or isolate (UTF-8). A literal
-# backslash may match too; the walk that follows decides.
-_MAYBE_UNSAFE_JSON = re.compile(
-    rb"\\u00[01]|\\[bfr]|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
-)
-
-
-def _control_problems(pack: Pack) -> Iterator[tuple[Loc, str]]:
-    # A terminal obeys escape sequences: a pack must not carry them (kzlearn.safetext).
-    from kzlearn.safetext import escape_char, first_unsafe
-
-    try:  # one pass in pydantic-core over the pack's JSON, far faster than walking it here
-        if not _MAYBE_UNSAFE_JSON.search(pack.__pydantic_serializer__.to_json(pack)):
-            return
-    except (ValueError, TypeError):  # a lone surrogate has no JSON: walk
-        pass
-    for loc, text in _walk_strings(pack, ()):
-        at = first_unsafe(text)
-        if at is not None:
-            yield (
-                loc,
-                f"holds the control character {escape_char(text[at])} (character {at + 1}): "
-                "a terminal would obey it; remove it",
-            )
-
-
-@functools.cache
-def _string_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(n for n, f in model.model_fields.items() if _may_hold_string(f.annotation))
-
-
-def _may_hold_string(annotation: Any) -> bool:
-    if annotation is str or _may_hold_text(annotation):
-        return True
-    return any(_may_hold_string(arg) for arg in get_args(annotation))
-
-
-def _walk_strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, Localized):
-        if value.plain is not None:
-            yield loc, value.plain
-        else:
-            for lang, text in value.texts.items():
-                yield (*loc, lang), text
-    elif isinstance(value, BaseModel):
-        for name in _string_fields(type(value)):
-            yield from _walk_strings(getattr(value, name), (*loc, name))
-    elif isinstance(value, tuple):
-        for i, element in enumerate(value):
-            yield from _walk_strings(element, (*loc, i))
 
 
 def _is_foreign_source(pack: Pack, loc: Loc) -> bool:
