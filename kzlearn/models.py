@@ -344,7 +344,8 @@ class ShortItem(_ItemBase):
         return self
 
 
-_BLANK = re.compile(r"\{\{(.*?)\}\}")
+# Stops at the next "{{": linear even in a line of a million braces (.*? was quadratic).
+_BLANK = re.compile(r"\{\{((?:(?!\{\{|\}\})[^\n])*)\}\}")
 
 
 def cloze_blanks(text: str) -> list[tuple[str, ...]]:
@@ -539,6 +540,9 @@ def pack_problems(pack: Pack) -> list[tuple[Loc, str]]:
     for loc, text in _walk_localized(pack, ()):
         if not text.has(pack.language, pack.language) and not _is_foreign_source(pack, loc):
             problems.append((loc, f"has no text in the pack's language ({pack.language})"))
+    from kzlearn.controls import control_problems  # a terminal must not obey pack text
+
+    problems.extend(control_problems(pack))
     return problems
 
 
