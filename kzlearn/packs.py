@@ -33,6 +33,7 @@ __all__ = [
 
 PACK_SUFFIXES = (".yaml", ".yml", ".json")
 SCHEMA_ID = "https://kzlearn.invalid/schema/pack.schema.json"
+MAX_SUGGESTIONS = 50
 
 
 def load_pack(path: str | Path) -> Pack:
@@ -93,9 +94,11 @@ def parse_pack(text: str, file: str = "<pack>") -> Pack:
             line=1,
             column=1,
         )
-    from kzlearn.yamlread import read_yaml  # PyYAML loads only when a file is parsed
+    from kzlearn.yamlread import locate, read_yaml  # PyYAML loads only when a file is parsed
 
-    located = read_yaml(text)
+    # Positions are read again only for what has a problem: keeping every value's position
+    # would cost more memory than the data on a large pack.
+    located = read_yaml(text, positions=())
     problems = [
         Problem(file, p.line, p.column, _dotted(p.path), p.message) for p in located.problems
     ]
@@ -114,11 +117,17 @@ def parse_pack(text: str, file: str = "<pack>") -> Pack:
         )
         raise PackError(problems)
     pack_level: list[tuple[tuple[str | int, ...], str]] = []
+    details: list[Any] = []
     try:
         pack = Pack.model_validate(located.data, context={"problems": pack_level})
     except ValidationError as error:
-        problems.extend(_from_pydantic(error, located, file))
+        details = error.errors(include_url=False)
         pack = None
+    wanted = [tuple(_data_path(located.data, d["loc"])[0]) for d in details]
+    wanted += [loc for loc, _ in pack_level]
+    if wanted:
+        located.positions = locate(text, wanted)
+    problems.extend(_from_pydantic(details, located, file))
     for loc, message in pack_level:
         line, column = _position(located, loc)
         problems.append(Problem(file, line, column, _dotted(loc), message))
@@ -151,14 +160,13 @@ def _known_fields() -> list[str]:
     return sorted(names)
 
 
-def _from_pydantic(error: ValidationError, located: Located, file: str) -> list[Problem]:
-    details = error.errors(include_url=False)
+def _from_pydantic(details: list[Any], located: Located, file: str) -> list[Problem]:
     # A misspelt field is both unknown and (its right spelling) missing: report it once.
-    misspelt = {
-        (_parent(located.data, d["loc"]), _suggestion(str(d["loc"][-1])))
-        for d in details
-        if d["type"] == "extra_forbidden"
-    }
+    # Suggestions are looked for among the first few unknown fields only: thousands of them
+    # are not typos, and matching each against every field name takes seconds.
+    unknown = [d for d in details if d["type"] == "extra_forbidden"][:MAX_SUGGESTIONS]
+    hints = {str(d["loc"][-1]): _suggestion(str(d["loc"][-1])) for d in unknown}
+    misspelt = {(_parent(located.data, d["loc"]), hints[str(d["loc"][-1])]) for d in unknown}
     problems: list[Problem] = []
     for detail in details:
         if (
@@ -170,12 +178,15 @@ def _from_pydantic(error: ValidationError, located: Located, file: str) -> list[
         if detail["type"] != "missing":
             extra = []  # what is left is a union tag (mcq), not a field
         line, column = _position(located, data_path)
-        message = _message(detail)
+        message = _message(detail, hints)
         problems.append(Problem(file, line, column, _dotted([*data_path, *extra]), message))
     return problems
 
 
+@functools.lru_cache(maxsize=1024)
 def _suggestion(name: str) -> str | None:
+    if len(name) > 40:
+        return None
     close = difflib.get_close_matches(name, _known_fields(), n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -204,13 +215,13 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[list[str | int], 
     return path, []
 
 
-def _message(detail: Any) -> str:
+def _message(detail: Any, hints: dict[str, str | None]) -> str:
     kind: str = detail["type"]
     loc = detail["loc"]
     ctx = detail.get("ctx") or {}
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        close = _suggestion(name)
+        close = hints.get(name)
         hint = f" (did you mean {close!r}?)" if close else ""
         return f"unknown field {name!r}{hint}"
     if kind == "missing":
