@@ -13,6 +13,13 @@ from kzlearn.errors import KzlearnError, PackError
 __all__ = ["atomic_path", "atomic_write", "read_user_text"]
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024
+# Longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def read_user_text(path: str | Path, what: str = "file") -> str:
@@ -35,6 +42,11 @@ def read_user_text(path: str | Path, what: str = "file") -> str:
         data = path.read_bytes()
     except OSError as error:
         raise PackError.single(name, f"cannot be read: {error.strerror}") from None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            raise PackError.single(
+                name, f"is {encoding} text, not UTF-8: save it as UTF-8", line=1, column=1
+            )
     if b"\x00" in data:
         before = data[: data.index(b"\x00")]
         line = before.count(b"\n") + 1

@@ -100,7 +100,7 @@ class Localized:
                 raise ValueError("a mapping of language code to text must not be empty")
             texts: dict[str, str] = {}
             for lang, given in value.items():
-                if not isinstance(lang, str) or not _LANG.match(lang):
+                if not isinstance(lang, str) or not _LANG.fullmatch(lang):
                     raise ValueError(f"{lang!r} is not a language code such as ar, en, fr")
                 text = (
                     str(given)

@@ -87,8 +87,10 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return int(value)
     if _FLOAT.fullmatch(value):
         return float(value)
-    if value in (".inf", "+.inf", ".Inf", ".INF"):
-        return math.inf
+    if value.lstrip("+-") in (".inf", ".Inf", ".INF"):
+        return -math.inf if value[0] == "-" else math.inf
+    if value in (".nan", ".NaN", ".NAN"):
+        return math.nan
     return value
 
 

@@ -163,8 +163,10 @@ class PartialDate:
             raise ValueError("a date without a year needs a month and a day (--MM-DD)")
         if d is not None and m is None:
             raise ValueError("a day needs a month")
-        if y is not None and not 1 <= y <= 9999:
-            raise ValueError(f"year {y} is out of range 1-9999")
+        # A year below 100 cannot be told from a day or a month in a typed answer, and
+        # datetime formats it ambiguously: refused rather than asked about.
+        if y is not None and not MIN_YEAR <= y <= 9999:
+            raise ValueError(f"year {y} is out of range {MIN_YEAR}-9999")
         if m is not None and not 1 <= m <= 12:
             raise ValueError(f"month {m} is out of range 1-12")
         if m is not None and d is not None:
@@ -231,6 +233,8 @@ class PartialDate:
             parts.append(str(self.year))
         return " ".join(parts)
 
+
+MIN_YEAR = 100
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2})")
 
