@@ -133,10 +133,10 @@ def _quiz_options(args: argparse.Namespace) -> QuizOptions:
     return QuizOptions(types=types, count=args.count, seed=args.seed, lang=args.lang)
 
 
-def _open_store(args: argparse.Namespace) -> Store:
+def _open_store(args: argparse.Namespace, *, write: bool = True) -> Store:
     from kzlearn.store.sqlite import Store, default_db_path
 
-    return Store(args.db or default_db_path())
+    return Store(args.db or default_db_path(), write=write)
 
 
 def _keys_by_pack(packs: Sequence[Pack], items: dict[str, list[Item]]) -> dict[str, list[str]]:
@@ -197,7 +197,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     items: dict[str, list[Item]] = {}
     packs = resolve_packs(args.packs, items=items)
     keys = _keys_by_pack(packs, items)
-    with _open_store(args) as store:
+    with _open_store(args, write=False) as store:
         stats = [pack_stats(store, pack, keys[pack.id]) for pack in packs]
     if args.json:
         from dataclasses import asdict
@@ -234,7 +234,7 @@ def _cmd_progress(args: argparse.Namespace) -> int:
     from kzlearn.files import atomic_write
     from kzlearn.review.srs import export_progress, import_progress, revlog_csv
 
-    with _open_store(args) as store:
+    with _open_store(args, write=args.action == "import") as store:
         if args.action == "export":
             count = export_progress(store, args.file)
             print(f"{args.file}: {count} reviews written")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kzlearn.errors import StoreError
+from kzlearn.store.checks import describe_error, integrity_problem, read_only_place, schema_problem
 
 __all__ = ["SCHEMA_VERSION", "CardRow", "ReviewRow", "Store", "default_db_path"]
 
@@ -110,27 +111,48 @@ class Store:
             kzlearn, or cannot be created or opened.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, write: bool = True) -> None:
         self.path = Path(path)
         self._check_file()
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        read_only = existed and read_only_place(self.path)
+        if write and read_only:
+            raise StoreError(f"{self.path}: read-only (the file or its folder cannot be written)")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        except (OSError, sqlite3.Error) as error:
+            if not existed:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(
+                self._read_only_uri() if read_only else self.path,
+                timeout=60,
+                isolation_level=None,
+                uri=read_only,
+            )
+        except OSError as error:
             raise StoreError(f"{self.path}: cannot open the progress database: {error}") from None
+        except sqlite3.Error as error:
+            raise StoreError(describe_error(self.path, error)) from None
         try:
             self.db.execute("PRAGMA busy_timeout = 60000")
-            self._refuse_foreign()  # before anything writes: a file not ours stays as it was
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
-        except (sqlite3.DatabaseError, StoreError) as error:
+            # Every check reads only: a file that fails one stays exactly as it was.
+            version = self._refuse_foreign()
+            if existed:
+                self._refuse_unsound(version)
+            if write or version < SCHEMA_VERSION:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
+        except (sqlite3.Error, StoreError) as error:
             self.db.close()
             if isinstance(error, StoreError):
                 raise
-            raise StoreError(
-                f"{self.path}: not a kzlearn progress database, or corrupt: {error}"
-            ) from None
+            raise StoreError(describe_error(self.path, error)) from None
+
+    def _read_only_uri(self) -> str:
+        # SQLite needs to create the -shm file to read a WAL database; where it cannot, and
+        # no one has left a -wal file to replay, the file is read as immutable.
+        wal = self.path.with_name(self.path.name + "-wal")
+        immutable = not (wal.exists() and wal.stat().st_size > 0)
+        return f"{self.path.absolute().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
 
     def _check_file(self) -> None:
         if not self.path.exists():
@@ -145,8 +167,8 @@ class Store:
         if head and head != _HEADER:
             raise StoreError(f"{self.path}: not a SQLite database (left untouched)")
 
-    def _refuse_foreign(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+    def _refuse_foreign(self) -> int:
+        version: int = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: written by a newer kzlearn (schema {version}; this one "
@@ -154,6 +176,21 @@ class Store:
             )
         if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise StoreError(f"{self.path}: a SQLite database, but not kzlearn's (left untouched)")
+        return version
+
+    def _refuse_unsound(self, version: int) -> None:
+        problem = integrity_problem(self.db)
+        if problem is not None:
+            raise StoreError(
+                f"{self.path}: corrupt ({problem}); left untouched: restore it from a backup"
+            )
+        if version == SCHEMA_VERSION:
+            problem = schema_problem(self.db, _MIGRATIONS[SCHEMA_VERSION])
+            if problem is not None:
+                raise StoreError(
+                    f"{self.path}: a SQLite database, but not kzlearn's: {problem} "
+                    "(left untouched)"
+                )
 
     def _migrate(self) -> None:
         with self.transaction():
@@ -169,17 +206,25 @@ class Store:
         """A write transaction: taken at once (BEGIN IMMEDIATE), committed at the end."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise StoreError(f"{self.path}: cannot write: {error}") from None
+        except sqlite3.Error as error:
+            raise StoreError(describe_error(self.path, error)) from None
         try:
             yield self.db
+        except sqlite3.Error as error:
+            self._rollback()
+            raise StoreError(describe_error(self.path, error)) from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.db.execute("COMMIT")
-        except sqlite3.OperationalError as error:
-            raise StoreError(f"{self.path}: cannot write: {error}") from None
+        except sqlite3.Error as error:
+            self._rollback()
+            raise StoreError(describe_error(self.path, error)) from None
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     def close(self) -> None:
         """Close the database."""
