@@ -262,28 +262,23 @@ def import_progress(store: Store, path: str) -> tuple[int, int]:
     Raises:
         StoreError: the file is not a kzlearn progress export.
     """
-    text = read_user_text(path, "progress export")
-    try:
-        data = json.loads(text)
-        if data.get("format") != "kzlearn-progress":
-            raise ValueError("not a kzlearn progress export")
-        cards = data["cards"]
-        reviews = data["reviews"]
-    except (ValueError, KeyError, AttributeError, TypeError) as error:
-        raise StoreError(f"{path}: {error}") from None
+    from kzlearn.review.progress_file import read_progress_file
+
+    export = read_progress_file(read_user_text(path, "progress export"), path)
     added = updated = 0
     with store.transaction() as db:
         existing = {(r.key, r.at, r.source, r.rating) for r in store.reviews()}
-        for r in reviews:
-            identity = (r["key"], r["at"], r["source"], r["rating"])
+        for r in export.reviews:
+            identity = (r.key, float(r.at), r.source, r.rating)
             if identity in existing:
                 continue
-            store.add_review(db, ReviewRow(0, **r))
+            store.add_review(db, ReviewRow(0, **r.model_dump()))
             existing.add(identity)
             added += 1
-        for c in cards:
-            incoming = Card.from_dict(c["card"])
-            mine = store.card(c["key"])
+        for c in export.cards:
+            raw = c.card.model_dump()
+            incoming = Card.from_dict(raw)  # type: ignore[arg-type]
+            mine = store.card(c.key)
             if mine is not None:
                 current = Card.from_json(mine.card)
                 if (current.last_review or datetime.min.replace(tzinfo=UTC)) >= (
@@ -291,14 +286,7 @@ def import_progress(store: Store, path: str) -> tuple[int, int]:
                 ):
                     continue
             due = incoming.due.timestamp()
-            row = CardRow(
-                c["key"],
-                c["pack_id"],
-                json.dumps(c["card"]),
-                due,
-                int(incoming.state),
-                bool(c["active"]),
-            )
+            row = CardRow(c.key, c.pack_id, json.dumps(raw), due, int(incoming.state), c.active)
             store.put_card(db, row)
             updated += 1
     return added, updated
