@@ -231,23 +231,20 @@ def _chart(counts: list[int]) -> str:
 
 
 def _cmd_progress(args: argparse.Namespace) -> int:
-    from kzlearn.files import atomic_write
-    from kzlearn.review.srs import export_progress, import_progress, revlog_csv
+    from kzlearn.review.srs import export_progress, import_progress, revlog_csv, write_revlog
 
     with _open_store(args, write=args.action == "import") as store:
         if args.action == "export":
-            count = export_progress(store, args.file)
-            print(f"{args.file}: {count} reviews written")
+            count = export_progress(store, args.file, force=args.force)
+            print(f"{args.file}: {count} reviews written", file=sys.stderr)
         elif args.action == "import":
             added, updated = import_progress(store, args.file)
             print(f"{args.file}: {added} reviews added, {updated} cards updated")
+        elif args.file == "-":
+            sys.stdout.write(revlog_csv(store))
         else:
-            text = revlog_csv(store)
-            if args.file == "-":
-                sys.stdout.write(text)
-            else:
-                atomic_write(args.file, text)
-                print(f"{args.file}: {text.count(chr(10)) - 1} reviews")
+            count = write_revlog(store, args.file, force=args.force)
+            print(f"{args.file}: {count} reviews", file=sys.stderr)
     return 0
 
 
@@ -474,6 +471,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="export to JSON, import (merge) JSON, or the review log as CSV",
     )
     progress.add_argument("file", help="the JSON file (revlog: the CSV to write, - for stdout)")
+    progress.add_argument(
+        "--force", action="store_true", help="replace an existing file of another kind"
+    )
     _add_db(progress)
     progress.set_defaults(handler=_cmd_progress)
 

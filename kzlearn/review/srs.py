@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -17,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from fsrs import Card, Rating, Scheduler, State
 
 from kzlearn.errors import StoreError
-from kzlearn.files import atomic_write, read_user_text
+from kzlearn.files import atomic_write, read_user_text, starts_with
 from kzlearn.models import Pack
 from kzlearn.questions.grading import Outcome
 from kzlearn.store.sqlite import CardRow, ReviewRow, Store
@@ -31,6 +32,7 @@ __all__ = [
     "import_progress",
     "pack_stats",
     "revlog_csv",
+    "write_revlog",
 ]
 
 RATING_FOR: dict[Outcome, Rating] = {
@@ -245,10 +247,20 @@ def pack_stats(
     )
 
 
-def export_progress(store: Store, path: str) -> int:
-    """Write every card and review to a JSON file (atomically); returns the review count."""
+_PROGRESS_FILE = starts_with(re.compile(rb'\s*\{\s*"format"\s*:\s*"kzlearn-progress"'))
+
+
+def export_progress(store: Store, path: str, *, force: bool = False) -> int:
+    """Write every card and review to a JSON file (atomically); returns the review count.
+
+    Raises:
+        KzlearnError: ``path`` exists and is not a progress export (unless ``force``), or
+            cannot be written.
+    """
     data = store.dump()
-    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1))
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    kind = "a kzlearn progress export"
+    atomic_write(path, text, same_kind=_PROGRESS_FILE, kind=kind, force=force)
     reviews = data["reviews"]
     assert isinstance(reviews, list)
     return len(reviews)
@@ -329,3 +341,17 @@ def revlog_csv(store: Store) -> str:
         )
         last_interval[r.key] = interval
     return out.getvalue()
+
+
+def write_revlog(store: Store, path: str, *, force: bool = False) -> int:
+    """Write :func:`revlog_csv` to ``path`` (atomically); returns the number of reviews.
+
+    Raises:
+        KzlearnError: ``path`` exists and is not a review log (unless ``force``), or cannot
+            be written.
+    """
+    text = revlog_csv(store)
+    header = ",".join(REVLOG_COLUMNS).encode() + b"\n"
+    kind = "a review log CSV"
+    atomic_write(path, text, same_kind=starts_with(header), kind=kind, force=force)
+    return text.count("\n") - 1
