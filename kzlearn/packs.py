@@ -270,9 +270,8 @@ def schema_text() -> str:
 
 def dump_pack(pack: Pack, header: str = "") -> str:
     """``pack`` as the text of a YAML pack file (``header``: comment lines to put first)."""
-    import yaml
+    from kzlearn.yamlwrite import dump_yaml
 
-    data = pack.model_dump(mode="json", exclude_defaults=True)
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    body = dump_yaml(pack.model_dump(mode="json", exclude_defaults=True))
     comments = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
     return comments + body

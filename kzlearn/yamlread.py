@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Located", "Position", "YamlProblem", "locate", "read_yaml"]
+__all__ = ["Located", "Position", "YamlProblem", "locate", "plain_is_text", "read_yaml"]
 
 Position = tuple[int, int]  # 1-based line and column
 Path = tuple[str | int, ...]
@@ -92,6 +92,18 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     if value in (".nan", ".NaN", ".NAN"):
         return math.nan
     return value
+
+
+def plain_is_text(value: str) -> bool:
+    """Whether ``value`` written as a plain scalar reads back as this text (YAML 1.2 core)."""
+    return not (
+        value in _NULL
+        or value in _BOOL
+        or _INT.fullmatch(value)
+        or _FLOAT.fullmatch(value)
+        or value.lstrip("+-") in (".inf", ".Inf", ".INF")
+        or value in (".nan", ".NaN", ".NAN")
+    )
 
 
 _NO_KEY = object()  # a mapping waits for its next key
