@@ -1,6 +1,7 @@
 """Benchmark: large but legal packs (issue 14): 100,000 mcq items and 40,000 unknown keys.
 
-Run by hand: ``python tests/benchmarks/bench_hostile.py``. Each case runs ``kzlearn
+Run by hand: ``PYTHONPATH=. python tests/benchmarks/bench_hostile.py [CASE...]`` (point
+PYTHONPATH at another checkout to measure it the same way). Each case runs ``kzlearn
 validate`` in a fresh process (so peak memory is that of one validation) and prints wall
 time and peak RSS, next to PyYAML's C loader parsing the same file in a fresh process (the
 baseline, measured in the same run). Targets: under 10 s and 400 MB for the items.
@@ -29,12 +30,29 @@ def mcq_pack(items: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def unknown_keys_pack(keys: int) -> str:
-    """A pack whose one item has ``keys`` unknown keys."""
-    lines = ["id: keys", "title: Keys", "language: en", "items:"]
-    lines += ["- id: q", "  type: true_false", "  prompt: P", "  answer: true"]
-    lines += [f"  unknown_key_{i}: {i}" for i in range(keys)]
+def unknown_keys_pack(keys: int, where: str) -> str:
+    """A pack with ``keys`` unknown keys: in one item, at the top, or one in each item."""
+    lines = ["id: keys", "title: Keys", "language: en"]
+    if where == "top":
+        return "\n".join(lines + [f"unknown_key_{i}: {i}" for i in range(keys)]) + "\n"
+    lines.append("items:")
+    if where == "each":
+        lines += [
+            f"- {{id: q{i}, type: true_false, prompt: P, answer: true, promt{i}: x}}"
+            for i in range(keys)
+        ]
+    else:
+        lines += ["- id: q", "  type: true_false", "  prompt: P", "  answer: true"]
+        lines += [f"  unknown_key_{i}: {i}" for i in range(keys)]
     return "\n".join(lines) + "\n"
+
+
+CASES = {
+    "keys-in-one-item": lambda: unknown_keys_pack(UNKNOWN_KEYS, "one"),
+    "keys-at-top": lambda: unknown_keys_pack(UNKNOWN_KEYS, "top"),
+    "keys-one-per-item": lambda: unknown_keys_pack(UNKNOWN_KEYS, "each"),
+    "items": lambda: mcq_pack(ITEMS),
+}
 
 
 def _run(code: list[str]) -> tuple[float, float, int]:
@@ -60,12 +78,10 @@ def measure(path: Path) -> None:
 
 
 def main() -> None:
-    which = sys.argv[1:] or ["keys", "items"]
     with tempfile.TemporaryDirectory() as tmp:
-        for case in which:
+        for case in sys.argv[1:] or list(CASES):
             path = Path(tmp) / f"{case}.yaml"
-            text = mcq_pack(ITEMS) if case == "items" else unknown_keys_pack(UNKNOWN_KEYS)
-            path.write_text(text, encoding="utf-8")
+            path.write_text(CASES[case](), encoding="utf-8")
             measure(path)
 
 
