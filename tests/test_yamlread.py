@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from kzlearn import yamlread
+from tests.conftest import DECKS
 
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if yaml.__with_libyaml__ else [])
 
@@ -107,3 +108,17 @@ def test_positions_are_kept_only_for_the_paths_asked_for() -> None:
         ("top", "list", 1): (4, 7),
         ("top", "list", 1, "k"): (4, 8),
     }
+
+
+@pytest.mark.usefixtures("loader")
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(path.read_text(encoding="utf-8") for path in DECKS),
+        "a: &x [1, {b: c}]\nb: *x\nc: {d: 1, d: 2, <<: {}}\nd: [!!str 1, 0o17, '1', ~, -.inf]\n",
+    ],
+)
+def test_reading_without_positions_reads_the_same_data_and_problems(text: str) -> None:
+    full, short = yamlread.read_yaml(text), yamlread.read_yaml(text, positions=())
+    assert short.data == full.data
+    assert short.problems == full.problems
