@@ -37,6 +37,7 @@ _STANDARD_TAGS = frozenset(
 _STR_TAG = "tag:yaml.org,2002:str"
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 4300  # Python's own limit for turning decimal text into an int
+_MAX_INT_BITS = 14_000  # 14,000 bits are at most 4,215 decimal digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,10 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return _BOOL[value]
     if _INT.fullmatch(value):
         if value[:2] in ("0o", "0x"):
-            return int(value, 0)
+            number = int(value, 0)
+            if number.bit_length() > _MAX_INT_BITS:  # could not be shown in decimal
+                raise _BadScalarError(f"a number of over {MAX_INT_DIGITS:,} digits is too long")
+            return number
         if len(value) > MAX_INT_DIGITS:
             raise _BadScalarError(f"a number of {len(value):,} digits is too long")
         return int(value)

@@ -124,3 +124,11 @@ def test_numbers_no_quiz_can_ask_for_are_refused(value: str, message: str) -> No
 )
 def test_every_number_that_validates_generates_its_questions(value: str) -> None:
     assert all_items(parse_pack(number_pack(value)))
+
+
+@pytest.mark.usefixtures("loader")
+@pytest.mark.parametrize("prefix", ["0x", "0o"])
+def test_a_hex_or_octal_integer_too_long_to_show_is_a_located_problem(prefix: str) -> None:
+    problems = problems_of(number_pack(prefix + "7" * 5000))
+    assert any("facts.0.value: a number of over 4,300 digits is too long" in p for p in problems)
+    assert not any("set_int_max_str_digits" in p for p in problems)
