@@ -130,3 +130,13 @@ def test_read_only_is_told_apart_from_corrupt_on_real_sqlite_errors(tmp_path: Pa
     message = describe_error(garbled, corrupt.value)
     assert "corrupt" in message
     assert "read-only" not in message
+
+
+def test_a_page_damaged_after_opening_is_a_store_error_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "progress.sqlite3"
+    a_store_with_history(path)
+    with Store(path, write=False) as store:
+        store.db.execute("PRAGMA cache_size = 1")  # read the damage, not a cached page
+        garble_a_middle_page(path)
+        with pytest.raises(StoreError, match=f"{path}: corrupt"):
+            store.reviews()

@@ -8,13 +8,15 @@ newer kzlearn is refused with a clear error and never touched.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from kzlearn.errors import StoreError
 from kzlearn.store.checks import describe_error, integrity_problem, read_only_place, schema_problem
@@ -101,6 +103,25 @@ class ReviewRow:
 def _card_row(row: tuple[str, str, str, float, int, int]) -> CardRow:
     key, pack_id, card, due, state, active = row
     return CardRow(key, pack_id, card, due, state, bool(active))
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reads(method: Callable[P, R]) -> Callable[P, R]:
+    """A read that meets a page damaged since the store was opened fails as a StoreError."""
+
+    @functools.wraps(method)
+    def read(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            store = args[0]
+            assert isinstance(store, Store)
+            raise StoreError(describe_error(store.path, error)) from None
+
+    return read
 
 
 class Store:
@@ -238,6 +259,7 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
+    @_reads
     def card(self, key: str) -> CardRow | None:
         """The stored card for ``key``, if it has been reviewed."""
         row = self.db.execute(
@@ -245,6 +267,7 @@ class Store:
         ).fetchone()
         return _card_row(row) if row else None
 
+    @_reads
     def cards(self, pack_ids: Sequence[str] | None = None) -> list[CardRow]:
         """Every stored card (of these packs)."""
         query = "SELECT key, pack_id, card, due, state, active FROM cards"
@@ -254,6 +277,7 @@ class Store:
             args = tuple(pack_ids)
         return [_card_row(r) for r in self.db.execute(query, args)]
 
+    @_reads
     def card_keys(self, pack_ids: Sequence[str]) -> set[str]:
         """Keys of every stored card of these packs (no card data read)."""
         marks = ",".join("?" * len(pack_ids))
@@ -262,6 +286,7 @@ class Store:
         )
         return {r[0] for r in rows}
 
+    @_reads
     def due_keys(self, until: float, pack_ids: Sequence[str]) -> list[str]:
         """Active cards of these packs due by ``until`` (epoch seconds), most overdue first."""
         marks = ",".join("?" * len(pack_ids))
@@ -272,6 +297,7 @@ class Store:
         )
         return [r[0] for r in rows]
 
+    @_reads
     def reviews(
         self, pack_ids: Sequence[str] | None = None, since: float | None = None
     ) -> list[ReviewRow]:
@@ -286,6 +312,7 @@ class Store:
             args.append(since)
         return [ReviewRow(*r) for r in self.db.execute(query + " ORDER BY at, id", args)]
 
+    @_reads
     def review(self, review_id: int) -> ReviewRow | None:
         """One review."""
         row = self.db.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)).fetchone()
