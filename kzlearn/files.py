@@ -100,7 +100,15 @@ def _target(
 
 def _new_file_mode() -> int:
     # mkstemp makes 0600 files; a new file gets what open() would give it under the umask.
-    umask = os.umask(0)
+    # Linux tells the umask without changing it (os.umask would, for every thread at once).
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o077)
     os.umask(umask)
     return 0o666 & ~umask
 

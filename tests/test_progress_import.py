@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from fsrs import Scheduler
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kzlearn.errors import StoreError
-from kzlearn.review.srs import Reviewer, export_progress, import_progress, revlog_csv
+from kzlearn.review.srs import Reviewer, export_progress, import_progress, pack_stats, revlog_csv
 from kzlearn.store.sqlite import Store
 from tests.conftest import run_cli
 
@@ -132,3 +136,61 @@ def test_the_cli_refuses_poison_and_stats_keeps_working(
     imported = run_cli("progress", "import", str(good), "--db", str(db))
     assert imported.returncode == 0, imported.stderr
     assert "3 reviews added, 2 cards updated" in imported.stdout
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            found += _paths(inner, (*path, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found += _paths(inner, (*path, index))
+    return found
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_value_anywhere_in_an_export_is_imported_whole_or_refused_cleanly(
+    tmp_path: Path, exported: dict[str, Any], data: st.DataObject
+) -> None:
+    poisoned = json.loads(json.dumps(exported))
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from([p for p in _paths(poisoned) if p]))
+        parent = poisoned
+        for part in path[:-1]:
+            parent = parent[part]
+        parent[path[-1]] = data.draw(JSON_VALUES)
+    bad = tmp_path / "fuzzed.json"
+    bad.write_text(json.dumps(poisoned), encoding="utf-8")
+    with Store(tmp_path / f"{uuid.uuid4().hex}.sqlite3") as store:
+        refused = None
+        try:
+            import_progress(store, str(bad))
+        except StoreError as error:
+            refused = str(error)
+        if refused is not None:
+            assert store.dump()["reviews"] == []
+            assert refused.startswith(f"{bad}")
+            return
+        # whatever was accepted can be shown, exported and logged
+        revlog_csv(store)
+        export_progress(store, str(tmp_path / "again.json"), force=True)
+        for pack_id in {c.pack_id for c in store.cards()}:
+            keys = [c.key for c in store.cards([pack_id])]
+            pack_stats(store, SimpleNamespace(id=pack_id), keys)  # type: ignore[arg-type]
