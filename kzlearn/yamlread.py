@@ -135,7 +135,6 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.skip = 0  # collections still open inside a node being skipped
-        self.skip_next = False
         self.documents = 0
         self.done = False
         self.fast = want is not None and not want  # no positions to keep: a shorter way
@@ -172,7 +171,7 @@ class _Builder:
 
     def _fast_scalar(self, event: yaml.ScalarEvent) -> bool:
         """The common case of a plain key or value, kept short; False: take the long way."""
-        if self.skip or self.skip_next:
+        if self.skip:
             return False
         frame = self.stack[-1]
         if frame.depth >= MAX_DEPTH:
@@ -213,10 +212,6 @@ class _Builder:
 
     def _node(self, event: yaml.NodeEvent) -> None:
         frame = self.stack[-1] if self.stack else None
-        if self.skip_next:
-            self.skip_next = False
-            self._skip(event)
-            return
         if frame is not None and isinstance(frame.container, dict):
             if frame.key is _NO_KEY:
                 self._key(frame, event)
