@@ -147,10 +147,10 @@ def _quiz_options(args: argparse.Namespace) -> QuizOptions:
     return QuizOptions(types=types, count=args.count, seed=args.seed, lang=args.lang)
 
 
-def _open_store(args: argparse.Namespace) -> Store:
+def _open_store(args: argparse.Namespace, *, write: bool = True) -> Store:
     from kzlearn.store.sqlite import Store, default_db_path
 
-    return Store(args.db or default_db_path())
+    return Store(args.db or default_db_path(), write=write)
 
 
 def _keys_by_pack(packs: Sequence[Pack], items: dict[str, list[Item]]) -> dict[str, list[str]]:
@@ -213,7 +213,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     items: dict[str, list[Item]] = {}
     packs = resolve_packs(args.packs, items=items)
     keys = _keys_by_pack(packs, items)
-    with _open_store(args) as store:
+    with _open_store(args, write=False) as store:
         stats = [pack_stats(store, pack, keys[pack.id]) for pack in packs]
     if args.json:
         from dataclasses import asdict
@@ -247,23 +247,20 @@ def _chart(counts: list[int]) -> str:
 
 
 def _cmd_progress(args: argparse.Namespace) -> int:
-    from kzlearn.files import atomic_write
-    from kzlearn.review.srs import export_progress, import_progress, revlog_csv
+    from kzlearn.review.srs import export_progress, import_progress, revlog_csv, write_revlog
 
-    with _open_store(args) as store:
+    with _open_store(args, write=args.action == "import") as store:
         if args.action == "export":
-            count = export_progress(store, args.file)
-            print(f"{safe_line(args.file)}: {count} reviews written")
+            count = export_progress(store, args.file, force=args.force)
+            print(f"{safe_line(args.file)}: {count} reviews written", file=sys.stderr)
         elif args.action == "import":
             added, updated = import_progress(store, args.file)
             print(f"{safe_line(args.file)}: {added} reviews added, {updated} cards updated")
+        elif args.file == "-":
+            sys.stdout.write(safe(revlog_csv(store)))
         else:
-            text = revlog_csv(store)
-            if args.file == "-":
-                sys.stdout.write(safe(text))
-            else:
-                atomic_write(args.file, text)
-                print(f"{safe_line(args.file)}: {text.count(chr(10)) - 1} reviews")
+            count = write_revlog(store, args.file, force=args.force)
+            print(f"{safe_line(args.file)}: {count} reviews", file=sys.stderr)
     return 0
 
 
@@ -530,6 +527,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="export to JSON, import (merge) JSON, or the review log as CSV",
     )
     progress.add_argument("file", help="the JSON file (revlog: the CSV to write, - for stdout)")
+    progress.add_argument(
+        "--force", action="store_true", help="replace an existing file of another kind"
+    )
     _add_db(progress)
     progress.set_defaults(handler=_cmd_progress)
 

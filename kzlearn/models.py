@@ -30,6 +30,7 @@ from pydantic import (
 from kzlearn.language.dates import PartialDate
 from kzlearn.language.text import fold
 from kzlearn.localized import LANG_PATTERN, Localized
+from kzlearn.validators import number_in_range
 
 __all__ = [
     "ClozeItem",
@@ -209,7 +210,7 @@ class NumberFact(_FactBase):
     """A quantity, with its unit."""
 
     kind: Literal["number"]
-    value: int | float
+    value: Annotated[int | float, AfterValidator(number_in_range)]
     unit: Localized | None = None
 
 
