@@ -228,6 +228,13 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[list[str | int], 
     return path, []
 
 
+def _kind_word(loc: tuple[str | int, ...]) -> str:
+    """What the location's tag names ("cloze item", "date fact"), from its discriminator."""
+    if len(loc) >= 4 and loc[0] in ("facts", "items") and isinstance(loc[2], str):
+        return f"{loc[2]} {str(loc[0])[:-1]}"
+    return "entry"
+
+
 def _message(detail: Any, hints: dict[str, str | None]) -> str:
     kind: str = detail["type"]
     loc = detail["loc"]
@@ -235,6 +242,8 @@ def _message(detail: Any, hints: dict[str, str | None]) -> str:
     if kind == "extra_forbidden":
         name = str(loc[-1])
         close = hints.get(name)
+        if close == name:  # a field of another kind of fact or item: the name alone misleads
+            return f"unknown field {name!r} (not a field of this {_kind_word(loc)})"
         hint = f" (did you mean {close!r}?)" if close else ""
         return f"unknown field {name!r}{hint}"
     if kind == "missing":
