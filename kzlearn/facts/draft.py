@@ -12,7 +12,7 @@ import re
 from kzlearn.facts.extract import Found
 from kzlearn.language.dates import PartialDate
 from kzlearn.language.numbers import format_number
-from kzlearn.language.text import edit_distance_at_most_one, fold
+from kzlearn.language.text import fold
 
 __all__ = ["article_title", "write_draft"]
 
@@ -115,8 +115,10 @@ def _kept(found: list[Found]) -> list[Found]:
         if same is None:
             seen.update(dict.fromkeys(keys, len(facts)))
             facts.append(item)
-        elif entity.role and not (facts[same].entity and facts[same].entity.role):
-            facts[same] = item
+        else:
+            first = facts[same].entity
+            if entity.role and first is not None and not first.role:
+                facts[same] = item  # the mention that says who or what it is
     return facts
 
 

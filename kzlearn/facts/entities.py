@@ -8,134 +8,29 @@ Every entity carries the offsets of its name in the sentence, so evidence stays 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from kzlearn.facts.clauses import Clause, clauses, looks_like_verb
+from kzlearn.facts.lexicon import (
+    CITIES,
+    COMPOUND,
+    COUNTRIES,
+    ENDERS,
+    HEADS,
+    HONORIFICS,
+    NAMED_ORGS,
+    ROLES,
+    STOP,
+    TITLES_F,
+    TITLES_M,
+)
 from kzlearn.language.text import fold
 
 __all__ = ["Entity", "entities"]
 
 _WORD = re.compile(r"\d+|(?:[^\W\d]|[\u064b-\u065f\u0670])+")  # as clauses.py
-
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in words.split())
-
-
-_TITLES_M = _set("السيد الدكتور الأستاذ الشيخ المهندس")
-_TITLES_F = _set("السيدة الآنسة الدكتورة الأستاذة")
-_HONORIFICS = _set("سعادة فخامة معالي سمو جلالة صاحب")
-# Office words: (group, gender). Gender None: the word is used for both (عمدة).
-_ROLES: dict[str, tuple[str, str | None]] = {
-    fold(k): v
-    for k, v in {
-        "عمدة": ("mayor", None),
-        "وزير": ("minister", "m"),
-        "الوزير": ("minister", "m"),
-        "وزيرة": ("minister", "f"),
-        "الوزيرة": ("minister", "f"),
-        "نائب": ("deputy", "m"),
-        "نائبة": ("deputy", "f"),
-        "سفير": ("ambassador", "m"),
-        "السفير": ("ambassador", "m"),
-        "سفيرة": ("ambassador", "f"),
-        "السفيرة": ("ambassador", "f"),
-        "الرئيس": ("head-of-state", "m"),
-        "الرئيسة": ("head-of-state", "f"),
-        "رئيس": ("head", "m"),
-        "رئيسة": ("head", "f"),
-        "الملك": ("head-of-state", "m"),
-        "الملكة": ("head-of-state", "f"),
-        "الأمير": ("prince", "m"),
-        "القنصل": ("consul", "m"),
-        "مدير": ("director", "m"),
-        "مديرة": ("director", "f"),
-        "الأمين": ("secretary-general", "m"),
-    }.items()
-}
-_STOP = _set(
-    "في من إلى الى على عن مع حول خلال بعد قبل منذ حتى بين لدى عند نحو ضد دون غير أن إن قد "
-    "لا لم لن ما و أو ثم هو هي هم هما الذي التي الذين هذا هذه ذلك تلك كل بعض أي كما حيث "
-    "يوم عام سنة مؤخرا أيضا كذلك بلا كدولة كعضو"
-)
-_COMPOUND = _set("عبد أبو ابو بن ابن أبي")  # عبد اللطيف: the second word has ال
-_ENDERS = _set("المنعقدة المنعقد المقبلة المقبل الماضية الماضي الحالية الحالي المذكورة الجاري")
-_CITIES: dict[str, str | None] = {
-    fold(k): v
-    for k, v in {
-        "الرباط": "morocco",
-        "الدار البيضاء": "morocco",
-        "الدارالبيضاء": "morocco",
-        "مراكش": "morocco",
-        "فاس": "morocco",
-        "مكناس": "morocco",
-        "طنجة": "morocco",
-        "أكادير": "morocco",
-        "وجدة": "morocco",
-        "تطوان": "morocco",
-        "العيون": "morocco",
-        "الداخلة": "morocco",
-        "أستانا": "kazakhstan",
-        "نور سلطان": "kazakhstan",
-        "ألماتي": "kazakhstan",
-        "الماتي": "kazakhstan",
-        "الماطي": "kazakhstan",
-        "شيمكنت": "kazakhstan",
-        "القاهرة": "egypt",
-        "الرياض": "saudi-arabia",
-        "تونس العاصمة": "tunisia",
-        "الجزائر العاصمة": "algeria",
-        "نواكشوط": "mauritania",
-        "باريس": "france",
-        "لندن": "united-kingdom",
-        "موسكو": "russia",
-        "واشنطن": "united-states",
-        "نيويورك": "united-states",
-        "بكين": "china",
-        "جنيف": "switzerland",
-        "بروكسل": "belgium",
-        "مدريد": "spain",
-        "لشبونة": "portugal",
-        "إسطنبول": "turkey",
-        "أنقرة": "turkey",
-        "طشقند": "uzbekistan",
-        "بيشكيك": "kyrgyzstan",
-    }.items()
-}
-_COUNTRIES = _set(
-    "المغرب كازاخستان روسيا الصين فرنسا بريطانيا إسبانيا ألمانيا مصر تونس الجزائر موريتانيا "
-    "السعودية تركيا أوزبكستان قيرغيزستان اليابان الهند إيران"
-)
-# Words that head an organisation's or a document's name: (category, group).
-_HEADS: dict[str, tuple[str, str]] = {
-    fold(k): v
-    for k, v in {
-        "منظمة": ("organisation", "international-organisation"),
-        "المنظمة": ("organisation", "international-organisation"),
-        "هيئة": ("organisation", "authority"),
-        "وزارة": ("organisation", "ministry"),
-        "جامعة": ("organisation", "league"),
-        "البنك": ("organisation", "bank"),
-        "بنك": ("organisation", "bank"),
-        "معاهدة": ("document", "treaty"),
-        "بروتوكول": ("document", "protocol"),
-        "بيروتوكول": ("document", "protocol"),
-        "ميثاق": ("document", "charter"),
-        "استراتيجية": ("document", "strategy"),
-    }.items()
-}
-_NAMED_ORGS: dict[tuple[str, ...], str] = {
-    tuple(fold(k).split()): v
-    for k, v in {
-        "الأمم المتحدة": "international-organisation",
-        "الكومنولث": "international-organisation",
-        "الاتحاد الأوروبي": "union",
-        "الاتحاد الإفريقي": "union",
-        "الاتحاد الأفريقي": "union",
-        "جامعة الدول العربية": "league",
-    }.items()
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,13 +65,13 @@ def _bare(key: str) -> str:
 
 
 def _name_like(w: _W, previous: _W | None) -> bool:
-    if w.key in _STOP or w.key in _ROLES or w.key in _HONORIFICS or w.key[:1].isdigit():
+    if w.key in STOP or w.key in ROLES or w.key in HONORIFICS or w.key[:1].isdigit():
         return False
-    if w.key in _TITLES_M or w.key in _TITLES_F or looks_like_verb(w.text, guess=False):
+    if w.key in TITLES_M or w.key in TITLES_F or looks_like_verb(w.text, guess=False):
         return False
     if w.key.startswith(("ال", "بال", "لل", "وال", "فال", "كال")):
-        return previous is not None and previous.key in _COMPOUND
-    return not (w.key[0] in "بل" and _bare(w.key) in _COUNTRIES | _CITIES.keys())
+        return previous is not None and previous.key in COMPOUND
+    return not (w.key[0] in "بل" and _bare(w.key) in COUNTRIES | CITIES.keys())
 
 
 def _name_at(words: list[_W], i: int) -> int:
@@ -186,7 +81,7 @@ def _name_at(words: list[_W], i: int) -> int:
         if not _name_like(words[i + n], words[i + n - 1] if n else None):
             break
         n += 1
-    return n if n <= 3 or words[i].key in _COMPOUND else 3
+    return n if n <= 3 or words[i].key in COMPOUND else 3
 
 
 def _role_after(words: list[_W], i: int, limit: int = 7) -> int:
@@ -194,26 +89,36 @@ def _role_after(words: list[_W], i: int, limit: int = 7) -> int:
     n = 1
     while i + n < len(words) and n < limit and words[i + n].clause == words[i].clause:
         w = words[i + n]
-        if w.key in _STOP or w.key in _TITLES_M or w.key in _TITLES_F or w.key in _ENDERS:
+        if w.key in STOP or w.key in TITLES_M or w.key in TITLES_F or w.key in ENDERS:
             break
-        if looks_like_verb(w.text) or w.key in _HONORIFICS:
+        if looks_like_verb(w.text) or w.key in HONORIFICS:
             break
-        if w.key[0] in "بل" and not w.key.startswith(("بال", "لل")) and w.key not in _ROLES:
-            if _bare(w.key) not in _COUNTRIES:
-                break  # بزيارة, لمدينة: the role has ended
+        if (
+            w.key[0] in "بل"
+            and not w.key.startswith(("بال", "لل"))
+            and w.key not in ROLES
+            and _bare(w.key) not in COUNTRIES
+        ):
+            break  # بزيارة, لمدينة: the role has ended
+        if _definite(words[i + n - 1].key) and not _definite(w.key) and w.key not in ROLES:
+            break  # وزير الخارجية المغربي | نظيره: a bare word after a definite one
         n += 1
     return n
 
 
+def _definite(key: str) -> bool:
+    return key.startswith(("ال", "بال", "لل", "وال"))
+
+
 def _group(words: list[_W], i: int, n: int) -> tuple[str | None, str | None]:
     keys = [w.key for w in words[i : i + n]]
-    group, gender = _ROLES.get(keys[0], (None, None))
+    group, gender = ROLES.get(keys[0], (None, None))
     foreign = any("خارجي" in k for k in keys)
-    minister = any(_ROLES.get(k, ("",))[0] == "minister" for k in keys)
+    minister = any(ROLES.get(k, ("",))[0] == "minister" for k in keys)
     if minister:
         deputy = (
             keys[0] in (fold("نائب"), fold("نائبة"))
-            and _ROLES.get(keys[1:2][0] if n > 1 else "", ("",))[0] == "minister"
+            and ROLES.get(keys[1:2][0] if n > 1 else "", ("",))[0] == "minister"
         )
         group = ("deputy-" if deputy else "") + ("foreign-minister" if foreign else "minister")
     elif group == "head" and any(k.endswith(fold("جمهورية")) or k == fold("الدولة") for k in keys):
@@ -231,8 +136,8 @@ def _people(sentence: str, words: list[_W], bounds: list[Clause]) -> list[Entity
     i = 0
     while i < len(words):
         w = words[i]
-        title = w.key in _TITLES_M or w.key in _TITLES_F
-        role_first = w.key in _ROLES and _ROLES[w.key][0] in ("head-of-state",)
+        title = w.key in TITLES_M or w.key in TITLES_F
+        role_first = w.key in ROLES and ROLES[w.key][0] in ("head-of-state",)
         if not (title or role_first):
             i += 1
             continue
@@ -240,9 +145,9 @@ def _people(sentence: str, words: list[_W], bounds: list[Clause]) -> list[Entity
         if role_first:  # الرئيس الأول لكازاخستان نور سلطان نزارباييف
             while at < len(words) and words[at].clause == w.clause and at - i < 4:
                 nxt = words[at]
-                if nxt.key.startswith(("ال", "لل")) and nxt.key not in _ENDERS:
+                if nxt.key.startswith(("ال", "لل")) and nxt.key not in ENDERS:
                     at += 1
-                elif nxt.key[0] == "ل" and _bare(nxt.key) in _COUNTRIES:
+                elif nxt.key[0] == "ل" and _bare(nxt.key) in COUNTRIES:
                     at += 1
                 else:
                     break
@@ -250,7 +155,7 @@ def _people(sentence: str, words: list[_W], bounds: list[Clause]) -> list[Entity
         if n < (1 if title else 2):
             i += 1
             continue
-        gender = "f" if w.key in _TITLES_F else ("m" if w.key in _TITLES_M else None)
+        gender = "f" if w.key in TITLES_F else ("m" if w.key in TITLES_M else None)
         role_at, role_n = _role_span(words, i, at, n, role_first)
         group = role = None
         start, end = words[at].start, words[at + n - 1].end
@@ -283,19 +188,22 @@ def _role_span(words: list[_W], i: int, at: int, n: int, role_first: bool) -> tu
     if role_first:
         return i, at - i
     after = at + n
-    while after < len(words) and words[after].key in _HONORIFICS:
+    while after < len(words) and words[after].key in HONORIFICS:
         after += 1
-    if after < len(words) and words[after].clause == words[at].clause:
-        if words[after].key in _ROLES or _bare(words[after].key) in _ROLES:
-            return after, _role_after(words, after)
+    if (
+        after < len(words)
+        and words[after].clause == words[at].clause
+        and (words[after].key in ROLES or _bare(words[after].key) in ROLES)
+    ):
+        return after, _role_after(words, after)
     for back in range(i - 1, max(-1, i - 12), -1):
         if words[back].clause < words[i].clause - 1:
             break
-        if words[back].key in _ROLES:  # the role starts at the clause's first office word
+        if words[back].key in ROLES:  # the role starts at the clause's first office word
             first = k = back
             while k > 0 and words[k - 1].clause == words[back].clause and back - k < 10:
                 k -= 1
-                first = k if words[k].key in _ROLES else first
+                first = k if words[k].key in ROLES else first
             end = i if words[back].clause == words[i].clause else _clause_end(words, back)
             return first, end - first
     return 0, 0
@@ -323,7 +231,7 @@ def _named_after_role(sentence: str, words: list[_W]) -> list[Entity]:
             next((k for k in range(i - 1, -1, -1) if words[k].clause != words[i - 1].clause), -1)
             + 1
         )
-        role_at = next((k for k in range(first, i) if words[k].key in _ROLES), None)
+        role_at = next((k for k in range(first, i) if words[k].key in ROLES), None)
         if role_at is None or i - role_at > 10:
             continue
         group, gender = _group(words, role_at, i - role_at)
@@ -352,10 +260,18 @@ def _forms(w: _W) -> list[tuple[str, int]]:
 
 
 def _entity(
-    sentence: str, words: list[_W], i: int, n: int, strip: int, category: str, **extra: str | None
+    sentence: str,
+    words: list[_W],
+    where: tuple[int, int, int],
+    category: str,
+    *,
+    group: str | None = None,
+    side: str | None = None,
 ) -> Entity:
+    """The entity of ``n`` words from ``i``, less ``strip`` letters of prefix (لمدينة)."""
+    i, n, strip = where
     start, end = words[i].start + strip, words[i + n - 1].end
-    return Entity(category, sentence[start:end], start, end, **extra)  # type: ignore[arg-type]
+    return Entity(category, sentence[start:end], start, end, group=group, side=side)
 
 
 def _places(sentence: str, words: list[_W]) -> list[Entity]:
@@ -364,22 +280,27 @@ def _places(sentence: str, words: list[_W]) -> list[Entity]:
     for i, w in enumerate(words):
         for key, strip in _forms(w):
             two = f"{key} {words[i + 1].key}" if i + 1 < len(words) else ""
-            if two in _CITIES or key in _CITIES:
-                size, name = (2, two) if two in _CITIES else (1, key)
+            if two in CITIES or key in CITIES:
+                size, name = (2, two) if two in CITIES else (1, key)
                 found.append(
                     _entity(
-                        sentence, words, i, size, strip, "place", group="city", side=_CITIES[name]
+                        sentence,
+                        words,
+                        (i, size, strip),
+                        "place",
+                        group="city",
+                        side=CITIES[name],
                     )
                 )
                 break
             if key in (city, capital) and i + 1 < len(words) and _name_at(words, i + 1):
-                found.append(_entity(sentence, words, i + 1, 1, 0, "place", group="city"))
+                found.append(_entity(sentence, words, (i + 1, 1, 0), "place", group="city"))
                 break
             if key == cities and i + 2 < len(words):
-                found.append(_entity(sentence, words, i + 1, 1, 0, "place", group="city"))
+                found.append(_entity(sentence, words, (i + 1, 1, 0), "place", group="city"))
                 second = words[i + 2]
                 cut = 1 if second.key[0] == "و" and len(second.key) > 3 else 0
-                found.append(_entity(sentence, words, i + 2, 1, cut, "place", group="city"))
+                found.append(_entity(sentence, words, (i + 2, 1, cut), "place", group="city"))
                 break
     return found
 
@@ -392,22 +313,22 @@ def _organisations(sentence: str, words: list[_W]) -> list[Entity]:
                 (
                     size
                     for size in (3, 2, 1)
-                    if (key, *(x.key for x in words[i + 1 : i + size])) in _NAMED_ORGS
+                    if (key, *(x.key for x in words[i + 1 : i + size])) in NAMED_ORGS
                 ),
                 None,
             )
             if named is not None:
-                group = _NAMED_ORGS[(key, *(x.key for x in words[i + 1 : i + named]))]
+                group = NAMED_ORGS[(key, *(x.key for x in words[i + 1 : i + named]))]
                 found.append(
-                    _entity(sentence, words, i, named, strip, "organisation", group=group)
+                    _entity(sentence, words, (i, named, strip), "organisation", group=group)
                 )
                 break
-            if key not in _HEADS:
+            if key not in HEADS:
                 continue
-            category, group = _HEADS[key]
+            category, group = HEADS[key]
             n = _name_after_head(words, i)
             if n >= 2:
-                found.append(_entity(sentence, words, i, n, strip, category, group=group))
+                found.append(_entity(sentence, words, (i, n, strip), category, group=group))
             break
     return found
 
@@ -417,7 +338,7 @@ def _name_after_head(words: list[_W], i: int) -> int:
     n = 1
     while i + n < len(words) and n < 6 and words[i + n].clause == words[i].clause:
         nxt = words[i + n]
-        if nxt.key in _STOP or nxt.key in _ENDERS or looks_like_verb(nxt.text):
+        if nxt.key in STOP or nxt.key in ENDERS or looks_like_verb(nxt.text):
             break
         if nxt.key[0] == "ب" and not nxt.key.startswith("بال"):
             break  # بتوقيع: the name has ended
@@ -432,11 +353,15 @@ def _name_after_head(words: list[_W], i: int) -> int:
 def _parenthesised(sentence: str, words: list[_W]) -> list[Entity]:
     """«اللقاح الكازاخستاني (قازفاك)»: a name of one or two words in brackets after a noun."""
     found: list[Entity] = []
+    starts = [w.start for w in words]
     for match in re.finditer(r"\(([^()]{2,40})\)", sentence):
-        inner = [w for w in words if match.start(1) <= w.start < match.end(1)]
+        at = bisect.bisect_left(starts, match.start())
+        inner = words[at : bisect.bisect_left(starts, match.end())]
         if not 1 <= len(inner) <= 2 or any(not _name_like(w, None) for w in inner):
             continue
-        before = [w for w in words if w.end <= match.start()][-3:]
+        before = words[max(0, at - 3) : at]
+        while before and not _definite(before[0].key):
+            before = before[1:]  # بإطلاق اللقاح الكازاخستاني: the noun phrase is اللقاح …
         role = sentence[before[0].start : before[-1].end] if before else None
         found.append(
             Entity("other", match.group(1).strip(), inner[0].start, inner[-1].end, role=role)

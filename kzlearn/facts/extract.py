@@ -317,7 +317,7 @@ def _finish(item: Found, published: PartialDate | None) -> Found:
     if kind in ("date", "span") and item.value is not None and _after(item.value, published):
         kind = "later"
     question = None
-    if kind == "date" or kind == "span":
+    if kind in {"date", "span"}:
         question = clauses.date_question(sentence, start, end)
     elif item.entity is not None:
         question = _entity_question(item.entity)
