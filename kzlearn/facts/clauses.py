@@ -8,8 +8,10 @@ here works on character offsets into the sentence, so evidence stays verbatim.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import sys
 
 from kzlearn.language.text import fold
 
@@ -133,20 +135,41 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD.finditer(text, start, end)]
 
 
-def clause_of(bounds: list[Clause], start: int) -> int:
+def clause_of(bounds: list[Clause] | tuple[Clause, ...], start: int) -> int:
     """The index of the clause that holds offset ``start`` (the nearest one before it)."""
-    found = 0
-    for i, (a, _b) in enumerate(bounds):
-        if a <= start:
-            found = i
-    return found
+    return max(0, bisect.bisect_right(bounds, (start, sys.maxsize)) - 1)
+
+
+_REACH = 400  # characters each side of a value: more than any evidence or about needs
+
+
+def _near(sentence: str, start: int, end: int) -> tuple[list[Clause], int, bool]:
+    """The clauses within reach of ``sentence[start:end]``, cut at words where they reach
+    further; the index of the one that holds it; and whether that one was cut before it.
+    Only what is near is read, so a sentence of a megabyte costs no more per value."""
+    bounds = _clauses(sentence) or ((0, len(sentence)),)
+    lo, hi = max(0, start - _REACH), min(len(sentence), end + _REACH)
+    first, holder, last = (clause_of(bounds, at) for at in (lo, start, hi))
+    near: list[Clause] = []
+    here, cut = 0, False
+    for k in range(first, last + 1):
+        a, b = bounds[k]
+        x, y = max(a, lo), min(b, hi)
+        if x > a:  # start at a word, never inside one
+            x = sentence.find(" ", x, start if k == holder else y) + 1 or a
+        if y < b:
+            y = max(sentence.rfind(" ", max(x, end), y), end)
+        if x < y and _WORD.search(sentence, x, y):
+            if k == holder:
+                here, cut = len(near), x > a
+            near.append((x, y))
+    return near or [(start, end)], here, cut
 
 
 def evidence(sentence: str, start: int, end: int, *, most: int = 30, least: int = 8) -> str:
     """Verbatim clause(s) around ``sentence[start:end]``: at least ``least`` words where
     the sentence has them (neighbouring clauses join), at most ``most``."""
-    bounds = clauses(sentence) or [(0, len(sentence))]
-    i = clause_of(bounds, start)
+    bounds, i, _cut = _near(sentence, start, end)
     first = last = i
     a, b = bounds[i][0], max(bounds[i][1], end)
 
@@ -194,8 +217,7 @@ def _value_words(
 def about(sentence: str, start: int, end: int, *, most: int = 12) -> str:
     """What the value at ``sentence[start:end]`` is about: its clause without it (and the
     filler words around it); the previous clause joins a clause of fewer than three words."""
-    bounds = clauses(sentence) or [(0, len(sentence))]
-    i = clause_of(bounds, start)
+    bounds, i, _cut = _near(sentence, start, end)
     words = _words(sentence, *bounds[i])
     span = _value_words(sentence, words, start, end)
     picked = words if span is None else words[: span[0]] + words[span[1] + 1 :]
@@ -213,9 +235,10 @@ def about(sentence: str, start: int, end: int, *, most: int = 12) -> str:
 def date_question(sentence: str, start: int, end: int) -> str | None:
     """«متى …؟» from the clause that holds a date, the date (and its preposition) taken out;
     None unless what is left starts with a verb and has a few words after it."""
-    bounds = clauses(sentence) or [(0, len(sentence))]
-    a, b = bounds[clause_of(bounds, start)]
-    words = _words(sentence, a, b)
+    bounds, i, cut = _near(sentence, start, end)
+    if cut:
+        return None  # the clause starts too far before the date to make a question
+    words = _words(sentence, *bounds[i])
     span = _value_words(sentence, words, start, end)
     if span is None:
         return None

@@ -30,6 +30,8 @@ from kzlearn.language.text import fold
 
 __all__ = ["Entity", "entities"]
 
+_ORG_FIRST_WORDS = frozenset(name[0] for name in NAMED_ORGS)
+
 _WORD = re.compile(r"\d+|(?:[^\W\d]|[\u064b-\u065f\u0670])+")  # as clauses.py
 
 
@@ -309,14 +311,16 @@ def _organisations(sentence: str, words: list[_W]) -> list[Entity]:
     found: list[Entity] = []
     for i, w in enumerate(words):
         for key, strip in _forms(w):
-            named = next(
-                (
-                    size
-                    for size in (3, 2, 1)
-                    if (key, *(x.key for x in words[i + 1 : i + size])) in NAMED_ORGS
-                ),
-                None,
-            )
+            named = None
+            if key in _ORG_FIRST_WORDS:
+                named = next(
+                    (
+                        size
+                        for size in (3, 2, 1)
+                        if (key, *(x.key for x in words[i + 1 : i + size])) in NAMED_ORGS
+                    ),
+                    None,
+                )
             if named is not None:
                 group = NAMED_ORGS[(key, *(x.key for x in words[i + 1 : i + named]))]
                 found.append(

@@ -9,6 +9,7 @@ COVID-19) are not numbers, and Hijri years (هـ) are listed apart, never as dat
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -264,6 +265,11 @@ def _unit(token: _Token | None) -> str | None:
     return token.text if key.endswith("ا") and len(key) >= 4 else None  # tanween: طالبا
 
 
+@functools.lru_cache(maxsize=1 << 14)  # words repeat: a number word is parsed once
+def _word_number(bare: str) -> float | None:
+    return parse_number(bare) if len(bare) > 2 and bare.isalpha() else None
+
+
 def _numbers(tokens: list[_Token], sentence: str) -> list[Found]:
     found: list[Found] = []
     seen: set[float] = set()  # one fact for a value in a sentence
@@ -288,8 +294,7 @@ def _numbers(tokens: list[_Token], sentence: str) -> list[Found]:
         if ordinal is not None and definite:  # القمة السابعة: the 7th summit
             number(i, ordinal, None, (token.text,))
             continue
-        bare = token.folded.removeprefix("ال")
-        value = parse_number(bare) if len(bare) > 2 and bare.isalpha() else None
+        value = _word_number(token.folded.removeprefix("ال"))
         if value is None or value < 2:  # not واحد/أحد: too common as words
             continue
         if token.folded.startswith("ال"):  # الذكرى الثلاثين: an ordinal, the noun first
