@@ -49,6 +49,23 @@ def test_people_of_the_article_with_their_office_and_gender() -> None:
     }  # «السيد بوريطة» and «السيد تلوبردي استجاب» later are the same people, not new ones
 
 
+def test_the_side_of_a_person_comes_from_the_country_or_city_of_the_office() -> None:
+    sides = {
+        f.value.get("ar", "ar"): f.side
+        for f in _draft().facts
+        if isinstance(f, EntityFact) and f.category == "person"
+    }
+    assert sides == {
+        "نور سلطان نزارباييف": "kazakhstan",  # الرئيس الأول لكازاخستان
+        "مختار مصمودي": "morocco",  # عمدة مدينة مكناس
+        "عبد اللطيف ملين": "morocco",  # نائب وزیر خارجية المغرب
+        "سوليكول سيلوكيزي": "kazakhstan",  # سفيرة كازاخستان بالمغرب: the first country
+        "ناصر بوريطة": "morocco",  # … بالخارج المغربي
+        "مختار تلوبردي": "kazakhstan",  # … بجمهورية كازاخستان
+        "قاسم جومارت توكاييف": None,  # «الرئيس» alone names no country
+    }
+
+
 def test_places_and_organisations_of_the_article() -> None:
     facts = [f for f in _draft().facts if isinstance(f, EntityFact)]
     places = {f.value.get("ar", "ar") for f in facts if f.category == "place"}

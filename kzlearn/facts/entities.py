@@ -22,6 +22,7 @@ from kzlearn.facts.lexicon import (
     HONORIFICS,
     NAMED_ORGS,
     ROLES,
+    SIDES,
     STOP,
     TITLES_F,
     TITLES_M,
@@ -108,6 +109,17 @@ def _role_after(words: list[_W], i: int, limit: int = 7) -> int:
     return n
 
 
+def _side(words: list[_W], i: int, n: int) -> str | None:
+    """The first country an office names (وزير خارجية المغرب → morocco), or its city's."""
+    for w in words[i : i + n]:
+        for key, _strip in _forms(w):
+            if key in SIDES:
+                return SIDES[key]
+            if CITIES.get(key):
+                return CITIES[key]  # عمدة مدينة مكناس: the city's country
+    return None
+
+
 def _definite(key: str) -> bool:
     return key.startswith(("ال", "بال", "لل", "وال"))
 
@@ -176,6 +188,7 @@ def _people(sentence: str, words: list[_W], bounds: list[Clause]) -> list[Entity
                 end,
                 group=group,
                 role=role,
+                side=_side(words, role_at, role_n) if role_n else None,
                 gender=gender,
                 around=around,
             )
@@ -245,6 +258,7 @@ def _named_after_role(sentence: str, words: list[_W]) -> list[Entity]:
                 words[i + n - 1].end,
                 group=group,
                 role=_text(sentence, words, role_at, i - role_at),
+                side=_side(words, role_at, i - role_at),
                 gender=gender,
                 around=(words[role_at].start, words[i + n - 1].end),
             )
@@ -296,13 +310,22 @@ def _places(sentence: str, words: list[_W]) -> list[Entity]:
                 )
                 break
             if key in (city, capital) and i + 1 < len(words) and _name_at(words, i + 1):
-                found.append(_entity(sentence, words, (i + 1, 1, 0), "place", group="city"))
+                side = CITIES.get(words[i + 1].key)
+                found.append(
+                    _entity(sentence, words, (i + 1, 1, 0), "place", group="city", side=side)
+                )
                 break
             if key == cities and i + 2 < len(words):
-                found.append(_entity(sentence, words, (i + 1, 1, 0), "place", group="city"))
+                side = CITIES.get(words[i + 1].key)
+                found.append(
+                    _entity(sentence, words, (i + 1, 1, 0), "place", group="city", side=side)
+                )
                 second = words[i + 2]
                 cut = 1 if second.key[0] == "و" and len(second.key) > 3 else 0
-                found.append(_entity(sentence, words, (i + 2, 1, cut), "place", group="city"))
+                side = CITIES.get(second.key[cut:])
+                found.append(
+                    _entity(sentence, words, (i + 2, 1, cut), "place", group="city", side=side)
+                )
                 break
     return found
 

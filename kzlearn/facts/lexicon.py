@@ -112,6 +112,25 @@ COUNTRIES = _set(
     "المغرب كازاخستان روسيا الصين فرنسا بريطانيا إسبانيا ألمانيا مصر تونس الجزائر موريتانيا "
     "السعودية تركيا أوزبكستان قيرغيزستان اليابان الهند إيران"
 )
+# A country's name and adjective, to tell whose side an office is on (سفيرة كازاخستان).
+SIDES: dict[str, str] = {
+    fold(word): slug
+    for slug, words in {
+        "morocco": "المغرب المغربي المغربية المملكة_المغربية",
+        "kazakhstan": "كازاخستان الكازاخستاني الكازاخستانية",
+        "russia": "روسيا الروسي الروسية",
+        "china": "الصين الصيني الصينية",
+        "france": "فرنسا الفرنسي الفرنسية",
+        "united-kingdom": "بريطانيا البريطاني البريطانية",
+        "spain": "إسبانيا الإسباني الإسبانية",
+        "germany": "ألمانيا الألماني الألمانية",
+        "egypt": "مصر المصري المصرية",
+        "tunisia": "تونس التونسي التونسية",
+        "algeria": "الجزائر الجزائري الجزائرية",
+        "turkey": "تركيا التركي التركية",
+    }.items()
+    for word in words.split()
+}
 # Words that head an organisation's or a document's name: (category, group).
 HEADS: dict[str, tuple[str, str]] = {
     fold(k): v
