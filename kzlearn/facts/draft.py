@@ -70,8 +70,8 @@ def _fact_lines(item: Found, fact_id: str) -> list[str]:
 def _base_id(item: Found) -> str:
     if item.kind == "number":
         return f"number-{format_number(item.number or 0)}".replace(".", "-")
-    if item.kind == "entity" and item.entity is not None:
-        return item.entity.category
+    if item.kind == "entity" and item.entity is not None:  # person-ambassador, place-city
+        return "-".join(filter(None, (item.entity.category, item.entity.group)))
     assert item.value is not None
     until = f"-{item.until.iso()}" if item.until else ""
     return f"date-{item.value.iso().lstrip('-')}{until}"
