@@ -220,8 +220,11 @@ def test_questions_are_suggested_only_where_the_clause_reads_as_one() -> None:
     )
     assert questions["1991-12-16"] == "متى حصلت كازاخستان على الاستقلال؟"
     assert questions["1990"] is None  # «وفقاً لهذه الاتفاقية …»: no verb to ask with
+    assert questions["1994"] == "متى بدأت المرحلة الثانية لتطور الديبلوماسية الوطنية؟"
     (handmade,) = extract("وفي عام 2005 افتتحت الجامعة كلية جديدة للطب.")
     assert handmade.question == "متى افتتحت الجامعة كلية جديدة للطب؟"
+    (topic,) = [f for f in extract("أما الاتفاقية الثانية فوقعت في عام 2003 بالرباط.") if f.value]
+    assert topic.question == "متى وقعت الاتفاقية الثانية بالرباط؟"  # «أما X فـ…»: verb first
     people = {
         f.value.get("ar", "ar"): f.question.get("ar", "ar") if f.question else None
         for f in _draft().facts

@@ -232,6 +232,19 @@ def about(sentence: str, start: int, end: int, *, most: int = 12) -> str:
     return " ".join(sentence[x:y] for x, y in picked)
 
 
+def _topic_first(sentence: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """«أما المرحلة الثانية فقد بدأت …» → «بدأت المرحلة الثانية …»: the verb first."""
+    keys = [fold(sentence[x:y]) for x, y in kept]
+    if not keys or keys[0] != fold("أما"):
+        return kept
+    for k, key in enumerate(keys[1:], start=1):
+        if key == fold("فقد") and k + 1 < len(kept):
+            return [kept[k + 1], *kept[1:k], *kept[k + 2 :]]
+        if key.startswith("ف") and looks_like_verb(key[1:]):
+            return [kept[k], *kept[1:k], *kept[k + 1 :]]  # its ف goes with the others
+    return kept
+
+
 def date_question(sentence: str, start: int, end: int) -> str | None:
     """«متى …؟» from the clause that holds a date, the date (and its preposition) taken out;
     None unless what is left starts with a verb and has a few words after it."""
@@ -239,11 +252,15 @@ def date_question(sentence: str, start: int, end: int) -> str | None:
     if cut:
         return None  # the clause starts too far before the date to make a question
     words = _words(sentence, *bounds[i])
+    if i > 0 and words and fold(sentence[slice(*words[0])]).startswith("ف"):
+        topic = _words(sentence, *bounds[i - 1])
+        if topic and fold(sentence[slice(*topic[0])]) == fold("أما"):
+            words = topic + words  # «أما X» | «فقد بدأت …»: one clause for the question
     span = _value_words(sentence, words, start, end)
     if span is None:
         return None
     lo, hi = span
-    kept = words[:lo] + words[hi + 1 :]
+    kept = _topic_first(sentence, words[:lo] + words[hi + 1 :])
     while kept and fold(sentence[slice(*kept[0])]) in _OPENERS:
         kept = kept[1:]  # عندما حصلت … → حصلت …
     if len(kept) < 3:
