@@ -541,8 +541,8 @@ def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.Argument
     """extract, new, lint."""
     extract = commands.add_parser(
         "extract",
-        help="draft a pack from an article: every date "
-        "and number, with the sentence it comes from",
+        help="draft a pack from an article: its dates, numbers, people, places and "
+        "organisations, each with the clause it comes from",
     )
     extract.add_argument("article", help="the article, a UTF-8 text file")
     extract.add_argument(
