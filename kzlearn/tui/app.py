@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -14,6 +15,7 @@ from kzlearn.errors import KzlearnError
 from kzlearn.models import Item, Pack
 from kzlearn.quiz.session import AnswerRecord, QuizOptions, QuizSession
 from kzlearn.tui.bidi import RtlMode, is_rtl, visual_line
+from kzlearn.tui.i18n import LANGS, tr
 from kzlearn.tui.screens import ConfirmScreen, PickerScreen, QuizScreen, SummaryScreen
 
 if TYPE_CHECKING:
@@ -26,6 +28,7 @@ class KzlearnApp(App[None]):
     """Quizzes in the terminal: pick a deck, answer, read why, see the summary."""
 
     TITLE = "kzlearn"
+    ENABLE_COMMAND_PALETTE = False  # its words are English only; every key is in the help
     CSS_PATH = Path(__file__).with_name("kzlearn.tcss")  # absolute: subclasses live elsewhere
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+c,ctrl+q", "request_quit", "Quit", priority=True, show=False),
@@ -55,6 +58,19 @@ class KzlearnApp(App[None]):
         self.lang = self.options.lang or (packs[0].language if packs else "en")
         self._start_quiz = start_quiz
         self.session: QuizSession | None = None
+        self.retrying = False  # the session is a "retry my mistakes" run
+
+    def t(self, message: str, **fields: object) -> str:
+        """``message`` from the catalog of the display language."""
+        return tr(self.lang, message, **fields)
+
+    def switch_language(self, langs: list[str]) -> str:
+        """The next of ``langs`` (those with a catalog) becomes the display language."""
+        langs = [lang for lang in langs if lang in LANGS] or list(LANGS)
+        current = langs.index(self.lang) if self.lang in langs else -1
+        self.lang = langs[(current + 1) % len(langs)]
+        self.options = replace(self.options, lang=self.lang)
+        return self.lang
 
     def show(self, line: str) -> str:
         """One line of text as this terminal should receive it (for labels, never Inputs)."""
@@ -87,7 +103,7 @@ class KzlearnApp(App[None]):
         elif self._start_quiz:
             self.start_quiz(self.packs, self.options)
         else:
-            self.push_screen(PickerScreen(self.packs))
+            self.push_screen(PickerScreen())
 
     def start_quiz(self, packs: list[Pack], options: QuizOptions) -> None:
         """Start a quiz over ``packs`` (replaces whatever screen is showing)."""
@@ -95,11 +111,18 @@ class KzlearnApp(App[None]):
             packs, options, clock=self.clock, on_answer=self.record, items=self.items
         )
         self.lang = options.lang or packs[0].language
+        self.retrying = False
         screen = QuizScreen(self.session)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)  # the setup screen; the picker stays beneath
         else:
             self.push_screen(screen)
+
+    def run_session(self, session: QuizSession) -> None:
+        """Play ``session`` (a retry of mistakes) in place of the summary."""
+        self.session = session
+        self.retrying = True
+        self.switch_screen(QuizScreen(session))
 
     def new_quiz(self) -> None:
         """Back to the deck picker (a review, once over, leaves review mode)."""
@@ -109,7 +132,7 @@ class KzlearnApp(App[None]):
             while not isinstance(self.screen_stack[-1], PickerScreen):
                 self.pop_screen()
         else:
-            self.switch_screen(PickerScreen(self.packs))
+            self.switch_screen(PickerScreen())
 
     def record(self, answer: AnswerRecord) -> None:
         """Save an answer as it is given (review answers also reschedule the card)."""
@@ -125,7 +148,9 @@ class KzlearnApp(App[None]):
                 source="review" if scheduled else "quiz",
             )
         except KzlearnError as error:
-            self.notify(f"Could not save this answer: {error}", severity="error", timeout=10)
+            self.notify(
+                self.t("Could not save this answer: {e}", e=error), severity="error", timeout=10
+            )
 
     def rate(self, rating: int) -> bool:
         """Replace the rating of the answer just given (review mode); True when done."""
@@ -137,6 +162,17 @@ class KzlearnApp(App[None]):
             self.reviewer.amend(self.last_review_id, Rating(rating))
         except KzlearnError as error:
             self.notify(str(error), severity="error")
+            return False
+        return True
+
+    def override(self) -> bool:
+        """ "I was right": the last answer of the quiz counts as correct, marked overridden
+        in the session (its saved record keeps what the grader said)."""
+        if self.session is None:
+            return False
+        try:
+            self.session.override_last()
+        except KzlearnError:
             return False
         return True
 
@@ -170,8 +206,14 @@ class KzlearnApp(App[None]):
 
     @property
     def quiz_under_way(self) -> bool:
-        """A quiz has started and is not finished."""
-        return self.session is not None and self.session.index > 0 and not self.session.finished
+        """Answers of the current run are unfinished: a retry run, or a run with an answer
+        given or one being built, not yet at its end."""
+        session = self.session
+        if session is None or session.finished:
+            return False
+        screen = next((s for s in self.screen_stack if isinstance(s, QuizScreen)), None)
+        building = screen is not None and screen.has_unfinished_answer
+        return session.index > 0 or self.retrying or building
 
     def action_request_quit(self) -> None:
         """Leave; ask first while a quiz is under way."""
@@ -184,4 +226,6 @@ class KzlearnApp(App[None]):
                 self.exit()
 
         if not isinstance(self.screen, ConfirmScreen):
-            self.push_screen(ConfirmScreen("Leave the quiz? Your answers so far are kept."), leave)
+            self.push_screen(
+                ConfirmScreen(self.t("Leave the quiz? Your answers so far are kept.")), leave
+            )

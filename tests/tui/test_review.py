@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fsrs import Scheduler
@@ -36,13 +37,17 @@ async def test_review_saves_each_answer_and_takes_an_override(tmp_path: Path) ->
                 await pilot.pause()
                 assert len(store.reviews()) == number + 1  # saved before the next question
                 if number == 0:
-                    assert "1 again · 2 hard · 3 good · 4 easy" in screen_text(app)
+                    # each rating with its next interval from FSRS, before choosing
+                    assert re.search(
+                        r"1 again 1m · 2 hard \d+m · 3 good \d+m · 4 easy \d+d", screen_text(app)
+                    ), screen_text(app)
                     await pilot.press("4")  # easy, instead of the suggested good
                 else:
                     await pilot.press("enter")
                 await pilot.pause()
             assert isinstance(app.screen, SummaryScreen)
-            assert "Next:" in screen_text(app)
+            assert "Due tomorrow:" in screen_text(app)
+            assert "Reviewed: 3" in screen_text(app)
         ratings = [r.rating for r in store.reviews()]
         assert ratings == [4, 1, 3]
         assert {r.source for r in store.reviews()} == {"review"}
