@@ -345,6 +345,19 @@ class QuizSession:
         self._state.answers[-1] = record
         return record
 
+    def undo_last(self) -> AnswerRecord:
+        """Take back the last answer: its item is the current one again.
+
+        Raises:
+            KzlearnError: nothing was answered.
+        """
+        if not self._state.answers:
+            raise KzlearnError("no answer to take back")
+        record = self._state.answers.pop()
+        self._state.index -= 1
+        self._shown_at = self._clock()
+        return record
+
     def skip(self) -> Feedback:
         """Give up on the current item: it counts as a mistake."""
         return self.answer("")

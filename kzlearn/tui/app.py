@@ -165,6 +165,24 @@ class KzlearnApp(App[None]):
             return False
         return True
 
+    def undo_rating(self) -> bool:
+        """Review mode: take back the last review; its card is asked again."""
+        if not self.reviewing or self.session is None or self.reviewer is None:
+            return False
+        if self.last_review_id is None or not self.session.answers:
+            return False
+        from kzlearn.tui.reviewing import undo_review
+
+        try:
+            if not undo_review(self.reviewer, self.last_review_id):
+                return False
+        except KzlearnError as error:
+            self.notify(str(error), severity="error")
+            return False
+        self.session.undo_last()
+        self.last_review_id = None
+        return True
+
     def override(self) -> bool:
         """ "I was right": the last answer of the quiz counts as correct, marked overridden
         in the session (its saved record keeps what the grader said)."""

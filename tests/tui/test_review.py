@@ -13,6 +13,7 @@ from kzlearn.review.srs import Reviewer
 from kzlearn.store.sqlite import Store
 from kzlearn.tui.app import KzlearnApp
 from kzlearn.tui.screens import SummaryScreen
+from tests.test_bidi import seen
 from tests.tui.helpers import PACKS, answer, play, screen_text
 
 
@@ -67,3 +68,54 @@ async def test_quiz_answers_are_logged_but_schedule_nothing(tmp_path: Path) -> N
             await play(pilot, app, ["correct", "correct"])
         assert [r.source for r in store.reviews()] == ["quiz", "quiz"]
         assert store.cards() == []
+
+
+async def test_undo_takes_back_the_last_rating_and_asks_the_card_again(tmp_path: Path) -> None:
+    pack = PACKS[0]
+    keys = {pack.id: [f"{pack.id}/{i.id}" for i in all_items(pack) if i.type == "mcq"]}
+    with Store(tmp_path / "progress.sqlite3") as store:
+        reviewer = Reviewer(store, Scheduler(enable_fuzzing=False))
+        queue = reviewer.queue(keys, new_per_day=2)
+        app = KzlearnApp(
+            [pack], options=QuizOptions(seed=1, lang="en"), reviewer=reviewer, review_keys=queue
+        )
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            session = app.session
+            assert session is not None
+            first = session.current
+            assert first is not None
+            await answer(pilot, first, "correct")
+            await pilot.press("2")  # hard: rated and moved on
+            await pilot.pause()
+            assert session.index == 1
+            assert store.card(first.key) is not None
+            await pilot.press("u")
+            await pilot.pause()
+            assert session.index == 0
+            assert session.current is not None
+            assert session.current.key == first.key
+            assert store.reviews() == []
+            assert store.card(first.key) is None  # new again, as before its first review
+            await answer(pilot, first, "wrong")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert [(r.key, r.rating) for r in store.reviews()] == [(first.key, 1)]
+
+
+async def test_the_end_of_a_review_says_what_was_reviewed_and_what_comes(tmp_path: Path) -> None:
+    pack = PACKS[0]
+    keys = {pack.id: [f"{pack.id}/{i.id}" for i in all_items(pack) if i.type == "mcq"]}
+    with Store(tmp_path / "progress.sqlite3") as store:
+        reviewer = Reviewer(store, Scheduler(enable_fuzzing=False))
+        queue = reviewer.queue(keys, new_per_day=2)
+        app = KzlearnApp(
+            [pack], options=QuizOptions(seed=1, lang="ar"), reviewer=reviewer, review_keys=queue
+        )
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await play(pilot, app, ["correct", "correct"])
+            assert isinstance(app.screen, SummaryScreen)
+            text = screen_text(app)
+            for words in ("انتهت المراجعة", "روجع: 2", "المستحق", "الأيام السبعة"):
+                assert " ".join(reversed([seen(w) for w in words.split()])) in text, words

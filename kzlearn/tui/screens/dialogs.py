@@ -7,7 +7,7 @@ from typing import ClassVar, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
@@ -23,7 +23,7 @@ HELP_ROWS = (
     ("Put in order", "↑↓ pick · shift+↑↓ or u/d move · enter answers"),
     ("Match pairs", "↑↓ pick a left entry · its right letter or number · enter"),
     ("After an answer", "enter, space or n: next question · o: I was right (typed answers)"),
-    ("Review", "1 again · 2 hard · 3 good · 4 easy"),
+    ("Review", "1 again · 2 hard · 3 good · 4 easy · u: undo the last rating"),
     ("Anywhere", "l or F2: language · escape: skip · ? or F1: keys"),
     ("Leaving", "q or ctrl+c (asks first during a quiz)"),
 )
@@ -38,8 +38,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         kz = cast(Host, self.app)
-        with Vertical(id="dialog"):
-            yield BidiText(kz.t("Keys"), mode=kz.rtl, classes="heading")
+        with VerticalScroll(id="dialog"):  # 40x12: the keys scroll
+            yield BidiText(kz.t("Keys"), mode=kz.rtl, id="dialog-title")
             for what, keys in HELP_ROWS:
                 yield BidiText(f"{kz.t(what)}: {kz.t(keys)}", mode=kz.rtl, classes="help-row")
             yield BidiText(kz.t("escape: close"), mode=kz.rtl, classes="hint")

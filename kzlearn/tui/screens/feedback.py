@@ -37,7 +37,7 @@ def status_variants(screen: QuizScreen) -> list[str]:
 
 def rating_line(screen: QuizScreen, suggested: int) -> str:
     """Review: each rating with the interval it gives, from FSRS, then the suggestion."""
-    from kzlearn.tui.intervals import next_intervals, say_interval
+    from kzlearn.tui.reviewing import next_intervals, say_interval
 
     t = screen.t
     names = {1: t("again"), 2: t("hard"), 3: t("good"), 4: t("easy")}

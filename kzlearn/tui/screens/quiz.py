@@ -32,6 +32,7 @@ class QuizScreen(KzScreen):
         Binding("f", "true_false(False)", "False", show=False),
         Binding("enter,space,n", "next", "Next", show=False),
         Binding("o", "override", "I was right"),
+        Binding("u,ctrl+z", "undo", "Undo rating"),
         *LANGUAGE_BINDING,
         Binding("q", "app.request_quit", "Quit"),
         Binding("escape", "skip", "Skip", show=False),
@@ -83,6 +84,8 @@ class QuizScreen(KzScreen):
                 and last is not None
                 and last.outcome != "correct"
             )
+        if action == "undo":
+            return self.kz.reviewing and self.kz.last_review_id is not None
         return True
 
     # -- showing a question ----------------------------------------------------------------
@@ -306,6 +309,11 @@ class QuizScreen(KzScreen):
             await self._show_feedback(self.answered)
             self._status()
             self.refresh_bindings()
+
+    async def action_undo(self) -> None:
+        """Review mode: take back the last rating and answer that card again."""
+        if self.kz.reviewing and self.kz.undo_rating():
+            await self.show_question()
 
     async def action_skip(self) -> None:
         if self.answered is None and self.question is not None:
