@@ -1,0 +1,149 @@
+"""The student's commands: quiz, review, stats and progress."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from kzlearn.safetext import safe, safe_line
+
+if TYPE_CHECKING:
+    from kzlearn.models import Item, Pack
+    from kzlearn.review.srs import Reviewer
+
+
+from kzlearn.cli.common import (
+    add_rtl,
+    check_lang,
+    open_store,
+    positive,
+    quiz_options,
+    resolve_packs,
+)
+
+
+def _keys_by_pack(packs: Sequence[Pack], items: dict[str, list[Item]]) -> dict[str, list[str]]:
+    """``pack_id/item_id`` of every item, by pack (``items`` as resolve_packs filled it)."""
+    return {pack.id: [f"{pack.id}/{item.id}" for item in items[pack.id]] for pack in packs}
+
+
+def cmd_quiz(args: argparse.Namespace) -> int:
+    return _run_app(args, review=False)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    return _run_app(args, review=True)
+
+
+def _run_app(args: argparse.Namespace, *, review: bool) -> int:
+    """The terminal app, recording into the progress store; in review mode, what is due."""
+    from kzlearn.tui.app import KzlearnApp
+    from kzlearn.tui.bidi import detect_rtl_mode
+
+    items: dict[str, list[Item]] = {}
+    packs = resolve_packs(args.packs, items=items)
+    check_lang(args.lang, packs)
+    with open_store(args) as store:
+
+        def make_reviewer() -> Reviewer:
+            from kzlearn.review.srs import Reviewer
+
+            return Reviewer(store)
+
+        reviewer: Reviewer | Callable[[], Reviewer] = make_reviewer
+        queue = None
+        if review:
+            reviewer = make_reviewer()
+            keys = _keys_by_pack(packs, items)
+            reviewer.sync(packs, keys)
+            queue = reviewer.queue(keys, new_per_day=args.new_per_day)
+            if not queue:
+                print("Nothing is due now. `kzlearn stats` shows what comes next.")
+                return 0
+        app = KzlearnApp(
+            packs,
+            options=quiz_options(args),
+            start_quiz=bool(args.packs) and not review,
+            rtl=args.rtl or detect_rtl_mode(),
+            reviewer=reviewer,
+            review_keys=queue,
+            items=items,
+        )
+        app.run()
+        if app.crash is not None:
+            raise app.crash
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    import json
+
+    from kzlearn.review.srs import pack_stats
+
+    items: dict[str, list[Item]] = {}
+    packs = resolve_packs(args.packs, items=items)
+    keys = _keys_by_pack(packs, items)
+    with open_store(args, read_only=True) as store:
+        stats = [pack_stats(store, pack, keys[pack.id]) for pack in packs]
+    if args.json:
+        from dataclasses import asdict
+
+        print(json.dumps([asdict(s) for s in stats], indent=2))
+        return 0
+    print(
+        f"{'pack':<22}{'new':>6}{'learn':>7}{'review':>8}{'today':>7}{'tmrw':>6}{'week':>6}"
+        f"{'retention 30d':>15}{'streak':>8}"
+    )
+    for s in stats:
+        retention = (
+            f"{s.retention_30d:.0%} of {s.reviews_30d}" if s.retention_30d is not None else "-"
+        )
+        print(
+            f"{s.pack_id:<22}{s.new:>6}{s.learning:>7}{s.review:>8}{s.due_today:>7}"
+            f"{s.due_tomorrow:>6}{s.due_week:>6}{retention:>15}{s.streak_days:>7}d"
+        )
+    totals = [sum(day) for day in zip(*(s.due_by_day for s in stats), strict=True)]
+    print("\ndue in the coming days:")
+    print(_chart(totals))
+    return 0
+
+
+def _chart(counts: list[int]) -> str:
+    """A small bar chart of due counts, one column a day."""
+    bars = " ▁▂▃▄▅▆▇█"
+    top = max(counts) or 1
+    line = "".join(bars[round(c / top * 8)] if c else "·" for c in counts)
+    return f"  {line}  (today → +{len(counts) - 1} days, highest {max(counts)})"
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from kzlearn.review.srs import export_progress, import_progress, revlog_csv, write_revlog
+
+    with open_store(args, read_only=args.action != "import") as store:
+        if args.action == "export":
+            count = export_progress(store, args.file, force=args.force)
+            print(f"{safe_line(args.file)}: {count} reviews written", file=sys.stderr)
+        elif args.action == "import":
+            added, updated = import_progress(store, args.file)
+            print(f"{safe_line(args.file)}: {added} reviews added, {updated} cards updated")
+        elif args.file == "-":
+            sys.stdout.write(safe(revlog_csv(store)))
+        else:
+            count = write_revlog(store, args.file, force=args.force)
+            print(f"{safe_line(args.file)}: {count} reviews", file=sys.stderr)
+    return 0
+
+
+def add_quiz_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--types",
+        help="item types, comma separated: mcq,true_false,short,cloze,order,match (default: all)",
+    )
+    parser.add_argument("--count", type=positive, help="how many questions (default: all)")
+    parser.add_argument("--seed", type=int, help="the same seed gives the same quiz")
+    parser.add_argument(
+        "--lang", help="display language: ar, en, fr or a pack's (default: the pack's)"
+    )
+    add_rtl(parser)

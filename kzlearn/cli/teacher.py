@@ -1,0 +1,302 @@
+"""The teacher's commands: validate, packs, schema, extract, new, lint, preview, export,
+import."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kzlearn.errors import KzlearnError
+from kzlearn.safetext import safe_line, strip_controls
+
+if TYPE_CHECKING:
+    from kzlearn.models import Item
+
+
+from kzlearn.cli.common import (
+    add_rtl,
+    check_lang,
+    counted,
+    for_terminal,
+    loader,
+    per_file,
+    resolve_packs,
+    write_new,
+)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kzlearn.packs import load_pack
+
+    def validate(path: str) -> None:
+        pack = load_pack(path)
+        line = f"{path}: ok: {pack.id}: {len(pack.facts)} facts, {len(pack.items)} items"
+        drafts = [
+            counted(sum(entry.draft for entry in entries), f"draft {what}")
+            for what, entries in (("fact", pack.facts), ("item", pack.items))
+        ]
+        left_out = " and ".join(d for d in drafts if d)
+        print(safe_line(line + (f" ({left_out} left out until reviewed)" if left_out else "")))
+
+    failed = per_file(args.paths, validate)
+    if len(args.paths) > 1 or failed:
+        print(f"{len(args.paths) - failed} valid, {failed} invalid", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_packs(args: argparse.Namespace) -> int:
+    from kzlearn.packs import bundled_deck_paths, load_packs
+
+    paths = bundled_deck_paths()
+    items: dict[str, list[Item]] = {}
+    packs = load_packs(paths, loader=loader(items))
+    check_lang(args.lang, packs)
+    for path, pack in zip(paths, packs, strict=True):
+        title, where = safe_line(pack.text(pack.title, args.lang)), safe_line(str(path))
+        # Both counts, named: the items a teacher wrote, and every question a quiz can ask
+        # (written and generated from the facts), which is what the deck picker shows.
+        print(
+            f"{pack.id}\t{title}\t{len(pack.facts)} facts\t{len(pack.items)} written items"
+            f"\t{len(items[pack.id])} questions in all\t{where}"
+        )
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from kzlearn.packs import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
+def _cmd_export_anki(args: argparse.Namespace) -> int:
+    from kzlearn.interop.anki import export_apkg
+
+    packs = resolve_packs(args.packs)
+    output = Path(args.output or f"{'-'.join(p.id for p in packs)}.apkg")
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\rexporting {done}/{total} notes", end="", file=sys.stderr, flush=True)
+
+    count = export_apkg(
+        packs, output, parent=args.parent, subdecks_by_tag=args.subdecks_by_tag, progress=progress
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"{safe_line(str(output))}: {count} notes from {len(packs)} pack(s)")
+    return 0
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from kzlearn.facts.extract import draft_pack
+    from kzlearn.files import read_user_text
+    from kzlearn.language.dates import PartialDate
+    from kzlearn.packs import parse_pack
+
+    text = strip_controls(read_user_text(args.article, "text file"))  # a draft holds none
+    if not text.strip():
+        raise KzlearnError(f"{args.article}: the article is empty")
+    try:
+        published = PartialDate.from_iso(args.published) if args.published else None
+    except ValueError as error:
+        raise KzlearnError(f"--published: {error}") from None
+    stem = re.sub(r"[^a-z0-9]+", "-", Path(args.article).stem.lower()).strip("-") or "article"
+    draft = draft_pack(
+        text,
+        pack_id=f"draft-{stem}"[:80].rstrip("-"),
+        title=f"Draft: {stem}",
+        lang=args.lang,
+        published=published,
+        source=safe_line(Path(args.article).name),
+    )
+    parse_pack(draft, args.output or "<draft>")  # a draft is always a valid pack
+    write_new(args.output, draft, args.force)
+    return 0
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    template = Path(__file__).parent.parent / "templates" / "new-pack.yaml"
+    write_new(args.output, template.read_text(encoding="utf-8"), args.force)
+    return 0
+
+
+def _cmd_lint(args: argparse.Namespace) -> int:
+    from kzlearn.questions.lint import NOTE, lint_file
+
+    warned = noted = 0
+
+    def lint(path: str) -> None:
+        nonlocal warned, noted
+        problems = lint_file(path)
+        notes = sum(p.message.startswith(NOTE) for p in problems)
+        noted += notes
+        warned += len(problems) - notes
+        for problem in problems:
+            print(problem)
+
+    failed = per_file(args.paths, lint)
+    print(f"{warned} warning(s), {noted} note(s), {failed} invalid pack(s)", file=sys.stderr)
+    return 1 if warned or failed else 0
+
+
+def _cmd_preview(args: argparse.Namespace) -> int:
+    from kzlearn.questions.generate import all_items
+    from kzlearn.questions.preview import preview_lines
+
+    packs = resolve_packs(args.packs)
+    for pack in packs:
+        if args.lang and args.lang != pack.language and args.lang not in pack.translations:
+            langs = ", ".join((pack.language, *pack.translations))
+            raise KzlearnError(f"{pack.id}: no {args.lang} text (the pack has {langs})")
+        if args.fact and all(f.id != args.fact for f in pack.facts) and len(packs) == 1:
+            raise KzlearnError(f"{pack.id}: no fact has the id {args.fact!r}")
+    lines = [
+        safe_line(line)
+        for pack in packs
+        for line in preview_lines(pack, all_items(pack), lang=args.lang, fact=args.fact)
+    ]
+    for line in for_terminal(lines, args.rtl):
+        print(line)
+    return 0
+
+
+def _cmd_export_text(args: argparse.Namespace) -> int:
+    items: dict[str, list[Item]] = {}
+    packs = resolve_packs(args.packs, items=items)
+    if args.format == "gift":
+        from kzlearn.interop.gift import to_gift
+
+        exported = to_gift(packs, items, lang=args.lang)
+        text, count = exported.text, exported.written
+        if exported.skipped:
+            print(
+                f"{len(exported.skipped)} item(s) have no GIFT form (ordering, cloze with "
+                f"several blanks), left out: {', '.join(exported.skipped[:5])}"
+                + (" ..." if len(exported.skipped) > 5 else ""),
+                file=sys.stderr,
+            )
+    else:
+        from kzlearn.interop.tabular import to_terms
+
+        delimiter = {"tab": "\t", "comma": ",", "semicolon": ";"}[args.delimiter]
+        text, count = to_terms(packs, items, lang=args.lang, delimiter=delimiter)
+    write_new(args.output, text, args.force)
+    print(f"{count} question(s) written", file=sys.stderr)
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from kzlearn.files import read_user_text
+    from kzlearn.packs import dump_pack
+
+    stem = re.sub(r"[^a-z0-9]+", "-", Path(args.file).stem.lower()).strip("-") or "imported"
+    pack_id = args.id or stem[:80].strip("-") or "imported"
+    header = f"Imported by `kzlearn import {args.format}` from {safe_line(Path(args.file).name)}."
+    if args.format == "anki":
+        from kzlearn.interop.anki_import import read_apkg
+
+        result = read_apkg(args.file, pack_id=pack_id, lang=args.lang)
+        pack = result.pack
+        if result.media:
+            header += "\nMedia referenced (not copied): " + ", ".join(map(safe_line, result.media))
+        if result.skipped:
+            header += f"\n{result.skipped} note(s) of other note types were left out."
+    elif args.format == "gift":
+        from kzlearn.interop.gift import parse_gift
+
+        pack = parse_gift(
+            read_user_text(args.file, "GIFT file"), args.file, pack_id=pack_id, lang=args.lang
+        )
+    else:
+        from kzlearn.interop.tabular import parse_terms
+
+        pack = parse_terms(
+            read_user_text(args.file, "CSV file"), args.file, pack_id=pack_id, lang=args.lang
+        )
+    write_new(args.output, dump_pack(pack, header), args.force)
+    print(f"{len(pack.facts)} fact(s), {len(pack.items)} item(s) imported", file=sys.stderr)
+    return 0
+
+
+def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """extract, new, lint."""
+    extract = commands.add_parser(
+        "extract",
+        help="draft a pack from an article: its dates, numbers, people, places and "
+        "organisations, each with the clause it comes from",
+    )
+    extract.add_argument("article", help="the article, a UTF-8 text file")
+    extract.add_argument(
+        "--lang", default="ar", choices=("ar", "en", "fr"), help="the article's language (ar)"
+    )
+    extract.add_argument(
+        "--published", help="publication date, YYYY-MM-DD: resolves الجاري / المقبل / الماضي"
+    )
+    extract.add_argument("-o", "--output", help="the draft pack to write (default: print it)")
+    extract.add_argument("--force", action="store_true", help="replace an existing output file")
+    extract.set_defaults(handler=_cmd_extract)
+
+    new = commands.add_parser("new", help="a new pack with an example of every fact and item")
+    new.add_argument("-o", "--output", help="the pack to write (default: print it)")
+    new.add_argument("--force", action="store_true", help="replace an existing file")
+    new.set_defaults(handler=_cmd_new)
+
+    lint = commands.add_parser(
+        "lint",
+        help="quality warnings: answers in prompts, repeats, "
+        "distractors graded right, no evidence, missing translations",
+    )
+    lint.add_argument("paths", nargs="+", metavar="PACK")
+    lint.set_defaults(handler=_cmd_lint)
+
+    preview = commands.add_parser(
+        "preview",
+        help="every item students can get (generated ones included), as they see it, "
+        "with its answer, distractors and evidence",
+    )
+    preview.add_argument("packs", nargs="+", metavar="PACK_OR_PATH")
+    preview.add_argument("--lang", help="the language to show (default: each pack's)")
+    preview.add_argument("--fact", metavar="ID", help="only the items of this fact")
+    add_rtl(preview)
+    preview.set_defaults(handler=_cmd_preview)
+
+    export = commands.add_parser("export", help="write packs in another format")
+    formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    anki = formats.add_parser("anki", help="an Anki package (.apkg) that updates in place")
+    anki.add_argument("packs", nargs="+", metavar="PACK_OR_PATH")
+    anki.add_argument("-o", "--output", help="the .apkg to write (default: from the pack ids)")
+    anki.add_argument("--parent", default="kzlearn", help="parent deck (default: kzlearn)")
+    anki.add_argument(
+        "--subdecks-by-tag",
+        action="store_true",
+        help="a subdeck per tag (each note under its first tag)",
+    )
+    anki.set_defaults(handler=_cmd_export_anki)
+    for name, text in (("gift", "Moodle GIFT questions"), ("csv", "Quizlet-style term lists")):
+        fmt = formats.add_parser(name, help=text)
+        fmt.add_argument("packs", nargs="+", metavar="PACK_OR_PATH")
+        fmt.add_argument("-o", "--output", help="the file to write (default: print it)")
+        fmt.add_argument("--lang", help="the language to write (default: each pack's)")
+        fmt.add_argument("--force", action="store_true", help="replace an existing file")
+        if name == "csv":
+            fmt.add_argument("--delimiter", choices=("tab", "comma", "semicolon"), default="tab")
+        fmt.set_defaults(handler=_cmd_export_text)
+
+    importer = commands.add_parser("import", help="make a pack from GIFT, CSV or Anki files")
+    sources = importer.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    for name, text in (
+        ("gift", "Moodle GIFT questions"),
+        ("csv", "term and definition lines"),
+        ("anki", "an Anki package (.apkg): basic and cloze notes"),
+    ):
+        fmt = sources.add_parser(name, help=text)
+        fmt.add_argument("file")
+        fmt.add_argument("-o", "--output", help="the pack to write (default: print it)")
+        fmt.add_argument("--id", help="the pack id (default: from the file name)")
+        fmt.add_argument("--lang", default="en", help="the language of the texts (en)")
+        fmt.add_argument("--force", action="store_true", help="replace an existing file")
+        fmt.set_defaults(handler=_cmd_import)
