@@ -19,7 +19,7 @@ import genanki
 
 from kzlearn.errors import ExportError
 from kzlearn.files import atomic_path
-from kzlearn.interop.ids import stable_int
+from kzlearn.interop.anki_notetypes import CSS, NOTE_TYPES, NoteType, front, stable_id
 from kzlearn.language.text import has_arabic
 from kzlearn.localized import Localized
 from kzlearn.models import (
@@ -40,128 +40,20 @@ __all__ = ["AnkiNote", "anki_notes", "export_apkg", "stable_id"]
 
 Progress = Callable[[int, int], None]
 
-CSS = """
-.card { font-family: "Noto Naskh Arabic", "Amiri", "Scheherazade New", "Geeza Pro",
-        "Segoe UI", "Arial", sans-serif; font-size: 22px; text-align: center;
-        color: #1d1d1f; background: #fdfdfb; line-height: 1.6; }
-.nightMode .card, .night_mode .card { color: #ececec; background: #1e1e1e; }
-[dir=rtl] { text-align: right; }
-.translation { font-size: 16px; color: #6b6b6b; margin-top: .4em; }
-.choices { display: inline-block; text-align: start; margin: .6em auto; }
-.choices li { margin: .2em 0; }
-.right { font-weight: bold; color: #157347; }
-.right::after { content: " ✓"; }
-.explanation { font-size: 18px; margin-top: 1em; }
-.evidence { font-size: 16px; color: #555; margin-top: 1em; font-style: italic; }
-.source { font-size: 14px; color: #777; }
-table.pairs { margin: .6em auto; border-collapse: collapse; }
-table.pairs td { padding: .2em .6em; border-bottom: 1px solid #ddd; }
-"""
 
-_COMMON = ("Explanation", "Evidence", "Source", "Key")
-_BACK_EXTRAS = (
-    "{{#Explanation}}<div class=explanation>{{Explanation}}</div>{{/Explanation}}"
-    "{{#Evidence}}<div class=evidence>{{Evidence}}</div>{{/Evidence}}"
-    "{{#Source}}<div class=source>{{Source}}</div>{{/Source}}"
-)
-
-
-def stable_id(name: str) -> int:
-    """A positive id derived from ``name``: the same name gives the same id everywhere."""
-    return stable_int(name)
-
-
-def _front(body: str) -> str:
-    return f"<div dir=auto>{body}</div>"
-
-
-@dataclass(frozen=True, slots=True)
-class _NoteType:
-    name: str
-    fields: tuple[str, ...]
-    templates: tuple[tuple[str, str, str], ...]  # name, front, back
-    cloze: bool = False
-
-    def model(self, rtl: bool) -> genanki.Model:
-        suffix = " (rtl)" if rtl else ""
-        return genanki.Model(
-            stable_id(f"kzlearn note type {self.name}{suffix}"),
-            f"kzlearn {self.name}{suffix}",
-            fields=[{"name": f, "rtl": rtl and f not in ("Key",)} for f in self.fields],
-            templates=[
-                {"name": n, "qfmt": _front(q), "afmt": _front(a)} for n, q, a in self.templates
-            ],
-            css=CSS,
-            model_type=genanki.Model.CLOZE if self.cloze else genanki.Model.FRONT_BACK,
-            sort_field_index=0,
-        )
-
-
-def _shown(field: str) -> str:
-    """A field, and its translation under it when there is one."""
-    return "{{" + field + "}}" + _translation(f"{field}Translation")
-
-
-def _translation(field: str) -> str:
-    """A translation field under what it translates, when it is not empty."""
-    return f"{{{{#{field}}}}}<div class=translation>{{{{{field}}}}}</div>{{{{/{field}}}}}"
-
-
-def _card(name: str, front: str, answer: str) -> tuple[str, str, str]:
-    """A card template: the front, then the answer and the extras under a rule."""
-    return name, front, f"{front}<hr id=answer>{answer}{_BACK_EXTRAS}"
-
-
-_PROMPTED = ("Prompt", "PromptTranslation")
-_ANSWERED = ("Answer", "AnswerTranslation")
-
-NOTE_TYPES: dict[str, _NoteType] = {
-    "typed": _NoteType(
-        "type the answer",
-        (*_PROMPTED, *_ANSWERED, *_COMMON),
-        (_card("Typed", _shown("Prompt") + "<br>{{type:Answer}}", "{{type:Answer}}"),),
-    ),
-    "term": _NoteType(
-        "term and definition",
-        ("Term", "TermTranslation", "Definition", "DefinitionTranslation", *_COMMON),
-        (
-            _card("Term → definition", _shown("Term"), _shown("Definition")),
-            _card("Definition → term", _shown("Definition"), _shown("Term")),
-        ),
-    ),
-    "cloze": _NoteType(
-        "cloze",
-        ("Text", "TextTranslation", *_COMMON),
-        (
-            (
-                "Cloze",
-                "{{cloze:Text}}",
-                "{{cloze:Text}}" + _translation("TextTranslation") + _BACK_EXTRAS,
-            ),
-        ),
-        cloze=True,
-    ),
-    "mcq": _NoteType(
-        "multiple choice",
-        (*_PROMPTED, "Choices", "ChoicesAnswered", *_COMMON),
-        (_card("Choice", _shown("Prompt") + "{{Choices}}", "{{ChoicesAnswered}}"),),
-    ),
-    "true_false": _NoteType(
-        "true or false",
-        (*_PROMPTED, *_ANSWERED, *_COMMON),
-        (_card("True or false", _shown("Prompt"), _shown("Answer")),),
-    ),
-    "order": _NoteType(
-        "ordering",
-        (*_PROMPTED, "Shuffled", "InOrder", *_COMMON),
-        (_card("Order", _shown("Prompt") + "{{Shuffled}}", "{{InOrder}}"),),
-    ),
-    "match": _NoteType(
-        "matching",
-        (*_PROMPTED, "Sides", "Pairs", *_COMMON),
-        (_card("Match", _shown("Prompt") + "{{Sides}}", "{{Pairs}}"),),
-    ),
-}
+def _model(note_type: NoteType, rtl: bool) -> genanki.Model:
+    suffix = " (rtl)" if rtl else ""
+    return genanki.Model(
+        stable_id(f"kzlearn note type {note_type.name}{suffix}"),
+        f"kzlearn {note_type.name}{suffix}",
+        fields=[{"name": f, "rtl": rtl and f not in ("Key",)} for f in note_type.fields],
+        templates=[
+            {"name": n, "qfmt": front(q), "afmt": front(a)} for n, q, a in note_type.templates
+        ],
+        css=CSS,
+        model_type=genanki.Model.CLOZE if note_type.cloze else genanki.Model.FRONT_BACK,
+        sort_field_index=0,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,7 +301,7 @@ def export_apkg(
     path = Path(path)
     if path.exists() and (path.is_dir() or not _is_apkg(path)):
         raise ExportError(f"{path}: exists and is not an Anki package; not overwriting it")
-    models = {(k, rtl): t.model(rtl) for k, t in NOTE_TYPES.items() for rtl in (False, True)}
+    models = {(k, rtl): _model(t, rtl) for k, t in NOTE_TYPES.items() for rtl in (False, True)}
     decks: list[genanki.Deck] = []
     total = 0
     batches = [(pack, anki_notes(pack, seed=seed)) for pack in packs]
