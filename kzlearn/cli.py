@@ -48,12 +48,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     def validate(path: str) -> None:
         pack = load_pack(path)
-        print(f"{path}: ok: {pack.id}: {len(pack.facts)} facts, {len(pack.items)} items")
+        line = f"{path}: ok: {pack.id}: {len(pack.facts)} facts, {len(pack.items)} items"
+        drafts = [
+            _count(sum(entry.draft for entry in entries), f"draft {what}")
+            for what, entries in (("fact", pack.facts), ("item", pack.items))
+        ]
+        left_out = " and ".join(d for d in drafts if d)
+        print(line + (f" ({left_out} left out until reviewed)" if left_out else ""))
 
     failed = _per_file(args.paths, validate)
     if len(args.paths) > 1 or failed:
         print(f"{len(args.paths) - failed} valid, {failed} invalid", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _count(n: int, what: str) -> str:
+    """ "1 draft fact", "2 draft facts", or "" for none."""
+    return f"{n} {what}{'s' if n != 1 else ''}" if n else ""
 
 
 def _cmd_packs(args: argparse.Namespace) -> int:
@@ -317,20 +328,56 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_lint(args: argparse.Namespace) -> int:
-    from kzlearn.questions.lint import lint_file
+    from kzlearn.questions.lint import NOTE, lint_file
 
-    warned = 0
+    warned = noted = 0
 
     def lint(path: str) -> None:
-        nonlocal warned
+        nonlocal warned, noted
         problems = lint_file(path)
-        warned += len(problems)
+        notes = sum(p.message.startswith(NOTE) for p in problems)
+        noted += notes
+        warned += len(problems) - notes
         for problem in problems:
             print(problem)
 
     failed = _per_file(args.paths, lint)
-    print(f"{warned} warning(s), {failed} invalid pack(s)", file=sys.stderr)
+    print(f"{warned} warning(s), {noted} note(s), {failed} invalid pack(s)", file=sys.stderr)
     return 1 if warned or failed else 0
+
+
+def _cmd_preview(args: argparse.Namespace) -> int:
+    from kzlearn.questions.generate import all_items
+    from kzlearn.questions.preview import preview_lines
+
+    packs = resolve_packs(args.packs)
+    for pack in packs:
+        if args.lang and args.lang != pack.language and args.lang not in pack.translations:
+            langs = ", ".join((pack.language, *pack.translations))
+            raise KzlearnError(f"{pack.id}: no {args.lang} text (the pack has {langs})")
+        if args.fact and all(f.id != args.fact for f in pack.facts) and len(packs) == 1:
+            raise KzlearnError(f"{pack.id}: no fact has the id {args.fact!r}")
+    lines = [
+        line
+        for pack in packs
+        for line in preview_lines(pack, all_items(pack), lang=args.lang, fact=args.fact)
+    ]
+    for line in _for_terminal(lines, args.rtl):
+        print(line)
+    return 0
+
+
+def _for_terminal(lines: list[str], rtl: str | None) -> list[str]:
+    """``lines`` reordered for display where the terminal does not do it (pipes: logical)."""
+    if not sys.stdout.isatty():
+        return lines
+    import shutil
+
+    from kzlearn.tui.bidi import RtlMode, detect_rtl_mode, display_lines
+
+    mode: RtlMode = detect_rtl_mode() if rtl is None else rtl  # type: ignore[assignment]
+    width = shutil.get_terminal_size().columns
+    return [shown for line in lines for shown in (display_lines(line, width, mode) or [""])]
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -407,6 +454,10 @@ def _add_quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--count", type=_positive, help="how many questions (default: all)")
     parser.add_argument("--seed", type=int, help="the same seed gives the same quiz")
     parser.add_argument("--lang", help="display language, such as ar or en (default: the pack's)")
+    _add_rtl(parser)
+
+
+def _add_rtl(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rtl",
         choices=("app", "terminal", "off"),
@@ -511,6 +562,17 @@ def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.Argument
     )
     lint.add_argument("paths", nargs="+", metavar="PACK")
     lint.set_defaults(handler=_cmd_lint)
+
+    preview = commands.add_parser(
+        "preview",
+        help="every item students can get (generated ones included), as they see it, "
+        "with its answer, distractors and evidence",
+    )
+    preview.add_argument("packs", nargs="+", metavar="PACK_OR_PATH")
+    preview.add_argument("--lang", help="the language to show (default: each pack's)")
+    preview.add_argument("--fact", metavar="ID", help="only the items of this fact")
+    _add_rtl(preview)
+    preview.set_defaults(handler=_cmd_preview)
 
     export = commands.add_parser("export", help="write packs in another format")
     formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)

@@ -353,8 +353,9 @@ def cloze_blanks(text: str) -> list[tuple[str, ...]]:
 class ClozeItem(_ItemBase):
     """A passage with blanks written ``{{answer}}`` or ``{{answer|alternative}}``.
 
-    ``text`` may be given in several languages, each with the same number of blanks; a quiz
-    in a language the passage is not written in leaves the item out.
+    ``text`` may be given in several languages, each with the same blanks in the same order
+    (a blank accepts its answers in every language); a quiz in a language the passage is not
+    written in leaves the item out.
     """
 
     type: Literal["cloze"]

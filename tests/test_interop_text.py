@@ -34,7 +34,7 @@ def _answers(item: object, lang: str) -> object:
     if isinstance(item, MatchItem):
         return [(p.left.get(lang, lang), p.right.get(lang, lang)) for p in item.pairs]
     assert isinstance(item, ClozeItem)
-    return item.text
+    return item.text.get(lang, lang)
 
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.id)

@@ -63,4 +63,56 @@ def test_every_kind_of_warning_with_its_line(tmp_path: Path) -> None:
 def test_the_bundled_decks_are_lint_clean() -> None:
     result = run_cli("lint", *map(str, DECKS))
     assert result.returncode == 0, result.stdout
-    assert result.stdout == ""
+    warnings = [line for line in result.stdout.splitlines() if ": note: " not in line]
+    assert warnings == []
+    assert result.stderr.startswith("0 warning(s), ")
+
+
+def test_generated_items_are_linted_too(tmp_path: Path) -> None:
+    path = tmp_path / "gen.yaml"
+    path.write_text(
+        """\
+id: gen
+title: "gen"
+language: en
+facts:
+  - id: city
+    kind: entity
+    category: place
+    value: "Almaty"
+    about: "the largest city"
+    evidence: "Almaty, the largest city"
+  - id: call
+    kind: date
+    value: 2021-04-30
+    about: "the call"
+    question: "When did the ministers speak by phone?"
+    statement: "The ministers spoke by phone on {answer}."
+    evidence: "the ministers spoke by phone on 30 April 2021"
+items:
+  - id: again
+    type: short
+    fact: city
+    prompt: "What is the largest city?"
+    answer: "Almaty"
+""",
+        encoding="utf-8",
+    )
+    found = [(p.field, p.message) for p in lint_file(path)]
+    messages = "\n".join(f"{f} {m}" for f, m in found)
+    # the template's question for the city, in English, and its statement
+    assert (
+        "facts.0.question",
+        "warning: no question in en: a template words it; write the fact's own",
+    ) in found, messages
+    assert (
+        "facts.0.statement",
+        "warning: no statement in en: a template words it; write the fact's own",
+    ) in found, messages
+    assert not any(f.startswith("facts.1.question") for f, _ in found), messages
+    # an entity of no kind, with no distractors of its own
+    assert any(f == "facts.0" and "without a group" in m for f, m in found), messages
+    # the hand-written item repeats the generated typed question of the same fact
+    assert any(
+        f == "facts.0" and "city.short asks the same thing as items.0" in m for f, m in found
+    ), messages

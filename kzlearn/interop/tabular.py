@@ -104,7 +104,7 @@ def to_terms(
     for pack in packs:
         language = lang or pack.language
         for fact in pack.facts:
-            if isinstance(fact, TermFact):
+            if isinstance(fact, TermFact) and not fact.draft:
                 writer.writerow(
                     [_cell(fact.term, language, pack), _cell(fact.definition, language, pack)]
                 )

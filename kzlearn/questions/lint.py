@@ -2,8 +2,12 @@
 
 - the answer is in the prompt;
 - two items ask the same thing;
+- an item (generated ones included) whose prompt gives away another fact's answer;
 - a choice or distractor that the grader would accept as right;
-- a fact without evidence;
+- a fact without evidence, an item with neither a fact nor evidence;
+- facts and items still marked ``draft``;
+- a fact whose question or statement falls back to a template in one of the languages;
+- an entity without a ``group`` and too few distractors of its own;
 - a text missing one of the pack's declared translations.
 """
 
@@ -19,6 +23,7 @@ from kzlearn.models import (
     DateFact,
     EntityFact,
     Fact,
+    Item,
     McqItem,
     NumberFact,
     Pack,
@@ -26,10 +31,14 @@ from kzlearn.models import (
     _walk_localized,
 )
 from kzlearn.packs import parse_pack
+from kzlearn.questions.generate import all_items, template_fallbacks
+from kzlearn.questions.giveaways import giveaway_pairs
 from kzlearn.questions.grading import Kind, match_answer
 from kzlearn.yamlread import Located, read_yaml
 
-__all__ = ["lint_file", "lint_pack"]
+__all__ = ["NOTE", "lint_file", "lint_pack"]
+
+NOTE = "note: "  # a message that informs and does not make lint fail
 
 Loc = tuple[str | int, ...]
 
@@ -61,14 +70,93 @@ def _fact_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
                 yield ("facts", i, "distractors", j), f"{text!r} would be graded right"
 
 
+def _draft_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
+    for field in ("facts", "items"):
+        for i, entry in enumerate(getattr(pack, field)):
+            if entry.draft:
+                yield (field, i, "draft"), "still a draft: review it, then remove draft: true"
+
+
+def _wording_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
+    index = {f.id: i for i, f in enumerate(pack.facts)}
+    missing: dict[tuple[str, str], list[str]] = {}
+    for fact_id, field, lang in template_fallbacks(pack):
+        missing.setdefault((fact_id, field), []).append(lang)
+    for (fact_id, field), langs in missing.items():
+        yield (
+            ("facts", index[fact_id], field),
+            f"no {field} in {', '.join(langs)}: a template words it; write the fact's own",
+        )
+    for i, fact in enumerate(pack.facts):
+        if isinstance(fact, EntityFact) and fact.group is None and len(fact.distractors) < 3:
+            yield (
+                ("facts", i),
+                "an entity without a group and fewer than 3 distractors: generated "
+                "alternatives may be of another kind",
+            )
+
+
+def _giveaway_notes(pack: Pack, items: list[Item]) -> Iterator[tuple[Loc, str]]:
+    """One note per (item or fact shown, fact given away); quizzes keep such pairs apart."""
+    written = {item.id: i for i, item in enumerate(pack.items)}
+    facts = {f.id: i for i, f in enumerate(pack.facts)}
+    found: dict[Loc, dict[str, list[str]]] = {}
+    for shown, asked in giveaway_pairs(items):
+        if shown is asked:
+            continue  # generation drops such items; _item_warnings names written ones
+        if shown.fact is not None and shown.fact == asked.fact:
+            continue  # one fact's items: a quiz asks a fact once, first
+        if shown.id in written:
+            loc: Loc = ("items", written[shown.id], "prompt")
+        elif shown.fact in facts:
+            loc = ("facts", facts[shown.fact])
+        else:
+            loc = ()
+        found.setdefault(loc, {}).setdefault(asked.fact or asked.id, []).append(shown.id)
+    for loc, given in found.items():
+        for what, shown_ids in given.items():
+            by = ", ".join(dict.fromkeys(shown_ids))
+            yield loc, f"{NOTE}{by} names the answer to {what!r}; a quiz keeps them apart"
+
+
+def _evidence_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
+    for i, item in enumerate(pack.items):
+        if item.fact is None and item.evidence is None:
+            yield (
+                ("items", i),
+                "an item with neither a fact nor evidence: no passage is shown after answering",
+            )
+
+
+def _repeat_warnings(pack: Pack, items: list[Item]) -> Iterator[tuple[Loc, str]]:
+    """Items that ask the same thing: two written ones with one prompt, or a generated one
+    with the prompt of another item of its type (a fact's typed question and its multiple
+    choice share their prompt by design)."""
+    written = {item.id: i for i, item in enumerate(pack.items)}
+    facts = {f.id: i for i, f in enumerate(pack.facts)}
+    by_prompt: dict[str, Item] = {}
+    by_type: dict[tuple[str, str], Item] = {}
+    for item in items:
+        prompt = fold(item.prompt.get(pack.language, pack.language))
+        shape = prompt
+        if item.type in ("order", "match", "cloze"):  # a generic prompt: compare the content
+            shape += repr(item.model_dump(exclude={"id", "fact", "tags", "evidence"}))
+        first = by_type.setdefault((item.type, shape), item)
+        if item.id in written:
+            first = by_prompt.setdefault(prompt, item)
+        if first is item:
+            continue
+        where = f"items.{written[first.id]}" if first.id in written else first.id
+        if item.id in written:
+            yield ("items", written[item.id], "prompt"), f"asks the same thing as {where}"
+        elif item.fact in facts:
+            yield ("facts", facts[item.fact]), f"{item.id} asks the same thing as {where}"
+
+
 def _item_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
     facts = {f.id: f for f in pack.facts}
-    seen: dict[str, int] = {}
     for i, item in enumerate(pack.items):
         prompt = fold(item.prompt.get(pack.language, pack.language))
-        if prompt in seen:
-            yield ("items", i, "prompt"), f"asks the same thing as items.{seen[prompt]}"
-        seen.setdefault(prompt, i)
         if isinstance(item, ShortItem | McqItem):
             right = item.answer.get(pack.language, pack.language)
             if len(fold(right)) > 2 and fold(right) in prompt:
@@ -91,8 +179,18 @@ def _translation_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
 
 
 def lint_pack(pack: Pack) -> list[tuple[Loc, str]]:
-    """Warnings, each with the location of what it is about."""
-    return [*_fact_warnings(pack), *_item_warnings(pack), *_translation_warnings(pack)]
+    """Warnings and notes (messages starting with NOTE), each with its location."""
+    items = all_items(pack)
+    return [
+        *_fact_warnings(pack),
+        *_repeat_warnings(pack, items),
+        *_draft_warnings(pack),
+        *_wording_warnings(pack),
+        *_item_warnings(pack),
+        *_evidence_warnings(pack),
+        *_giveaway_notes(pack, items),
+        *_translation_warnings(pack),
+    ]
 
 
 def _position(located: Located, loc: Loc) -> tuple[int | None, int | None]:
@@ -115,7 +213,6 @@ def lint_file(path: str | Path) -> list[Problem]:
     problems = []
     for loc, message in lint_pack(pack):
         line, column = _position(located, loc)
-        problems.append(
-            Problem(str(path), line, column, ".".join(map(str, loc)), f"warning: {message}")
-        )
+        kind = "" if message.startswith(NOTE) else "warning: "
+        problems.append(Problem(str(path), line, column, ".".join(map(str, loc)), kind + message))
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))

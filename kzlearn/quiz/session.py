@@ -27,6 +27,7 @@ from kzlearn.models import (
     Pack,
     cloze_blanks,
 )
+from kzlearn.questions.cloze import mark_sic
 from kzlearn.questions.generate import all_items
 from kzlearn.questions.grading import Outcome, Verdict, grade
 
@@ -231,6 +232,10 @@ class QuizSession:
                 continue
             if opts.tags and not set(opts.tags) & set(item.tags):
                 continue
+            if isinstance(item, ClozeItem) and not item.text.has(
+                opts.lang or pack.language, pack.language
+            ):
+                continue  # a passage not written in the quiz's language
             by_fact.setdefault(f"{pack.id}/{item.fact or item.id}", []).append(key)
         groups = list(by_fact.values())
         for group in groups:
@@ -240,7 +245,25 @@ class QuizSession:
         chosen: list[str] = []
         for round_ in range(max((len(g) for g in groups), default=0)):
             chosen.extend(g[round_] for g in groups if round_ < len(g))
-        return chosen[: opts.count] if opts.count else chosen
+        if not opts.count:
+            return chosen  # every item was asked for, giveaways included
+        return self._without_giveaways(chosen, opts.count)
+
+    def _without_giveaways(self, keys: list[str], count: int) -> list[str]:
+        """The first ``count`` of ``keys`` such that no item's prompt holds another's answer."""
+        from kzlearn.questions.giveaways import gives_away
+
+        kept: list[Item] = []
+        out: list[str] = []
+        for key in keys:
+            item = self._items[key][1]
+            if any(gives_away(item, k) or gives_away(k, item) for k in kept):
+                continue
+            kept.append(item)
+            out.append(key)
+            if len(out) == count:
+                break
+        return out
 
     # -- playing ---------------------------------------------------------------------------
 
@@ -319,10 +342,12 @@ class QuizSession:
         evidence: Evidence | None = item.evidence or (fact.evidence if fact else None)
         quote = original = citation = None
         if evidence is not None:
-            quote = question.text(evidence.quote)
+            quote = mark_sic(question.text(evidence.quote), evidence.sic)
             source = pack.source(evidence.source)
             if source is not None:
-                original = evidence.quote.get(source.language, pack.language)
+                original = mark_sic(
+                    evidence.quote.get(source.language, pack.language), evidence.sic
+                )
                 citation = _cite(source, question.lang, pack.language)
             if original == quote:
                 original = None

@@ -1,0 +1,420 @@
+"""The builder of generated items: one method per fact kind, and the shapes they share.
+
+Ids are stable (fact id + type + variant), so progress and Anki notes survive regeneration
+and edits of the text. Randomness (distractor choice, the right answer's position) comes from
+a generator seeded by (seed, pack id, fact id): the same seed gives the same items, and
+editing one fact never reshuffles another.
+
+Distractors are of the answer's own kind: the fact's own (teacher-written) first, then
+values of facts of the same kind (an entity's category, group, side and gender; a date's
+granularity; a number's unit), then near values. An item gets fewer choices rather than a
+silly one, and none below three. A false statement uses the first distractor.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from kzlearn.language.dates import PartialDate, parse_date
+from kzlearn.language.numbers import format_number
+from kzlearn.language.text import fold
+from kzlearn.localized import Localized
+from kzlearn.models import (
+    AnyFact,
+    ClozeItem,
+    DateFact,
+    EntityFact,
+    Item,
+    MatchItem,
+    MatchPair,
+    McqItem,
+    NumberFact,
+    OrderItem,
+    Pack,
+    PhraseFact,
+    SequenceFact,
+    ShortItem,
+    TermFact,
+    TrueFalseItem,
+)
+from kzlearn.questions.cloze import date_cloze
+from kzlearn.questions.grading import Kind, match_answer
+from kzlearn.questions.phrases import phrase, with_weekday
+from kzlearn.questions.pools import group_in_sets, interval, near_numbers, neighbours, sample
+
+__all__ = ["Builder", "live_facts"]
+
+CHOICES = 4
+MIN_CHOICES = 3
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _entity_kind(fact: EntityFact) -> tuple[str, str | None, str | None]:
+    return fact.category, fact.group, fact.side
+
+
+class Builder:
+    """Builds the generated items of one pack."""
+
+    def __init__(self, pack: Pack, seed: int | None) -> None:
+        self.pack = pack
+        self.seed = seed
+        self.langs = [pack.language, *pack.translations]
+        published = [s.published for s in pack.sources if s.published is not None]
+        self.latest = interval(max(published))[1] if published else None
+        # Candidate pools, built once: a fact draws a few random entries from its pool.
+        self.dates: dict[str, list[DateFact]] = {}
+        self.entities: dict[tuple[str, str | None, str | None], list[EntityFact]] = {}
+        self.numbers: dict[Localized | None, list[NumberFact]] = {}
+        self.phrases: dict[str, list[PhraseFact]] = {}
+        self.terms: list[TermFact] = []
+        for fact in live_facts(pack):
+            if isinstance(fact, DateFact):
+                self.dates.setdefault(fact.value.granularity, []).append(fact)
+            elif isinstance(fact, EntityFact):
+                self.entities.setdefault(_entity_kind(fact), []).append(fact)
+            elif isinstance(fact, NumberFact):
+                self.numbers.setdefault(fact.unit, []).append(fact)
+            elif isinstance(fact, PhraseFact) and fact.group is not None:
+                self.phrases.setdefault(fact.group, []).append(fact)
+            elif isinstance(fact, TermFact):
+                self.terms.append(fact)
+
+    # -- text helpers ----------------------------------------------------------------------
+
+    def text(self, value: Localized, lang: str) -> str:
+        return value.get(lang, self.pack.language)
+
+    def localized(self, make: Callable[[str], str]) -> Localized:
+        return Localized({lang: make(lang) for lang in self.langs})
+
+    def own_or(self, own: Localized | None, lang: str, fallback: Callable[[], str]) -> str:
+        """The fact's own text in ``lang`` where it has one, else the template's."""
+        if own is not None and own.has(lang, self.pack.language):
+            return self.text(own, lang)
+        return fallback()
+
+    def question(self, fact: AnyFact, key: str) -> Localized:
+        gender = fact.gender if isinstance(fact, EntityFact) else None
+        return self.localized(
+            lambda lang: self.own_or(
+                fact.question,
+                lang,
+                lambda: phrase(key, lang, gender=gender, about=self.text(fact.about, lang)),
+            )
+        )
+
+    def rng(self, fact: AnyFact, purpose: str = "") -> random.Random:
+        return random.Random(f"{self.seed}/{self.pack.id}/{fact.id}/{purpose}")
+
+    def base(self, fact: AnyFact) -> dict[str, Any]:
+        return {
+            "fact": fact.id,
+            "tags": fact.tags,
+            "evidence": fact.evidence,
+            "explanation": fact.note,
+        }
+
+    # -- shared shapes ---------------------------------------------------------------------
+
+    def distractors(
+        self,
+        prompt: Localized,
+        answer: Localized,
+        pool: Sequence[Localized],
+        answers: Sequence[str],
+        kind: Kind = "text",
+    ) -> list[Localized]:
+        """Up to three of ``pool``, in order: none equal to the answer, none graded right,
+        none that the prompt itself names."""
+        keys = {fold(t) for t in answer.values()}
+        asked = [f" {fold(t)} " for t in prompt.values()]
+        picked: list[Localized] = []
+        for candidate in pool:
+            texts = list(candidate.values())
+            folded = [fold(t) for t in texts]
+            if any(f in keys for f in folded):
+                continue
+            if any(f" {f} " in a for f in folded for a in asked):
+                continue  # "who spoke with Tileuberdi?" must not offer Tileuberdi
+            if any(match_answer(answers, t, lang=None, kind=kind)[0] != "wrong" for t in texts):
+                continue  # a distractor that would be graded right is no distractor
+            keys.update(folded)
+            picked.append(candidate)
+            if len(picked) == CHOICES - 1:
+                break
+        return picked
+
+    def mcq(
+        self, fact: AnyFact, prompt: Localized, answer: Localized, wrong: list[Localized]
+    ) -> McqItem | None:
+        if len(wrong) < MIN_CHOICES - 1:
+            return None
+        choices = [answer, *wrong]
+        self.rng(fact, "mcq").shuffle(choices)
+        return McqItem(
+            id=f"{fact.id}.mcq",
+            type="mcq",
+            prompt=prompt,
+            choices=tuple(choices),
+            answer=answer,
+            **self.base(fact),
+        )
+
+    def true_false(
+        self,
+        fact: AnyFact,
+        answer: Localized,
+        wrong: Localized | None,
+        template: str = "statement",
+    ) -> Iterator[Item]:
+        gender = fact.gender if isinstance(fact, EntityFact) else None
+        for variant, value in (("true", answer), ("false", wrong)):
+            if value is None:
+                continue
+            when = _full_date(value) if isinstance(fact, DateFact) else None
+
+            def state(lang: str, value: Localized = value, when: Any = when) -> str:
+                about = self.text(fact.about, lang)
+                text = self.own_or(
+                    fact.statement,
+                    lang,
+                    lambda: phrase(template, lang, gender=gender, about=about, answer="{answer}"),
+                )
+                text = with_weekday(text, lang, when)
+                return text.replace("{answer}", self.text(value, lang))
+
+            yield TrueFalseItem(
+                id=f"{fact.id}.true_false.{variant}",
+                type="true_false",
+                prompt=self.localized(state),
+                answer=variant == "true",
+                **self.base(fact),
+            )
+
+    # -- per kind --------------------------------------------------------------------------
+
+    def date_fact(self, fact: DateFact) -> Iterator[Item]:
+        value = fact.value
+        answer = self.localized(value.display)
+        answers = [value.iso(), *fact.accept]
+        pool = [
+            *fact.distractors,
+            *(self.localized(d.display) for d in self.date_pool(fact)),
+        ]
+        question = self.question(fact, "when")
+        wrong = self.distractors(question, answer, pool, answers, "date")
+        mcq = self.mcq(fact, question, answer, wrong)
+        if mcq is not None:
+            yield mcq
+        yield from self.true_false(fact, answer, wrong[0] if wrong else None, "statement_date")
+        yield ShortItem(
+            id=f"{fact.id}.short",
+            type="short",
+            prompt=self.localized(
+                lambda lang: self.text(question, lang) + phrase(value.granularity, lang)
+            ),
+            answer=answer,
+            accept=fact.accept,
+            grade_as="date",
+            **self.base(fact),
+        )
+        cloze = self.cloze(fact, value)
+        if cloze is not None:
+            yield cloze
+
+    def date_pool(self, fact: DateFact) -> list[PartialDate]:
+        value = fact.value
+        rng = self.rng(fact, "dates")
+        others = [d.value for d in sample(self.dates[value.granularity], fact, rng)]
+        near = list(neighbours(value))
+        rng.shuffle(near)
+        pool: list[PartialDate] = []
+        for candidate in [*others, *near]:
+            if candidate == value or candidate in pool:
+                continue
+            if self.latest is not None and interval(candidate)[0] > self.latest:
+                continue  # after the source was published: absurd
+            pool.append(candidate)
+        return pool
+
+    def cloze(self, fact: DateFact, value: PartialDate) -> ClozeItem | None:
+        evidence = fact.evidence
+        if evidence is None:
+            return None
+        quotes = {
+            lang: self.text(evidence.quote, lang)
+            for lang in self.langs
+            if evidence.quote.has(lang, self.pack.language)
+        }
+        texts = date_cloze(quotes, value, fact.accept, evidence.sic)
+        if self.pack.language not in texts:
+            return None
+        return ClozeItem(
+            id=f"{fact.id}.cloze",
+            type="cloze",
+            prompt=self.localized(lambda lang: phrase("cloze", lang)),
+            text=Localized(texts),
+            translation=evidence.quote,
+            **self.base(fact),
+        )
+
+    def entity_fact(self, fact: EntityFact) -> Iterator[Item]:
+        answers = [*fact.value.values(), *fact.accept]
+        rng = self.rng(fact, "entities")
+        same = [
+            e.value
+            for e in sample(self.entities[_entity_kind(fact)], fact, rng)
+            if fact.gender is None or e.gender == fact.gender
+        ]
+        question = self.question(fact, "who" if fact.category == "person" else "what")
+        wrong = self.distractors(question, fact.value, [*fact.distractors, *same], answers)
+        mcq = self.mcq(fact, question, fact.value, wrong)
+        if mcq is not None:
+            yield mcq
+        yield ShortItem(
+            id=f"{fact.id}.short",
+            type="short",
+            prompt=question,
+            answer=fact.value,
+            accept=fact.accept,
+            **self.base(fact),
+        )
+        yield from self.true_false(fact, fact.value, wrong[0] if wrong else None)
+
+    def number_fact(self, fact: NumberFact) -> Iterator[Item]:
+        def show(n: float) -> Localized:
+            unit = fact.unit
+            return self.localized(
+                lambda lang: format_number(n) + (f" {self.text(unit, lang)}" if unit else "")
+            )
+
+        answers = [format_number(fact.value), *fact.accept]
+        rng = self.rng(fact, "numbers")
+        same_unit = [n.value for n in sample(self.numbers[fact.unit], fact, rng)]
+        near = near_numbers(fact.value)
+        rng.shuffle(near)
+        pool = [*fact.distractors, *(show(n) for n in [*same_unit, *near] if n != fact.value)]
+        question = self.question(fact, "how_many" if fact.unit else "what")
+        wrong = self.distractors(question, show(fact.value), pool, answers, "number")
+        mcq = self.mcq(fact, question, show(fact.value), wrong)
+        if mcq is not None:
+            yield mcq
+        accept = [*fact.accept, *(t for t in show(fact.value).values())]
+        yield ShortItem(
+            id=f"{fact.id}.short",
+            type="short",
+            prompt=question,
+            answer=Localized(format_number(fact.value)),
+            accept=tuple(accept),
+            grade_as="number",
+            **self.base(fact),
+        )
+        if fact.statement is not None:
+            yield from self.true_false(fact, show(fact.value), wrong[0] if wrong else None)
+
+    def term_fact(self, fact: TermFact) -> Iterator[Item]:
+        rng = self.rng(fact, "terms")
+        others = sample(self.terms, fact, rng)
+        ask = self.localized(lambda lang: phrase("what_is", lang, term=self.text(fact.term, lang)))
+        pool = [*fact.distractors, *(t.definition for t in others)]
+        wrong = self.distractors(ask, fact.definition, pool, list(fact.definition.values()))
+        forward = self.mcq(fact, ask, fact.definition, wrong)
+        if forward is not None:
+            yield forward
+        back = self.localized(
+            lambda lang: phrase("which_term", lang, definition=self.text(fact.definition, lang))
+        )
+        answers = [*fact.term.values(), *fact.accept]
+        wrong = self.distractors(back, fact.term, [t.term for t in others], answers)
+        backward = self.mcq(fact, back, fact.term, wrong)
+        if backward is not None:
+            yield backward.model_copy(update={"id": f"{fact.id}.mcq.reverse"})
+
+    def phrase_fact(self, fact: PhraseFact) -> Iterator[Item]:
+        rng = self.rng(fact, "phrases")
+        group = self.phrases.get(fact.group, []) if fact.group else []
+        pool = [*fact.distractors, *(p.answer for p in sample(group, fact, rng))]
+        question = self.question(fact, "what")
+        wrong = self.distractors(question, fact.answer, pool, [*fact.answer.values()])
+        mcq = self.mcq(fact, question, fact.answer, wrong)
+        if mcq is not None:
+            yield mcq
+        if fact.statement is not None:
+            yield from self.true_false(fact, fact.answer, wrong[0] if wrong else None)
+
+    def sequence_fact(self, fact: SequenceFact) -> Iterator[Item]:
+        yield OrderItem(
+            id=f"{fact.id}.order",
+            type="order",
+            prompt=self.question(fact, "what"),
+            sequence=fact.events,
+            **self.base(fact),
+        )
+
+    # -- across facts ----------------------------------------------------------------------
+
+    def date_orderings(self, dates: Sequence[DateFact]) -> Iterator[Item]:
+        timed = sorted(
+            (d for d in dates if d.value.year is not None), key=lambda d: interval(d.value)
+        )
+        chain: list[DateFact] = []
+        labels: set[str] = set()
+        for fact in timed:  # keep only events strictly after the one before, with new labels
+            label = {fold(t) for t in fact.about.values()}
+            if labels & label or any(_YEAR.search(t) for t in fact.about.values()):
+                continue  # a label that says its year orders itself
+            if not chain or interval(fact.value)[0] > interval(chain[-1].value)[1]:
+                chain.append(fact)
+                labels |= label
+        for group in group_in_sets(chain):
+            first = group[0]
+            yield OrderItem(
+                id=f"{first.id}.order",
+                type="order",
+                prompt=self.localized(lambda lang: phrase("order_dates", lang)),
+                sequence=tuple(f.about for f in group),
+                fact=first.id,
+                tags=tuple(dict.fromkeys(t for f in group for t in f.tags)),
+            )
+
+    def term_matchings(self, terms: Sequence[TermFact]) -> Iterator[Item]:
+        distinct: list[TermFact] = []
+        seen: set[str] = set()
+        for term in terms:
+            keys = {fold(t) for t in (*term.term.values(), *term.definition.values())}
+            if not keys & seen:
+                distinct.append(term)
+                seen |= keys
+        for group in group_in_sets(distinct):
+            first = group[0]
+            pairs = tuple(MatchPair(left=t.term, right=t.definition) for t in group)
+            yield MatchItem(
+                id=f"{first.id}.match",
+                type="match",
+                prompt=self.localized(lambda lang: phrase("match_terms", lang)),
+                pairs=pairs,
+                fact=first.id,
+                tags=tuple(dict.fromkeys(t for f in group for t in f.tags)),
+            )
+
+
+def _full_date(value: Localized) -> Any:
+    """The calendar day a displayed date names, when it names a whole one."""
+    for text in value.values():
+        parsed = parse_date(text)
+        if parsed is not None:
+            date = parsed.value
+            if date.year is None or date.month is None or date.day is None:
+                return None
+            return datetime.date(date.year, date.month, date.day)
+    return None
+
+
+def live_facts(pack: Pack) -> list[AnyFact]:
+    """The facts a teacher has reviewed (not ``draft``)."""
+    return [f for f in pack.facts if not f.draft]

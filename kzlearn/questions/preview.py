@@ -1,0 +1,136 @@
+"""A teacher's preview: every item students can get, as they see it, with its answer.
+
+Plain text in logical order, one block per item: the prompt, the choices (or entries,
+pairs, passage) as shown, the answer, the distractors, what else is accepted, and the
+evidence with its source. The command line reorders it for the terminal when it is one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from kzlearn.localized import Localized
+from kzlearn.models import (
+    ClozeItem,
+    Item,
+    MatchItem,
+    McqItem,
+    OrderItem,
+    Pack,
+    ShortItem,
+    TrueFalseItem,
+)
+
+__all__ = ["preview_lines"]
+
+_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "mcq": "multiple choice",
+        "true_false": "true or false",
+        "short": "typed answer",
+        "cloze": "fill in the blanks",
+        "order": "ordering",
+        "match": "matching",
+        "answer": "Answer",
+        "distractors": "Distractors",
+        "accepted": "Also accepted",
+        "evidence": "Evidence",
+        "explanation": "Explanation",
+        "true": "true",
+        "false": "false",
+        "fact": "fact",
+        "written": "written by hand",
+        "generated": "generated",
+        "no_text": "(no passage in this language: left out of quizzes in it)",
+    },
+    "ar": {
+        "mcq": "اختيار من متعدد",
+        "true_false": "صواب أم خطأ",
+        "short": "إجابة مكتوبة",
+        "cloze": "املأ الفراغ",
+        "order": "ترتيب",
+        "match": "مطابقة",
+        "answer": "الإجابة",
+        "distractors": "المموهات",
+        "accepted": "يُقبل أيضاً",
+        "evidence": "الشاهد",
+        "explanation": "الشرح",
+        "true": "صواب",
+        "false": "خطأ",
+        "fact": "المعلومة",
+        "written": "مكتوب يدوياً",
+        "generated": "مولَّد",
+        "no_text": "(لا نص بهذه اللغة: لا يظهر في اختباراتها)",
+    },
+}
+
+
+def preview_lines(
+    pack: Pack, items: Sequence[Item], *, lang: str | None = None, fact: str | None = None
+) -> Iterator[str]:
+    """The preview of ``items`` of ``pack`` in ``lang`` (the pack's language by default),
+    only those of ``fact`` when it is given."""
+    lang = lang or pack.language
+    words = _LABELS.get(lang, _LABELS["en"])
+    written = {item.id for item in pack.items}
+
+    def t(value: Localized) -> str:
+        return value.get(lang, pack.language)
+
+    for item in items:
+        if fact is not None and item.fact != fact:
+            continue
+        origin = words["written"] if item.id in written else words["generated"]
+        about = f" · {words['fact']} {item.fact}" if item.fact else ""
+        yield f"── {pack.id}/{item.id}  ({words[item.type]} · {origin}{about})"
+        yield t(item.prompt)
+        yield from _body(item, pack, lang, words)
+        if item.explanation is not None:
+            yield f"{words['explanation']}: {t(item.explanation)}"
+        evidence = item.evidence
+        if evidence is None and item.fact is not None:
+            evidence = next((f.evidence for f in pack.facts if f.id == item.fact), None)
+        if evidence is not None:
+            source = pack.source(evidence.source)
+            cite = f" — {source.title.get(source.language, pack.language)}" if source else ""
+            yield f"{words['evidence']}: «{t(evidence.quote)}»{cite}"
+        yield ""
+
+
+def _body(item: Item, pack: Pack, lang: str, words: dict[str, str]) -> Iterator[str]:
+    def text(value: Localized) -> str:
+        return value.get(lang, pack.language)
+
+    if isinstance(item, McqItem):
+        for i, choice in enumerate(item.choices):
+            mark = "  ✓" if i == item.answer_index else ""
+            yield f"  {chr(ord('a') + i)}) {text(choice)}{mark}"
+        yield f"{words['answer']}: {text(item.answer)}"
+        wrong = [text(c) for i, c in enumerate(item.choices) if i != item.answer_index]
+        yield f"{words['distractors']}: {' · '.join(wrong)}"
+    elif isinstance(item, TrueFalseItem):
+        yield f"{words['answer']}: {words['true' if item.answer else 'false']}"
+    elif isinstance(item, ShortItem):
+        yield f"{words['answer']}: {text(item.answer)}"
+        others = [a for a in (*item.answer.values(), *item.accept) if a != text(item.answer)]
+        if others:
+            yield f"{words['accepted']}: {' · '.join(dict.fromkeys(others))}"
+    elif isinstance(item, ClozeItem):
+        if not item.text.has(lang, pack.language):
+            yield words["no_text"]
+        passage = text(item.text)
+        blanks = item.blanks(lang, pack.language)
+        shown = passage
+        for i, _ in enumerate(blanks, start=1):
+            start, end = shown.find("{{"), shown.find("}}")
+            shown = f"{shown[:start]}[{i}]____{shown[end + 2 :]}"
+        yield f"  {shown}"
+        for i, answers in enumerate(blanks, start=1):
+            rest = f" ({' · '.join(answers[1:])})" if len(answers) > 1 else ""
+            yield f"{words['answer']} [{i}]: {answers[0]}{rest}"
+    elif isinstance(item, OrderItem):
+        for i, entry in enumerate(item.sequence, start=1):
+            yield f"  {i}. {text(entry)}"
+    elif isinstance(item, MatchItem):
+        for i, pair in enumerate(item.pairs, start=1):
+            yield f"  {i}. {text(pair.left)} → {text(pair.right)}"
