@@ -163,7 +163,7 @@ def test_csv_ragged_rows_name_their_lines_and_nothing_is_written(tmp_path: Path)
 
 
 def test_csv_export_round_trips_term_facts() -> None:
-    pack = PACKS[0]
+    pack = PACKS[1]
     text, count = to_terms([pack], {pack.id: []})
     back = parse_terms(text, "x.tsv", pack_id="x", lang="ar")
     terms = [f for f in pack.facts if f.kind == "term"]
