@@ -325,8 +325,10 @@ class ShortItem(_ItemBase):
     type: Literal["short"]
     answer: Localized
     accept: tuple[NonEmpty, ...] = ()
-    grade_as: Literal["text", "number", "date"] = Field(
-        "text", description="Compare answers as text, as numbers, or as dates."
+    grade_as: Literal["text", "name", "number", "date"] = Field(
+        "text",
+        description="Compare answers as text, as a person's name (the family name alone "
+        "is right, the given name alone nearly), as numbers, or as dates.",
     )
 
     @model_validator(mode="after")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import kzlearn
 from kzlearn.language.dates import ARABIC_MONTHS, PartialDate, parse_date
 from kzlearn.language.text import fold, normalize_basic
-from kzlearn.models import McqItem, Pack, ShortItem
-from kzlearn.questions.generate import generate_items
-from kzlearn.questions.grading import correct_response, grade
+from kzlearn.models import Item, McqItem, Pack, ShortItem
+from kzlearn.questions.generate import all_items, generate_items
+from kzlearn.questions.grading import Kind, correct_response, grade, match_answer
 
 ARABIC = "ءآأؤإئابةتثجحخدذرسشصضطظعغفقكلمنهوىيًٌٍَُِّْـکیەھ٠١٢٣٤٥٦٧٨٩،؛؟«» "
 texts = st.text(alphabet=st.sampled_from(ARABIC) | st.characters(), max_size=40)
@@ -95,3 +96,41 @@ def test_generated_items_grade_themselves_and_their_distractors(pack: Pack, seed
             for i, choice in enumerate(item.choices):
                 if i != item.answer_index and isinstance(typed, ShortItem):
                     assert grade(typed, choice.get("ar", "ar")).outcome == "wrong"
+
+
+def _bundled_items() -> list[Item]:
+    return [i for p in kzlearn.load_packs(kzlearn.bundled_deck_paths()) for i in all_items(p)]
+
+
+BUNDLED_ITEMS = _bundled_items()
+TRICKY = ["፩", "٣", "12", "hundred", "مئة", "ألف", "million", "ربيع", "/", "th", "و", "ديسمبر"]
+# Any Unicode, and the digits and number words that once made grading raise, mixed or repeated.
+answers = (
+    st.text(max_size=60)
+    | st.lists(st.sampled_from(TRICKY), max_size=4).map(" ".join)
+    | st.tuples(st.sampled_from(TRICKY), st.integers(1, 200)).map(lambda t: f"{t[0]} " * t[1])
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(BUNDLED_ITEMS), answers, st.lists(answers, max_size=4))
+def test_grading_any_text_on_any_bundled_item_never_raises(
+    item: Item, text: str, texts: list[str]
+) -> None:
+    for response in (text, texts):
+        verdict = grade(item, response, lang="ar")
+        assert verdict.outcome in ("correct", "nearly", "wrong")
+
+
+RULE_WORDS = ["مختار مصمودي", "عبد اللطيف ملين", "الصين وفرنسا", "a, b and c", "Mr", "الملك"]
+RULE_WORDS += ["بال", "و", "the", "city of", "، ", "&", "العاشرة", "ربيع", "12/25/91", "th"]
+rule_texts = st.text(max_size=30) | st.lists(st.sampled_from(RULE_WORDS), max_size=6).map(" ".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(rule_texts, rule_texts, st.booleans(), st.sampled_from(["text", "number", "date"]))
+def test_match_answer_never_raises_whatever_it_is_given(
+    expected: str, text: str, person: bool, kind: Kind
+) -> None:
+    outcome, _ = match_answer([expected, text[::-1]], text, lang="ar", kind=kind, person=person)
+    assert outcome in ("correct", "nearly", "wrong")

@@ -378,3 +378,43 @@ facts:
     evidence: {quote: "القمة السابعة", sic: ["كلمة"]}
 """
         )
+
+
+def test_a_persons_typed_answer_is_graded_as_a_name() -> None:
+    short = _item(_pack(PEOPLE), "mayor.short")
+    assert isinstance(short, ShortItem)
+    assert short.grade_as == "name"
+    assert grade(short, "مصمودي").outcome == "correct"  # the family name alone
+    assert grade(short, "السيد مختار مصمودي").outcome == "correct"  # a title around it
+    assert grade(short, "مختار").outcome == "nearly"  # the given name alone
+    assert grade(short, "بوريطة").outcome == "wrong"
+
+
+def test_a_question_that_writes_its_own_answer_asks_nothing() -> None:
+    pack = _pack(
+        """\
+id: self
+title: "self"
+language: ar
+facts:
+  - id: summit
+    kind: date
+    value: 1994-12
+    about: "القمة"
+    question: "ماذا حدث في قمة الدار البيضاء في دجنبر 1994؟"
+    statement: "انعقدت القمة في {answer}."
+    distractors: ["نونبر 1994", "دجنبر 1995"]
+  - id: city
+    kind: entity
+    category: place
+    value: "الدار البيضاء"
+    about: "مدينة القمة"
+    question: "أين انعقدت قمة الدار البيضاء؟"
+    distractors: ["الرباط", "فاس"]
+"""
+    )
+    ids = {i.id for i in generate_items(pack, seed=1)}
+    # «دجنبر 1994» is «ديسمبر 1994» as a date: the question writes its answer
+    assert not {"summit.mcq", "summit.short", "summit.cloze"} & ids
+    assert not {"city.mcq", "city.short"} & ids
+    assert {"summit.true_false.true", "city.true_false.true"} <= ids

@@ -19,115 +19,44 @@ from kzlearn.language.text import fold
 
 __all__ = [
     "ARABIC_MONTHS",
+    "DateParts",
     "Granularity",
     "ParsedDate",
     "PartialDate",
+    "date_parts",
     "parse_date",
     "phrase_table",
 ]
 
 Granularity = Literal["year", "month", "day", "month-day"]
 
+
+def _months(row: str) -> tuple[str, ...]:
+    return tuple(row.split(","))
+
+
 # One row a region; column = month - 1. Several spellings of a month are separated by "|".
 ARABIC_MONTHS: dict[str, tuple[str, ...]] = {
-    "standard": (
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو|يونيه",
-        "يوليو|يوليه",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
+    "standard": _months(
+        "يناير,فبراير,مارس,أبريل,مايو,يونيو|يونيه,يوليو|يوليه,أغسطس,سبتمبر,أكتوبر,نوفمبر,ديسمبر"
     ),
-    "Moroccan": (
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "ماي",
-        "يونيو",
-        "يوليوز",
-        "غشت",
-        "شتنبر",
-        "أكتوبر",
-        "نونبر",
-        "دجنبر",
+    "Moroccan": _months("يناير,فبراير,مارس,أبريل,ماي,يونيو,يوليوز,غشت,شتنبر,أكتوبر,نونبر,دجنبر"),
+    "Algerian and Tunisian": _months(
+        "جانفي,فيفري,مارس,أفريل,ماي,جوان,جويلية,أوت,سبتمبر,أكتوبر,نوفمبر,ديسمبر"
     ),
-    "Algerian and Tunisian": (
-        "جانفي",
-        "فيفري",
-        "مارس",
-        "أفريل",
-        "ماي",
-        "جوان",
-        "جويلية",
-        "أوت",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
+    "Mauritanian": _months(
+        "يناير,فبراير,مارس,إبريل,مايو,يونيو,يوليو,أغشت,شتمبر,أكتوبر,نوفمبر,دجمبر"
     ),
-    "Mauritanian": (
-        "يناير",
-        "فبراير",
-        "مارس",
-        "إبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغشت",
-        "شتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "دجمبر",
-    ),
-    "Levantine and Iraqi": (
-        "كانون الثاني",
-        "شباط",
-        "آذار",
-        "نيسان",
-        "أيار",
-        "حزيران",
-        "تموز",
-        "آب",
-        "أيلول",
-        "تشرين الأول",
-        "تشرين الثاني",
-        "كانون الأول",
+    "Levantine and Iraqi": _months(
+        "كانون الثاني,شباط,آذار,نيسان,أيار,حزيران,تموز,آب,أيلول,"
+        "تشرين الأول,تشرين الثاني,كانون الأول"
     ),
 }
-_ENGLISH = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+_ENGLISH = _months(
+    "january,february,march,april,may,june,july,august,september,october,november,december"
 )
-_FRENCH = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
+_FRENCH = _months(
+    "janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre"
 )
 _ORDINAL_UNITS = (
     "الحادي",
@@ -232,7 +161,8 @@ class PartialDate:
         return " ".join(parts)
 
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2})")
+# [0-9], never \d: other scripts' digits ("፩") pass str.isdigit but int() refuses them.
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?|--([0-9]{2})-([0-9]{2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +224,7 @@ def phrase_table() -> dict[tuple[str, ...], Phrase]:
     return _tables()[0]
 
 
-_GLUE = re.compile(r"(?<=\d)(?=\D)|(?<=\D)(?=\d)")
+_GLUE = re.compile(r"(?<=[0-9])(?=[^0-9])|(?<=[^0-9])(?=[0-9])")
 
 
 def date_tokens(text: str) -> list[str]:
@@ -317,7 +247,7 @@ def _lex(tokens: list[str]) -> Iterator[tuple[str, int, str | None, str]]:
                 break
         else:
             token = tokens[i]
-            if token.isdigit():
+            if token.isascii() and token.isdigit():
                 yield ("num", int(token), None, token)
             elif token in hijri:
                 yield ("hijri", 0, None, token)
@@ -339,9 +269,26 @@ def parse_date(text: str) -> ParsedDate | None:
             return ParsedDate(PartialDate.from_iso(iso), None)
         except ValueError:
             return None
-    months: list[tuple[int, str | None]] = []
-    days: list[int] = []
-    nums: list[tuple[int, str]] = []
+    parts = date_parts(text)
+    if parts is None:
+        return None
+    months, days, nums = parts
+    try:
+        date = _assemble(months, days, nums)
+    except ValueError:
+        return None
+    if date is None:
+        return None
+    return ParsedDate(date, months[0][1] if months else None)
+
+
+DateParts = tuple[list[tuple[int, str | None]], list[int], list[tuple[int, str]]]
+
+
+def date_parts(text: str) -> DateParts | None:
+    """Months (value, style), ordinal days and numbers (value, digits) of a date-only text."""
+    parts: DateParts = ([], [], [])
+    months, days, nums = parts
     for kind, value, style, token in _lex(date_tokens(text)):
         if kind in ("word", "hijri"):
             return None
@@ -351,13 +298,7 @@ def parse_date(text: str) -> ParsedDate | None:
             days.append(value)
         else:
             nums.append((value, token))
-    try:
-        date = _assemble(months, days, nums)
-    except ValueError:
-        return None
-    if date is None:
-        return None
-    return ParsedDate(date, months[0][1] if months else None)
+    return parts
 
 
 def _assemble(

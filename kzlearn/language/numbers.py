@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kzlearn.language.text import digits_to_ascii, fold, normalize_basic
 
-__all__ = ["format_number", "parse_number"]
+__all__ = ["format_number", "parse_number", "read_number"]
 
 _UNITS_EN = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -63,7 +64,10 @@ _WORDS = _word_table()
 _SCALE_WORDS = {fold(w): v for w, v in _SCALES.items()}
 _FILLER = {"and", "et", "و"}
 MAX_DIGITS = 30  # no answer is a longer number; int() refuses past 4,300 digits
-_NUMERIC = re.compile(r"[-+]?\d[\d\s,.'\u066b\u066c\u202f\u00a0]*")
+#: Number words never name more than this: "hundred hundred ..." must not overflow a float.
+MAX_WORDS_VALUE = 10**15
+# [0-9] and re.ASCII, not \d: "፩" is a digit to Unicode that int() refuses.
+_NUMERIC = re.compile(r"[-+]?[0-9][0-9\s,.'\u066b\u066c\u202f\u00a0]*", re.ASCII)
 
 
 def _parse_digits(text: str) -> float | None:
@@ -71,13 +75,13 @@ def _parse_digits(text: str) -> float | None:
     text = re.sub(r"[\s'\u202f\u00a0]", "", text)
     sign = -1 if text.startswith("-") else 1
     text = text.lstrip("+-")
-    if re.fullmatch(r"\d+", text):
+    if re.fullmatch(r"[0-9]+", text):
         return sign * int(text)
-    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", text):  # 20,000 or 1,234.5
+    if re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):  # 20,000 or 1,234.5
         return sign * float(text.replace(",", ""))
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):  # 20.000 or 1.234,5
+    if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?", text):  # 20.000 or 1.234,5
         return sign * float(text.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d+[.,]\d+", text):
+    if re.fullmatch(r"[0-9]+[.,][0-9]+", text):
         return sign * float(text.replace(",", "."))
     return None
 
@@ -107,6 +111,8 @@ def _parse_words(text: str) -> float | None:
                 current = 0
         else:
             return None
+        if total + current > MAX_WORDS_VALUE:
+            return None
         i += 1
     return total + current
 
@@ -127,3 +133,87 @@ def parse_number(text: str) -> float | None:
 def format_number(value: float) -> str:
     """A number as a pack shows it: no trailing ``.0``."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+# Words that name what is counted or ranked ("the tenth anniversary", "30 عاماً"), folded
+# when first used. A number with one of them is still that number; other words are not.
+_COUNTED = (
+    "ذكرى الذكرى قمة القمة دورة الدورة مرة المرة مرات سنة السنة سنوات عام عاما أعوام سنين "
+    "المرتبة مرتبة المركز الرتبة النسخة الطبعة الجولة يوم أيام شهر أشهر شهور كم كلم "
+    "year years anniversary summit session time times edition round day days month months km "
+    "an ans année années anniversaire sommet fois édition jour jours mois"
+)
+_ARTICLES = ("the", "le", "la", "l", "les")
+_SUFFIXES = ("st", "nd", "rd", "th", "e", "er", "re", "eme", "ieme", "em")
+_EN_ORDINALS = {"first": "one", "second": "two", "third": "three", "fifth": "five"}
+_EN_ORDINALS |= {"eighth": "eight", "ninth": "nine", "twelfth": "twelve"}
+_FR_ORDINALS = {"premier": "un", "premiere": "un", "second": "deux", "seconde": "deux"}
+_FR_ORDINALS |= {"cinquieme": "cinq", "neuvieme": "neuf"}
+_AR_UNITS = "اول ثاني ثالث رابع خامس سادس سابع ثامن تاسع عاشر".split()
+
+
+@functools.cache
+def _ordinal_tables() -> tuple[frozenset[str], dict[str, int], dict[str, int]]:
+    counted = frozenset(fold(w) for w in _COUNTED.split())
+    units = {fold(w): i + 1 for i, w in enumerate(_AR_UNITS)}
+    units |= {w + "ه": v for w, v in units.items()} | {"اولي": 1, "حادي": 1, "حاديه": 1}
+    tens: dict[str, int] = {}
+    for i, word in enumerate(_TENS_AR):
+        tens[fold(word)] = tens[fold(word[:-2] + "ين")] = 20 + 10 * i
+    return counted, units, tens
+
+
+def _latin_ordinal(word: str) -> str | None:
+    """The cardinal word of an English or French ordinal word ("thirtieth" → "thirty")."""
+    if word in _EN_ORDINALS or word in _FR_ORDINALS:
+        return _EN_ORDINALS.get(word) or _FR_ORDINALS[word]
+    if word.endswith("ieme"):
+        base = word[:-4]
+        return base if base in _WORDS else base + "e"
+    if word.endswith("ieth"):
+        return word[:-4] + "y"
+    return word[:-2] if word.endswith("th") else None
+
+
+def _arabic_ordinal(tokens: list[str]) -> int | None:
+    """الثالث, العاشرة, الحادي عشر, الخامس والثلاثون, الثلاثين: the number ranked."""
+    _, units, tens = _ordinal_tables()
+    stems = [t.removeprefix("و").removeprefix("ال") for t in tokens if t != "و"]
+    if not stems:
+        return None
+    if len(stems) == 1:
+        return units.get(stems[0]) or tens.get(stems[0])
+    unit = units.get(stems[0])
+    if len(stems) != 2 or unit is None or unit > 9:
+        return None
+    if stems[1] in ("عشر", "عشره"):
+        return 10 + unit
+    return unit + tens[stems[1]] if stems[1] in tens else None
+
+
+def read_number(text: str) -> tuple[int | float, str] | None:
+    """A number written as an ordinal or with what it counts, and how it was read.
+
+    ``the 10th``, ``tenth``, ``dixième``, ``العاشرة``, ``الذكرى الثلاثين`` are ordinals
+    ("ordinal read as a number"); ``10 سنوات``, ``ten years``, ``30 عاماً`` count something
+    ("ignored the unit"). None for anything else, plain numbers included (see parse_number).
+    """
+    counted = _ordinal_tables()[0]
+    folded = digits_to_ascii(fold(text)).replace("-", " ")
+    tokens = re.sub(r"(?<=[0-9])(?=[^0-9 ])", " ", folded).split()
+    rest = [t for t in tokens if t not in counted and t not in _ARTICLES]
+    if not rest or len(rest) > 4:
+        return None
+    unit = len(rest) < len(tokens) - sum(t in _ARTICLES for t in tokens)
+    if len(rest) == 2 and rest[0].isascii() and rest[0].isdigit() and rest[1] in _SUFFIXES:
+        return int(rest[0]), "ordinal read as a number"
+    arabic = _arabic_ordinal(rest)
+    if arabic is not None:
+        return arabic, "ordinal read as a number"
+    cardinal = _latin_ordinal(rest[-1])
+    if cardinal is not None:
+        value = parse_number(" ".join([*rest[:-1], cardinal]))
+        if value is not None:
+            return value, "ordinal read as a number"
+    value = parse_number(" ".join(rest)) if unit else None
+    return (value, "ignored the unit") if value is not None else None

@@ -71,6 +71,7 @@ class _PunctuationToSpace(dict[int, int | str]):
 _PUNCTUATION = _PunctuationToSpace()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_basic(text: str) -> str:
     """NFKC, no invisible or control characters, case folded, white space collapsed."""
     text = unicodedata.normalize("NFKC", text)

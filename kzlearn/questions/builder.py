@@ -42,6 +42,7 @@ from kzlearn.models import (
     TrueFalseItem,
 )
 from kzlearn.questions.cloze import date_cloze
+from kzlearn.questions.giveaways import names_own_answer
 from kzlearn.questions.grading import Kind, match_answer
 from kzlearn.questions.phrases import phrase, with_weekday
 from kzlearn.questions.pools import group_in_sets, interval, near_numbers, neighbours, sample
@@ -128,20 +129,31 @@ class Builder:
         pool: Sequence[Localized],
         answers: Sequence[str],
         kind: Kind = "text",
+        *,
+        person: bool = False,
+        graded: int | None = None,
     ) -> list[Localized]:
         """Up to three of ``pool``, in order: none equal to the answer, none graded right,
-        none that the prompt itself names."""
+        none that the prompt itself names.
+
+        Only the first ``graded`` entries go through the grader (all by default): the rest
+        are values of the answer's own kind and precision that differ from it, wrong by
+        construction (grading every generated date is most of generation's time).
+        """
         keys = {fold(t) for t in answer.values()}
         asked = [f" {fold(t)} " for t in prompt.values()]
         picked: list[Localized] = []
-        for candidate in pool:
+        for index, candidate in enumerate(pool):
             texts = list(candidate.values())
             folded = [fold(t) for t in texts]
             if any(f in keys for f in folded):
                 continue
             if any(f" {f} " in a for f in folded for a in asked):
                 continue  # "who spoke with Tileuberdi?" must not offer Tileuberdi
-            if any(match_answer(answers, t, lang=None, kind=kind)[0] != "wrong" for t in texts):
+            if (graded is None or index < graded) and any(
+                match_answer(answers, t, lang=None, kind=kind, person=person)[0] != "wrong"
+                for t in texts
+            ):
                 continue  # a distractor that would be graded right is no distractor
             keys.update(folded)
             picked.append(candidate)
@@ -207,11 +219,15 @@ class Builder:
             *(self.localized(d.display) for d in self.date_pool(fact)),
         ]
         question = self.question(fact, "when")
-        wrong = self.distractors(question, answer, pool, answers, "date")
+        wrong = self.distractors(
+            question, answer, pool, answers, "date", graded=len(fact.distractors)
+        )
+        yield from self.true_false(fact, answer, wrong[0] if wrong else None, "statement_date")
+        if names_own_answer(question.values(), [*answer.values(), *fact.accept]):
+            return  # a question that writes its answer asks nothing (nor does its cloze)
         mcq = self.mcq(fact, question, answer, wrong)
         if mcq is not None:
             yield mcq
-        yield from self.true_false(fact, answer, wrong[0] if wrong else None, "statement_date")
         yield ShortItem(
             id=f"{fact.id}.short",
             type="short",
@@ -272,7 +288,12 @@ class Builder:
             if fact.gender is None or e.gender == fact.gender
         ]
         question = self.question(fact, "who" if fact.category == "person" else "what")
-        wrong = self.distractors(question, fact.value, [*fact.distractors, *same], answers)
+        person = fact.category == "person"
+        pool = [*fact.distractors, *same]
+        wrong = self.distractors(question, fact.value, pool, answers, person=person)
+        yield from self.true_false(fact, fact.value, wrong[0] if wrong else None)
+        if names_own_answer(question.values(), answers):
+            return  # a question that writes its answer asks nothing
         mcq = self.mcq(fact, question, fact.value, wrong)
         if mcq is not None:
             yield mcq
@@ -282,9 +303,9 @@ class Builder:
             prompt=question,
             answer=fact.value,
             accept=fact.accept,
+            grade_as="name" if person else "text",
             **self.base(fact),
         )
-        yield from self.true_false(fact, fact.value, wrong[0] if wrong else None)
 
     def number_fact(self, fact: NumberFact) -> Iterator[Item]:
         def show(n: float) -> Localized:
@@ -300,11 +321,17 @@ class Builder:
         rng.shuffle(near)
         pool = [*fact.distractors, *(show(n) for n in [*same_unit, *near] if n != fact.value)]
         question = self.question(fact, "how_many" if fact.unit else "what")
-        wrong = self.distractors(question, show(fact.value), pool, answers, "number")
+        wrong = self.distractors(
+            question, show(fact.value), pool, answers, "number", graded=len(fact.distractors)
+        )
+        accept = [*fact.accept, *(t for t in show(fact.value).values())]
+        if fact.statement is not None:
+            yield from self.true_false(fact, show(fact.value), wrong[0] if wrong else None)
+        if names_own_answer(question.values(), [format_number(fact.value), *accept]):
+            return  # a question that writes its answer asks nothing
         mcq = self.mcq(fact, question, show(fact.value), wrong)
         if mcq is not None:
             yield mcq
-        accept = [*fact.accept, *(t for t in show(fact.value).values())]
         yield ShortItem(
             id=f"{fact.id}.short",
             type="short",
@@ -314,8 +341,6 @@ class Builder:
             grade_as="number",
             **self.base(fact),
         )
-        if fact.statement is not None:
-            yield from self.true_false(fact, show(fact.value), wrong[0] if wrong else None)
 
     def term_fact(self, fact: TermFact) -> Iterator[Item]:
         rng = self.rng(fact, "terms")
@@ -324,7 +349,7 @@ class Builder:
         pool = [*fact.distractors, *(t.definition for t in others)]
         wrong = self.distractors(ask, fact.definition, pool, list(fact.definition.values()))
         forward = self.mcq(fact, ask, fact.definition, wrong)
-        if forward is not None:
+        if forward is not None and not names_own_answer(ask.values(), fact.definition.values()):
             yield forward
         back = self.localized(
             lambda lang: phrase("which_term", lang, definition=self.text(fact.definition, lang))
@@ -332,7 +357,7 @@ class Builder:
         answers = [*fact.term.values(), *fact.accept]
         wrong = self.distractors(back, fact.term, [t.term for t in others], answers)
         backward = self.mcq(fact, back, fact.term, wrong)
-        if backward is not None:
+        if backward is not None and not names_own_answer(back.values(), answers):
             yield backward.model_copy(update={"id": f"{fact.id}.mcq.reverse"})
 
     def phrase_fact(self, fact: PhraseFact) -> Iterator[Item]:
@@ -342,7 +367,7 @@ class Builder:
         question = self.question(fact, "what")
         wrong = self.distractors(question, fact.answer, pool, [*fact.answer.values()])
         mcq = self.mcq(fact, question, fact.answer, wrong)
-        if mcq is not None:
+        if mcq is not None and not names_own_answer(question.values(), fact.answer.values()):
             yield mcq
         if fact.statement is not None:
             yield from self.true_false(fact, fact.answer, wrong[0] if wrong else None)

@@ -73,8 +73,11 @@ def date_cloze(
         if len(shown.split()) < MIN_WORDS or "{" in shown or "}" in shown:
             continue
         span = find_date(shown, value)
-        if span is None or find_date(shown[span[1] :], value) is not None:
+        if span is None:
             continue
+        rest = shown[span[1] :]
+        if str(value.year or value.day) in rest and find_date(rest, value) is not None:
+            continue  # written twice: the other mention gives the blank away
         spans[lang] = (shown, *span)
     answers = [value.display(lang) for lang in spans]
     answers += [shown[start:end] for shown, start, end in spans.values()]

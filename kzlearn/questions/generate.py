@@ -20,7 +20,6 @@ from kzlearn.models import (
     TermFact,
 )
 from kzlearn.questions.builder import Builder, live_facts
-from kzlearn.questions.giveaways import gives_away
 
 __all__ = ["all_items", "generate_items", "live_facts", "template_fallbacks"]
 
@@ -28,7 +27,7 @@ __all__ = ["all_items", "generate_items", "live_facts", "template_fallbacks"]
 def generate_items(pack: Pack, *, seed: int | None = None) -> list[Item]:
     """Every generated item of ``pack``, fact by fact, then ordering and matching sets.
 
-    Draft facts give no items, and an item whose prompt holds its own answer is left out.
+    Draft facts give no items, and a question that writes its own answer gives none either.
     """
     builder = Builder(pack, seed)
     makers: dict[type, Callable[[Any], Iterator[Item]]] = {
@@ -42,7 +41,7 @@ def generate_items(pack: Pack, *, seed: int | None = None) -> list[Item]:
     items: list[Item] = []
     facts = live_facts(pack)
     for fact in facts:
-        items.extend(i for i in makers[type(fact)](fact) if not gives_away(i, i))
+        items.extend(makers[type(fact)](fact))
     items.extend(builder.date_orderings([f for f in facts if isinstance(f, DateFact)]))
     items.extend(builder.term_matchings(builder.terms))
     return items

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Sequence
 
 from kzlearn.language.dates import parse_date
 from kzlearn.language.text import fold
-from kzlearn.models import ClozeItem, Item, McqItem, ShortItem, TrueFalseItem
+from kzlearn.models import ClozeItem, Item, McqItem, ShortItem
 from kzlearn.questions.cloze import word_spans
 
-__all__ = ["Clues", "clues", "giveaway_pairs", "gives_away"]
+__all__ = ["Clues", "clues", "giveaway_pairs", "gives_away", "names_own_answer"]
 
 _YEAR = re.compile(r"(?<!\d)[0-9٠-٩۰-۹]{4}(?!\d)")
 _MIN_LETTERS = 2  # a one-letter answer ("7" aside) is found everywhere
@@ -25,7 +25,7 @@ _MIN_LETTERS = 2  # a one-letter answer ("7" aside) is found everywhere
 class Clues:
     """What an item asks for, and what its shown text tells."""
 
-    __slots__ = ("_shown_texts", "_told_dates", "answers", "dates", "shown")
+    __slots__ = ("_answer_texts", "_dates", "_shown_texts", "_told_dates", "answers", "shown")
 
     def __init__(self, item: Item) -> None:
         answers: list[str] = []
@@ -41,12 +41,22 @@ class Clues:
         self.answers = frozenset(
             f for f in (fold(a) for a in answers) if len(f) >= _MIN_LETTERS or f.isdigit()
         )
-        self.dates = frozenset(
-            p.value.iso() for p in map(parse_date, answers) if p is not None and p.value.year
-        )
+        self._answer_texts = answers
+        self._dates: frozenset[str] | None = None
         self.shown = tuple(f" {fold(t)} " for t in shown)
         self._shown_texts = shown
         self._told_dates: frozenset[str] | None = None
+
+    @property
+    def dates(self) -> frozenset[str]:
+        """The ISO forms of the answers that are dates with a year."""
+        if self._dates is None:
+            self._dates = frozenset(
+                p.value.iso()
+                for p in (parse_date(a) for a in self._answer_texts if _YEAR.search(a))
+                if p is not None and p.value.year
+            )
+        return self._dates
 
     @property
     def told_dates(self) -> frozenset[str]:
@@ -59,7 +69,9 @@ class Clues:
         """Whether this item's shown text holds ``other``'s answer."""
         if any(f" {answer} " in text for answer in other.answers for text in self.shown):
             return True
-        return bool(other.dates) and bool(other.dates & self.told_dates)
+        if not any(date[:4] in text for date in other.dates for text in self.shown):
+            return False  # the shown text does not even write the year
+        return bool(other.dates & self.told_dates)
 
 
 _CACHE: dict[int, tuple[Item, Clues]] = {}
@@ -79,9 +91,32 @@ def clues(item: Item) -> Clues:
 
 def gives_away(shown: Item, asked: Item) -> bool:
     """Whether ``shown``'s prompt (or statement, or passage) holds ``asked``'s answer."""
-    if isinstance(asked, TrueFalseItem):
-        return False
+    if not isinstance(asked, McqItem | ShortItem | ClozeItem):
+        return False  # a statement, an ordering or a matching has no answer to give away
     return clues(shown).tells(clues(asked))
+
+
+def names_own_answer(prompt: Iterable[str], answers: Iterable[str]) -> bool:
+    """Whether a question worded ``prompt`` writes one of its own ``answers``: the same test
+    as :func:`gives_away` of an item against itself, without building its clues."""
+    prompt, answers = list(prompt), list(answers)
+    shown = [f" {fold(t)} " for t in prompt]
+    for answer in answers:
+        folded = fold(answer)
+        if (len(folded) >= _MIN_LETTERS or folded.isdigit()) and any(
+            f" {folded} " in text for text in shown
+        ):
+            return True
+    years = [a for a in answers if _YEAR.search(a)]
+    if not years or not any(y[:4] in text for y in map(_first_year, years) for text in shown):
+        return False
+    dates = {p.value.iso() for p in map(parse_date, years) if p is not None and p.value.year}
+    return bool(dates & _dates_in(prompt))
+
+
+def _first_year(text: str) -> str:
+    found = _YEAR.search(fold(text))
+    return found.group(0) if found else "\0"
 
 
 def giveaway_pairs(items: Sequence[Item]) -> Iterable[tuple[Item, Item]]:
@@ -90,7 +125,7 @@ def giveaway_pairs(items: Sequence[Item]) -> Iterable[tuple[Item, Item]]:
     all_clues = [clues(i) for i in items]
     for i, shown in enumerate(all_clues):
         for j, asked in enumerate(all_clues):
-            if not isinstance(items[j], TrueFalseItem) and shown.tells(asked):
+            if isinstance(items[j], McqItem | ShortItem | ClozeItem) and shown.tells(asked):
                 yield items[i], items[j]
 
 

@@ -4,24 +4,24 @@ Text answers are compared on normal forms (kzlearn.language.text): formatting, d
 Persian letter forms and hamza/alef spellings count as correct, hamza seats as nearly at
 most, one typo in a name of six letters or more as nearly. Numbers and dates are parsed to
 values and compared as values: never fuzzily (1991 is one keystroke from 1992).
+
+What a fair teacher also accepts, each with its reason: titles, generic words and ال around
+a name, a family name alone (kzlearn.questions.names); several things in any order
+(kzlearn.questions.lists); ordinals and counted numbers (kzlearn.language.numbers); seasons,
+two-digit years, month-first dates and dates without their year (date_grading).
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from kzlearn.language.dates import PartialDate, parse_date
-from kzlearn.language.numbers import format_number, parse_number
-from kzlearn.language.text import (
-    STEPS,
-    edit_distance_at_most_one,
-    fold,
-    has_arabic,
-    normalize_basic,
-)
+from kzlearn.language.dates import parse_date
+from kzlearn.language.numbers import format_number, parse_number, read_number
+from kzlearn.language.text import fold, has_arabic, normalize_basic
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
@@ -32,6 +32,10 @@ from kzlearn.models import (
     ShortItem,
     TrueFalseItem,
 )
+from kzlearn.questions.compare import WRONG, Match, Outcome, text_match
+from kzlearn.questions.date_grading import date_match
+from kzlearn.questions.lists import list_match
+from kzlearn.questions.names import name_match
 
 __all__ = [
     "Kind",
@@ -43,12 +47,14 @@ __all__ = [
     "match_answer",
 ]
 
-Outcome = Literal["correct", "nearly", "wrong"]
 Kind = Literal["text", "number", "date"]
-_RANK: dict[Outcome, int] = {"wrong": 0, "nearly": 1, "correct": 2}
 MAX_ANSWER = 2000  # longer answers are cut before comparing: no answer is that long
-_TRUE = {"true", "t", "yes", "y", "صح", "صحيح", "نعم", "vrai", "v", "oui", "1"}
-_FALSE = {"false", "f", "no", "n", "خطأ", "خطا", "خاطئ", "لا", "faux", "non", "0"}
+# Compared folded, so صحيحاً, صحيحة and خاطئة need no separate spelling.
+_TRUE = ("true,t,yes,y,right,correct,صح,صحيح,صحيحة,صواب,ص,نعم,vrai,v,oui,juste,exact,1").split(",")
+_FALSE = (
+    "false,f,no,n,wrong,incorrect,not true,خطأ,خاطئ,خاطئة,غلط,خ,لا,ليس صحيحا,ليس صحيح,"
+    "غير صحيح,faux,non,pas vrai,0"
+).split(",")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,116 +78,79 @@ class Verdict:
         return self.outcome == "correct"
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
-    outcome: Outcome
-    reason: str | None
-
-    def better(self, other: _Match) -> _Match:
-        return other if _RANK[other.outcome] > _RANK[self.outcome] else self
+def _same_number(want: float, got: float) -> bool:
+    if isinstance(want, int) and isinstance(got, int):
+        return want == got  # exact: no float conversion, no overflow
+    return math.isclose(want, got, rel_tol=1e-9, abs_tol=1e-9)
 
 
-_WRONG = _Match("wrong", None)
-
-
-def _text_match(expected: str, given: str, lang: str | None) -> _Match:
-    e, g = normalize_basic(expected), normalize_basic(given)
-    if not g:
-        return _WRONG
-    if e == g:
-        return _Match("correct", None)
-    folded_e, folded_g = fold(expected), fold(given)
-    if folded_e != folded_g:  # no step makes them equal: only spaces or a typo are left
-        e, g = folded_e.replace(" ", ""), folded_g.replace(" ", "")
-        if e == g:
-            return _Match("correct", "ignored spaces")
-        letters = sum(c.isalpha() for c in e)
-        if letters >= 6 and not any(c.isdigit() for c in e) and edit_distance_at_most_one(e, g):
-            return _Match("nearly", "one letter off")
-        return _WRONG
-    for step in STEPS:  # they match: find the first step that made them equal, the reason
-        e, g = step.apply(e), step.apply(g)
-        if e == g:
-            if step.tier == "nearly" or (step.name == "ignored accents" and lang == "fr"):
-                return _Match("nearly", "accents" if lang == "fr" else step.name)
-            return _Match("correct", step.name)
-    return _Match("correct", "ignored spaces")
-
-
-def _number_match(expected: str, given: str) -> _Match:
-    want, got = parse_number(expected), parse_number(given)
-    if want is None or got is None:
-        return _WRONG
-    if math.isclose(want, got, rel_tol=1e-9, abs_tol=1e-9):
+def _number_match(expected: str, given: str) -> Match:
+    want = parse_number(expected)
+    if want is None:  # a cloze blank may hold an ordinal: "القمة {{السابعة}}"
+        ordinal = read_number(expected)
+        if ordinal is None:
+            return WRONG
+        want = ordinal[0]
+    got = parse_number(given)
+    if got is not None:
+        if not _same_number(want, got):
+            return WRONG
         plain = normalize_basic(given).replace(" ", "")
-        return _Match(
+        return Match(
             "correct", None if plain.isascii() and plain[:1].isdigit() else "read as a number"
         )
-    return _WRONG
-
-
-def _date_match(expected: PartialDate, given: str) -> _Match:
-    parsed = parse_date(given)
-    if parsed is None:
-        return _WRONG
-    got = parsed.value
-    regional = parsed.month_style not in (None, "English", "French")
-    style = f"{parsed.month_style} month name" if regional else None
-    if got == expected:
-        return _Match("correct", style)
-    same_year = got.year == expected.year
-    if expected.year is None and (got.month, got.day) == (expected.month, expected.day):
-        return _Match("correct", style)
-    if not same_year:
-        return _WRONG
-    if got.granularity == "year" and expected.granularity in ("month", "day"):
-        return _Match("nearly", "only the year")
-    if (
-        got.granularity == "month"
-        and expected.granularity == "day"
-        and got.month == expected.month
-    ):
-        return _Match("nearly", "the day is missing")
-    if (
-        expected.granularity == "month"
-        and got.granularity == "day"
-        and got.month == expected.month
-    ):
-        return _Match("nearly", "the source gives only the month")
-    if expected.granularity == "year" and got.granularity in ("month", "day"):
-        return _Match("nearly", "the source gives only the year")
-    return _WRONG
+    read = read_number(given)  # an ordinal, or a number with what it counts
+    if read is not None and _same_number(want, read[0]):
+        return Match("correct", read[1])
+    return WRONG
 
 
 def match_answer(
-    expected: Iterable[str], given: str, *, lang: str | None, kind: Kind = "text"
+    expected: Iterable[str],
+    given: str,
+    *,
+    lang: str | None,
+    kind: Kind = "text",
+    person: bool = False,
 ) -> tuple[Outcome, str | None]:
     """Grade ``given`` against every accepted answer; the best outcome wins.
 
     ``kind`` says how the first accepted answer is read: as text, a number or a date. The
     other accepted answers are always compared as text too (a pack's ``accept`` list).
+    ``person`` says the answer is a person's name: a family name alone is then accepted
+    even where the name does not look like one, and a given name alone is nearly.
     """
     given = given[:MAX_ANSWER]
     if not normalize_basic(given):
         return "wrong", "no answer"
-    best = _WRONG
+    best = WRONG
+    texts: list[tuple[str, str | None]] = []
     for i, answer in enumerate(expected):
         if i == 0 and kind == "number":
             best = best.better(_number_match(answer, given))
         elif i == 0 and kind == "date":
             parsed = parse_date(answer)
             if parsed is not None:
-                best = best.better(_date_match(parsed.value, given))
+                best = best.better(date_match(parsed.value, given))
         variant_lang = "ar" if has_arabic(answer) else lang
-        best = best.better(_text_match(answer, given, variant_lang))
+        best = best.better(text_match(answer, given, variant_lang))
         if best.outcome == "correct" and best.reason is None:
+            return best.outcome, best.reason
+        if i > 0 or kind == "text":
+            texts.append((answer, variant_lang))
+    for answer, variant_lang in texts if best.outcome != "correct" else ():
+        best = best.better(name_match(answer, given, variant_lang, person=person))
+        best = best.better(list_match(answer, given, variant_lang))
+        if best.outcome == "correct":
             break
     return best.outcome, best.reason
 
 
-def answers_match(expected: str, given: str, *, lang: str, kind: Kind = "text") -> bool:
+def answers_match(
+    expected: str, given: str, *, lang: str, kind: Kind = "text", person: bool = False
+) -> bool:
     """True when ``given`` is a correct answer for ``expected`` (never for nearly)."""
-    return match_answer([expected], given, lang=lang, kind=kind)[0] == "correct"
+    return match_answer([expected], given, lang=lang, kind=kind, person=person)[0] == "correct"
 
 
 def _texts(value: Localized, lang: str | None) -> list[str]:
@@ -198,14 +167,17 @@ def _short(item: ShortItem, response: object, lang: str | None) -> Verdict:
     elif item.grade_as == "number":
         number = parse_number(expected)
         expected = format_number(number) if number is not None else expected
-    outcome, reason = match_answer(answers, str(response or ""), lang=lang, kind=item.grade_as)
+    kind: Kind = "text" if item.grade_as == "name" else item.grade_as
+    outcome, reason = match_answer(
+        answers, str(response or ""), lang=lang, kind=kind, person=item.grade_as == "name"
+    )
     return Verdict(outcome, expected, reason)
 
 
 def _blank_kind(answer: str) -> Kind:
     if parse_date(answer) is not None and any(c.isdigit() for c in answer):
         return "date"
-    if parse_number(answer) is not None:
+    if parse_number(answer) is not None or read_number(answer) is not None:
         return "number"
     return "text"
 
@@ -250,7 +222,7 @@ def _mcq(item: McqItem, response: object, lang: str | None) -> Verdict:
             (
                 i
                 for i, c in enumerate(item.choices)
-                if any(_text_match(t, typed, lang).outcome == "correct" for t in c.values())
+                if any(text_match(t, typed, lang).outcome == "correct" for t in c.values())
             ),
             -1,
         )
@@ -262,11 +234,17 @@ def _true_false(item: TrueFalseItem, response: object, lang: str | None) -> Verd
     if isinstance(response, bool):
         value: bool | None = response
     else:
-        word = normalize_basic(str(response or ""))
-        value = True if word in _TRUE else False if word in _FALSE else None
+        word = fold(str(response or "")[:MAX_ANSWER])
+        truth, falsity = _truth_words()
+        value = True if word in truth else False if word in falsity else None
     if value is None:
         return Verdict("wrong", expected, "answer true or false")
     return Verdict("correct" if value == item.answer else "wrong", expected)
+
+
+@functools.cache
+def _truth_words() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(map(fold, _TRUE)), frozenset(map(fold, _FALSE))
 
 
 _TF_WORDS = {

@@ -1,0 +1,215 @@
+"""Rules a fair teacher applies to names: titles, generic words, articles, family names.
+
+Each rule rewrites the typed text (and the accepted one) and compares what is left with
+:func:`kzlearn.questions.compare.text_match`; an acceptance names its rule as the reason.
+ال is never stripped blindly (../shared/DESIGN.md): a word with or without it counts as the
+same word only when the bare word has five letters or more (المصمودي = مصمودي, but الماطي is
+not ماطي). A family name alone is accepted only where the accepted answer looks like a
+person's name, or where the caller says it is one (``person=True``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from kzlearn.language.text import fold, has_arabic
+from kzlearn.questions.compare import WRONG, Match, text_match
+
+__all__ = ["name_match", "words"]
+
+_TITLES = (
+    "الملك الملكة الرئيس الرئيسة السيد السيدة الوزير الوزيرة السفير السفيرة الأمير الأميرة "
+    "ملك رئيس سيد سيدة وزير وزيرة سفير سفيرة أمير سعادة فخامة معالي جلالة سمو "
+    "الدكتور الدكتورة دكتور د الشيخ الأستاذ الأستاذة نائب الوزراء الشؤون الخارجية "
+    "mr mrs ms miss dr doctor president minister king queen prince princess sir lady "
+    "ambassador deputy prime foreign affairs vice m mme mlle monsieur madame président "
+    "présidente "
+    "ministre roi reine ambassadeur ambassadrice docteur"
+)
+# Words naming the kind of thing before its name: "مدينة مكناس" is مكناس.
+_KINDS = (
+    "مدينة المدينة دولة بلد منظمة هيئة جمهورية مملكة ولاية إقليم "
+    "city town country state republic kingdom organisation organization "
+    "ville pays république royaume"
+)
+_PREPOSITIONS = "في in at à en"
+_OF = ("of", "de", "du", "d")
+_ARTICLES = ("the", "le", "la", "les", "l")
+# Words that start a place's name or end a body's: "South Africa" is not "Africa".
+_NOT_GIVEN_NAMES = (
+    "north south east west new saint san santa sri costa great upper lower united saudi "
+    "central northern southern eastern western "
+    "شمال جنوب شرق غرب وسط جزر جزيرة جمهورية مملكة إمارة سلطنة دولة مدينة منظمة"
+)
+_NOT_FAMILY_NAMES = (
+    "nations states union world republic kingdom organization organisation security treaty "
+    "city island islands sea ocean council assembly bank fund court agreement protocol "
+    "conference summit strategy emirates community commonwealth forum party movement "
+    "institute university league games cup war region province county river lake mountains "
+    "africa america asia europe arabia korea guinea sudan"
+)
+_FUNCTION_WORDS = "of for and the de du des la le et in on at to a an"
+_PARTICLES = ("عبد", "ابو", "بن", "ابن", "بنت", "ولد", "اب")  # they join the next word
+_MIN_BARE = 5  # a word keeps or drops ال freely only from this many letters
+
+
+@functools.cache
+def _tables() -> dict[str, frozenset[str]]:
+    def folded(words: str | tuple[str, ...]) -> frozenset[str]:
+        return frozenset(fold(w) for w in (words.split() if isinstance(words, str) else words))
+
+    return {
+        "titles": folded(_TITLES),
+        "kinds": folded(_KINDS),
+        "prepositions": folded(_PREPOSITIONS),
+        "of": folded(_OF),
+        "articles": folded(_ARTICLES),
+        "not_given": folded(_NOT_GIVEN_NAMES),
+        "not_family": folded(_NOT_FAMILY_NAMES),
+        "function": folded(_FUNCTION_WORDS),
+    }
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``: formatting gone, punctuation and hyphens turned to spaces."""
+    return fold(text, through="same").split()
+
+
+_STRIP_REASONS = (
+    "ignored the title",
+    "ignored a generic word",
+    "ignored the preposition",
+    "ignored the article",
+)
+
+
+def _strip(text_words: list[str]) -> tuple[list[str], str | None]:
+    """Leading titles, generic words and articles removed, and the weightiest reason."""
+    t = _tables()
+    out, found = list(text_words), set()
+    while len(out) > 1:
+        head = fold(out[0])
+        if head in t["titles"]:
+            found.add("ignored the title")
+        elif head in t["kinds"]:
+            found.add("ignored a generic word")
+            if len(out) > 2 and fold(out[1]) in t["of"]:
+                out.pop(0)
+        elif head in t["prepositions"]:
+            found.add("ignored the preposition")
+        elif head in t["articles"] or head in t["of"]:
+            found.add("ignored the article")
+        else:
+            break
+        out.pop(0)
+    if len(out) == 1 and fold(out[0]).startswith("بال") and len(out[0]) > 4:  # بالرباط
+        out = [out[0][1:]]
+        found.add("ignored the preposition")
+    return out, next((r for r in _STRIP_REASONS if r in found), None)
+
+
+def _bare_letters(word: str) -> int:
+    return sum(c.isalpha() for c in word)
+
+
+def _article_aligned(expected: list[str], given: list[str]) -> list[str] | None:
+    """``given`` with ال put right where it is the only difference, or None if none is."""
+    if len(expected) != len(given):
+        return None
+    out, changed = [], False
+    for e, g in zip(expected, given, strict=True):
+        fe, fg = fold(e), fold(g)
+        long_enough = _bare_letters(fe.removeprefix("ال")) >= _MIN_BARE
+        if fe != fg and long_enough and ("ال" + fg == fe or fg == "ال" + fe):
+            out.append(e)
+            changed = True
+        else:
+            out.append(g)
+    return out if changed else None
+
+
+def _compare(expected: list[str], given: list[str], lang: str | None) -> Match:
+    """Compare word lists as texts, letting ال differ on long words."""
+    result = text_match(" ".join(expected), " ".join(given), lang)
+    if result.outcome != "correct":
+        aligned = _article_aligned(expected, given)
+        if aligned is not None:
+            second = text_match(" ".join(expected), " ".join(aligned), lang)
+            result = result.better(second.because("ignored the article"))
+    return result
+
+
+def _units(name: list[str]) -> list[list[str]]:
+    """A name's parts, with عبد, أبو, بن ... joined to the word they belong to."""
+    units: list[list[str]] = []
+    joining = False
+    for word in name:
+        if joining:
+            units[-1].append(word)
+        else:
+            units.append([word])
+        joining = fold(word) in _PARTICLES
+    return units
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _name_units(original: str, person: bool) -> tuple[tuple[str, ...], ...] | None:
+    """The parts of ``original`` (titles removed) when it looks like a person's name."""
+    units = _units(_strip(words(original))[0])
+    return tuple(map(tuple, units)) if _looks_like_a_name(original, units, person) else None
+
+
+def _looks_like_a_name(original: str, units: list[list[str]], person: bool) -> bool:
+    t = _tables()
+    flat = [w for u in units for w in u]
+    if len(units) < 2 or any(c.isdigit() for w in flat for c in w):
+        return False
+    family = fold("".join(units[-1]))
+    if _bare_letters(family) < (3 if person else 4):
+        return False
+    if person:
+        return True
+    if fold(units[0][0]) in t["not_given"] or family in t["not_family"]:
+        return False
+    for unit in units:
+        head = fold(unit[0])
+        if head in t["function"] or (head.startswith(("ال", "لل")) and len(unit) == 1):
+            return False  # an article or a preposition: a phrase, not a name
+    # A name in Latin letters is capitalised: "the Arab world" is no person.
+    latin = [w for w in original.split() if w[:1].isalpha() and not has_arabic(w)]
+    return all(w[:1].isupper() for w in latin)
+
+
+def _family_rules(given: list[str], original: str, lang: str | None, person: bool) -> Match:
+    name = _name_units(original, person)
+    if name is None:
+        return WRONG
+    units = [list(u) for u in name]
+    best = _compare(units[-1], given, lang).because("family name only")
+    if len(units) >= 3:
+        first_last = [*units[0], *units[-1]]
+        best = best.better(_compare(first_last, given, lang).because("without the middle name"))
+    if person:
+        for given_name in (units[0], [w for u in units[:-1] for w in u]):
+            alone = _compare(given_name, given, lang).at_most_nearly("only the given name")
+            best = best.better(alone)
+    return best
+
+
+def name_match(expected: str, given: str, lang: str | None, *, person: bool = False) -> Match:
+    """``given`` against ``expected`` with titles, generic words, ال and family names.
+
+    Only for answers that :func:`text_match` did not already accept.
+    """
+    e_words, g_words = words(expected), words(given)
+    if not e_words or not g_words:
+        return WRONG
+    e_core, e_reason = _strip(e_words)
+    g_core, g_reason = _strip(g_words)
+    best = _compare(e_core, g_core, lang)
+    reason = g_reason or e_reason
+    if reason is not None:
+        best = best.because(reason)
+    if best.outcome != "correct":
+        best = best.better(_family_rules(g_core, expected, lang, person))
+    return best
