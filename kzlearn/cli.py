@@ -8,6 +8,7 @@ one line each on stderr and exit status 1; usage errors exit with 2.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from kzlearn import __version__
 from kzlearn.errors import KzlearnError
+from kzlearn.safetext import safe, safe_line, strip_controls
 
 if TYPE_CHECKING:
     from kzlearn.models import Item, Pack
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["build_parser", "main"]
 
 Handler = Callable[[argparse.Namespace], int]
+INTERNAL_ERROR = 70  # EX_SOFTWARE: kzlearn has a bug (1: bad input, 2: bad usage)
 
 
 def _per_file(paths: Sequence[str], work: Callable[[str], None]) -> int:
@@ -54,7 +57,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             for what, entries in (("fact", pack.facts), ("item", pack.items))
         ]
         left_out = " and ".join(d for d in drafts if d)
-        print(line + (f" ({left_out} left out until reviewed)" if left_out else ""))
+        print(safe_line(line + (f" ({left_out} left out until reviewed)" if left_out else "")))
 
     failed = _per_file(args.paths, validate)
     if len(args.paths) > 1 or failed:
@@ -63,7 +66,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _count(n: int, what: str) -> str:
-    """ "1 draft fact", "2 draft facts", or "" for none."""
+    """'1 draft fact', '2 draft facts', or '' for none."""
     return f"{n} {what}{'s' if n != 1 else ''}" if n else ""
 
 
@@ -72,8 +75,8 @@ def _cmd_packs(args: argparse.Namespace) -> int:
 
     paths = bundled_deck_paths()
     for path, pack in zip(paths, load_packs(paths), strict=True):
-        title = pack.text(pack.title, args.lang)
-        print(f"{pack.id}\t{title}\t{len(pack.facts)} facts\t{len(pack.items)} items\t{path}")
+        title, where = safe_line(pack.text(pack.title, args.lang)), safe_line(str(path))
+        print(f"{pack.id}\t{title}\t{len(pack.facts)} facts\t{len(pack.items)} items\t{where}")
     return 0
 
 
@@ -144,10 +147,10 @@ def _quiz_options(args: argparse.Namespace) -> QuizOptions:
     return QuizOptions(types=types, count=args.count, seed=args.seed, lang=args.lang)
 
 
-def _open_store(args: argparse.Namespace) -> Store:
+def _open_store(args: argparse.Namespace, *, write: bool = True) -> Store:
     from kzlearn.store.sqlite import Store, default_db_path
 
-    return Store(args.db or default_db_path())
+    return Store(args.db or default_db_path(), write=write)
 
 
 def _keys_by_pack(packs: Sequence[Pack], items: dict[str, list[Item]]) -> dict[str, list[str]]:
@@ -197,6 +200,8 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
             items=items,
         )
         app.run()
+        if app.crash is not None:
+            raise app.crash
     return 0
 
 
@@ -208,7 +213,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     items: dict[str, list[Item]] = {}
     packs = resolve_packs(args.packs, items=items)
     keys = _keys_by_pack(packs, items)
-    with _open_store(args) as store:
+    with _open_store(args, write=False) as store:
         stats = [pack_stats(store, pack, keys[pack.id]) for pack in packs]
     if args.json:
         from dataclasses import asdict
@@ -242,23 +247,20 @@ def _chart(counts: list[int]) -> str:
 
 
 def _cmd_progress(args: argparse.Namespace) -> int:
-    from kzlearn.files import atomic_write
-    from kzlearn.review.srs import export_progress, import_progress, revlog_csv
+    from kzlearn.review.srs import export_progress, import_progress, revlog_csv, write_revlog
 
-    with _open_store(args) as store:
+    with _open_store(args, write=args.action == "import") as store:
         if args.action == "export":
-            count = export_progress(store, args.file)
-            print(f"{args.file}: {count} reviews written")
+            count = export_progress(store, args.file, force=args.force)
+            print(f"{safe_line(args.file)}: {count} reviews written", file=sys.stderr)
         elif args.action == "import":
             added, updated = import_progress(store, args.file)
-            print(f"{args.file}: {added} reviews added, {updated} cards updated")
+            print(f"{safe_line(args.file)}: {added} reviews added, {updated} cards updated")
+        elif args.file == "-":
+            sys.stdout.write(safe(revlog_csv(store)))
         else:
-            text = revlog_csv(store)
-            if args.file == "-":
-                sys.stdout.write(text)
-            else:
-                atomic_write(args.file, text)
-                print(f"{args.file}: {text.count(chr(10)) - 1} reviews")
+            count = write_revlog(store, args.file, force=args.force)
+            print(f"{safe_line(args.file)}: {count} reviews", file=sys.stderr)
     return 0
 
 
@@ -277,7 +279,7 @@ def _cmd_export_anki(args: argparse.Namespace) -> int:
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"{output}: {count} notes from {len(packs)} pack(s)")
+    print(f"{safe_line(str(output))}: {count} notes from {len(packs)} pack(s)")
     return 0
 
 
@@ -286,12 +288,12 @@ def _write_new(path: str | None, text: str, force: bool) -> None:
     from kzlearn.files import atomic_write
 
     if path is None:
-        sys.stdout.write(text)
+        sys.stdout.write(safe(text))
         return
     if Path(path).exists() and not force:
         raise KzlearnError(f"{path}: exists; not overwriting it (use --force to replace it)")
     atomic_write(path, text)
-    print(f"{path}: written", file=sys.stderr)
+    print(f"{safe_line(path)}: written", file=sys.stderr)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -300,7 +302,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from kzlearn.language.dates import PartialDate
     from kzlearn.packs import parse_pack
 
-    text = read_user_text(args.article, "text file")
+    text = strip_controls(read_user_text(args.article, "text file"))  # a draft holds none
     if not text.strip():
         raise KzlearnError(f"{args.article}: the article is empty")
     try:
@@ -314,7 +316,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         title=f"Draft: {stem}",
         lang=args.lang,
         published=published,
-        source=Path(args.article).name,
+        source=safe_line(Path(args.article).name),
     )
     parse_pack(draft, args.output or "<draft>")  # a draft is always a valid pack
     _write_new(args.output, draft, args.force)
@@ -358,7 +360,7 @@ def _cmd_preview(args: argparse.Namespace) -> int:
         if args.fact and all(f.id != args.fact for f in pack.facts) and len(packs) == 1:
             raise KzlearnError(f"{pack.id}: no fact has the id {args.fact!r}")
     lines = [
-        line
+        safe_line(line)
         for pack in packs
         for line in preview_lines(pack, all_items(pack), lang=args.lang, fact=args.fact)
     ]
@@ -419,14 +421,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     stem = re.sub(r"[^a-z0-9]+", "-", Path(args.file).stem.lower()).strip("-") or "imported"
     pack_id = args.id or stem[:80].strip("-") or "imported"
-    header = f"Imported by `kzlearn import {args.format}` from {Path(args.file).name}."
+    header = f"Imported by `kzlearn import {args.format}` from {safe_line(Path(args.file).name)}."
     if args.format == "anki":
         from kzlearn.interop.anki_import import read_apkg
 
         result = read_apkg(args.file, pack_id=pack_id, lang=args.lang)
         pack = result.pack
         if result.media:
-            header += "\nMedia referenced (not copied): " + ", ".join(result.media)
+            header += "\nMedia referenced (not copied): " + ", ".join(map(safe_line, result.media))
         if result.skipped:
             header += f"\n{result.skipped} note(s) of other note types were left out."
     elif args.format == "gift":
@@ -525,6 +527,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="export to JSON, import (merge) JSON, or the review log as CSV",
     )
     progress.add_argument("file", help="the JSON file (revlog: the CSV to write, - for stdout)")
+    progress.add_argument(
+        "--force", action="store_true", help="replace an existing file of another kind"
+    )
     _add_db(progress)
     progress.set_defaults(handler=_cmd_progress)
 
@@ -536,8 +541,8 @@ def _add_teacher_commands(commands: argparse._SubParsersAction[argparse.Argument
     """extract, new, lint."""
     extract = commands.add_parser(
         "extract",
-        help="draft a pack from an article: every date "
-        "and number, with the sentence it comes from",
+        help="draft a pack from an article: its dates, numbers, people, places and "
+        "organisations, each with the clause it comes from",
     )
     extract.add_argument("article", help="the article, a UTF-8 text file")
     extract.add_argument(
@@ -623,13 +628,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except KzlearnError as error:
-        print(f"kzlearn: {error}" if "\n" not in str(error) else error, file=sys.stderr)
+        text = str(error)
+        print(f"kzlearn: {safe_line(text)}" if "\n" not in text else safe(text), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("kzlearn: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug: one line, not a traceback (KZLEARN_DEBUG=1 for that)
+        if os.environ.get("KZLEARN_DEBUG"):
+            raise
+        name = type(error).__name__
+        print(
+            safe_line(f"kzlearn: internal error, please report it: {name}: {error}"),
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
 
 
 def path_arg(value: str) -> Path:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kzlearn.safetext import safe_line
+
 __all__ = ["ExportError", "KzlearnError", "PackError", "Problem", "StoreError"]
 
 
@@ -27,13 +29,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file
+        # One line, whatever the file name or the message quotes (kzlearn.safetext).
+        where = safe_line(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        field = f" {safe_line(self.field)}:" if self.field else ""
+        return f"{where}:{field} {safe_line(self.message)}"
 
 
 class PackError(KzlearnError, ValueError):

@@ -14,6 +14,7 @@ __all__ = ["LANG_PATTERN", "Localized"]
 
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 _LANG = re.compile(LANG_PATTERN)
+_NO_TEXTS: dict[str, str] = {}
 
 
 class Localized:
@@ -28,7 +29,7 @@ class Localized:
     def __init__(self, value: str | Mapping[str, str]) -> None:
         if isinstance(value, str):
             self._plain: str | None = value
-            self._texts: dict[str, str] = {}
+            self._texts: dict[str, str] = _NO_TEXTS  # shared, never changed: 64 bytes each
         else:
             self._plain = None
             self._texts = dict(value)
@@ -85,6 +86,8 @@ class Localized:
         Raises:
             ValueError: not text, a blank text, or a bad language code.
         """
+        if type(value) is str and value.strip():  # by far the most common: checked first
+            return cls(value)
         if isinstance(value, Localized):
             return value
         if isinstance(value, bool) or value is None:
@@ -100,7 +103,7 @@ class Localized:
                 raise ValueError("a mapping of language code to text must not be empty")
             texts: dict[str, str] = {}
             for lang, given in value.items():
-                if not isinstance(lang, str) or not _LANG.match(lang):
+                if not isinstance(lang, str) or not _LANG.fullmatch(lang):
                     raise ValueError(f"{lang!r} is not a language code such as ar, en, fr")
                 text = (
                     str(given)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import gc
 import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -33,6 +34,7 @@ __all__ = [
 
 PACK_SUFFIXES = (".yaml", ".yml", ".json")
 SCHEMA_ID = "https://kzlearn.invalid/schema/pack.schema.json"
+MAX_SUGGESTIONS = 50
 
 
 def load_pack(path: str | Path) -> Pack:
@@ -86,6 +88,18 @@ def parse_pack(text: str, file: str = "<pack>") -> Pack:
     Raises:
         PackError: with every problem found.
     """
+    # Reading and validating make millions of small objects and no cycles; the cyclic
+    # collector would walk them again and again (a third of the time on a large pack).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_pack(text, file)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parse_pack(text: str, file: str) -> Pack:
     if not text.strip():
         raise PackError.single(
             file,
@@ -93,9 +107,11 @@ def parse_pack(text: str, file: str = "<pack>") -> Pack:
             line=1,
             column=1,
         )
-    from kzlearn.yamlread import read_yaml  # PyYAML loads only when a file is parsed
+    from kzlearn.yamlread import locate, read_yaml  # PyYAML loads only when a file is parsed
 
-    located = read_yaml(text)
+    # Positions are read again only for what has a problem: keeping every value's position
+    # would cost more memory than the data on a large pack.
+    located = read_yaml(text, positions=())
     problems = [
         Problem(file, p.line, p.column, _dotted(p.path), p.message) for p in located.problems
     ]
@@ -114,11 +130,17 @@ def parse_pack(text: str, file: str = "<pack>") -> Pack:
         )
         raise PackError(problems)
     pack_level: list[tuple[tuple[str | int, ...], str]] = []
+    details: list[Any] = []
     try:
         pack = Pack.model_validate(located.data, context={"problems": pack_level})
     except ValidationError as error:
-        problems.extend(_from_pydantic(error, located, file))
+        details = error.errors(include_url=False)
         pack = None
+    wanted = [tuple(_data_path(located.data, d["loc"])[0]) for d in details]
+    wanted += [loc for loc, _ in pack_level]
+    if wanted:
+        located.positions = locate(text, wanted)
+    problems.extend(_from_pydantic(details, located, file))
     for loc, message in pack_level:
         line, column = _position(located, loc)
         problems.append(Problem(file, line, column, _dotted(loc), message))
@@ -151,14 +173,13 @@ def _known_fields() -> list[str]:
     return sorted(names)
 
 
-def _from_pydantic(error: ValidationError, located: Located, file: str) -> list[Problem]:
-    details = error.errors(include_url=False)
+def _from_pydantic(details: list[Any], located: Located, file: str) -> list[Problem]:
     # A misspelt field is both unknown and (its right spelling) missing: report it once.
-    misspelt = {
-        (_parent(located.data, d["loc"]), _suggestion(str(d["loc"][-1])))
-        for d in details
-        if d["type"] == "extra_forbidden"
-    }
+    # Suggestions are looked for among the first few unknown fields only: thousands of them
+    # are not typos, and matching each against every field name takes seconds.
+    unknown = [d for d in details if d["type"] == "extra_forbidden"][:MAX_SUGGESTIONS]
+    hints = {str(d["loc"][-1]): _suggestion(str(d["loc"][-1])) for d in unknown}
+    misspelt = {(_parent(located.data, d["loc"]), hints[str(d["loc"][-1])]) for d in unknown}
     problems: list[Problem] = []
     for detail in details:
         if (
@@ -170,12 +191,15 @@ def _from_pydantic(error: ValidationError, located: Located, file: str) -> list[
         if detail["type"] != "missing":
             extra = []  # what is left is a union tag (mcq), not a field
         line, column = _position(located, data_path)
-        message = _message(detail)
+        message = _message(detail, hints)
         problems.append(Problem(file, line, column, _dotted([*data_path, *extra]), message))
     return problems
 
 
+@functools.lru_cache(maxsize=1024)
 def _suggestion(name: str) -> str | None:
+    if len(name) > 40:
+        return None
     close = difflib.get_close_matches(name, _known_fields(), n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -204,13 +228,22 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> tuple[list[str | int], 
     return path, []
 
 
-def _message(detail: Any) -> str:
+def _kind_word(loc: tuple[str | int, ...]) -> str:
+    """What the location's tag names ("cloze item", "date fact"), from its discriminator."""
+    if len(loc) >= 4 and loc[0] in ("facts", "items") and isinstance(loc[2], str):
+        return f"{loc[2]} {str(loc[0])[:-1]}"
+    return "entry"
+
+
+def _message(detail: Any, hints: dict[str, str | None]) -> str:
     kind: str = detail["type"]
     loc = detail["loc"]
     ctx = detail.get("ctx") or {}
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        close = _suggestion(name)
+        close = hints.get(name)
+        if close == name:  # a field of another kind of fact or item: the name alone misleads
+            return f"unknown field {name!r} (not a field of this {_kind_word(loc)})"
         hint = f" (did you mean {close!r}?)" if close else ""
         return f"unknown field {name!r}{hint}"
     if kind == "missing":
@@ -259,9 +292,8 @@ def schema_text() -> str:
 
 def dump_pack(pack: Pack, header: str = "") -> str:
     """``pack`` as the text of a YAML pack file (``header``: comment lines to put first)."""
-    import yaml
+    from kzlearn.yamlwrite import dump_yaml
 
-    data = pack.model_dump(mode="json", exclude_defaults=True)
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    body = dump_yaml(pack.model_dump(mode="json", exclude_defaults=True))
     comments = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
     return comments + body

@@ -174,7 +174,7 @@ def test_csv_export_round_trips_term_facts() -> None:
 @pytest.mark.parametrize("kind", ["gift", "csv"])
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"\x00\x01\x02binary", "binary file"), (b"", "no "), (b"\xff\xfe\x00", "binary")],
+    [(b"\x00\x01\x02binary", "binary file"), (b"", "no "), (b"\xff\xfe\x00", "UTF-16 text")],
 )
 def test_bad_files_are_refused_and_nothing_written(
     tmp_path: Path, kind: str, content: bytes, message: str

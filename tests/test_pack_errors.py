@@ -278,3 +278,17 @@ def test_cli_prints_one_line_per_problem_and_no_traceback(write: Write, tmp_path
         assert any(line.startswith(p + ":") for p in paths), line
     for path in paths:
         assert any(line.startswith(path + ":") for line in lines), path
+
+
+def test_a_field_of_another_item_type_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(
+        'id: c\ntitle: "c"\nlanguage: en\nitems:\n  - id: q\n    type: cloze\n'
+        '    prompt: "p"\n    text: "a {{b}} c"\n    accept: ["x"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError) as caught:
+        load_pack(path)
+    assert str(caught.value.problems[0]) == (
+        f"{path}:9:5: items.0.accept: unknown field 'accept' (not a field of this cloze item)"
+    )

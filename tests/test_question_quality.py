@@ -418,3 +418,44 @@ facts:
     assert not {"summit.mcq", "summit.short", "summit.cloze"} & ids
     assert not {"city.mcq", "city.short"} & ids
     assert {"summit.true_false.true", "city.true_false.true"} <= ids
+
+
+def test_no_cloze_from_half_a_sentence_or_a_garbled_passage() -> None:
+    from kzlearn.language.dates import PartialDate
+
+    when = "عندما حصلت كازاخستان على الاستقلال في 16 ديسمبر 1991"
+    assert date_cloze({"ar": when}, PartialDate(1991, 12, 16), []) == {}
+    assert (
+        date_cloze(
+            {"en": "when Kazakhstan gained independence on 16 December 1991"},
+            PartialDate(1991, 12, 16),
+            [],
+        )
+        == {}
+    )
+    whole = "حصلت كازاخستان على الاستقلال في 16 ديسمبر 1991 بقيادة رئيسها الأول"
+    assert "ar" in date_cloze({"ar": whole}, PartialDate(1991, 12, 16), [])
+    garbled = _pack(
+        """\
+id: g
+title: "g"
+language: ar
+facts:
+  - id: pledge
+    kind: date
+    value: 1992-05
+    about: "التعهد"
+    evidence:
+      quote: "وفي ماي 1992 عام وقعت كازاخستان بروتوكول لشبونة وتعهدت بأن دولة غير نووية"
+      sic: ["بأن دولة"]
+"""
+    )
+    assert not any(i.type == "cloze" for i in generate_items(garbled))
+
+
+def test_preview_says_how_a_typed_answer_is_graded() -> None:
+    from kzlearn.questions.preview import preview_lines
+
+    pack = _pack(PEOPLE)
+    lines = list(preview_lines(pack, generate_items(pack), lang="en", fact="mayor"))
+    assert "Graded as a name: the family name alone is right, the given name alone nearly" in lines

@@ -9,18 +9,21 @@ COVID-19) are not numbers, and Hijri years (هـ) are listed apart, never as dat
 
 from __future__ import annotations
 
-import json
+import functools
 import re
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 
+from kzlearn.facts import clauses
+from kzlearn.facts.entities import Entity, entities
 from kzlearn.language.dates import PartialDate, phrase_table
-from kzlearn.language.numbers import format_number, parse_number
+from kzlearn.language.numbers import parse_number
 from kzlearn.language.text import digits_to_ascii, fold
 
 __all__ = ["Found", "draft_pack", "extract"]
 
-Kind = Literal["date", "span", "number", "hijri"]
+# later: a date after the publication date (a plan's horizon), listed apart like Hijri years.
+Kind = Literal["date", "span", "number", "hijri", "later", "entity"]
 
 _SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]?")
 # Letters, digits and harakat; never punctuation (the Arabic comma ، is in the Arabic block).
@@ -40,6 +43,24 @@ _RELATIVE = {
 _HIJRI = frozenset({fold("هـ"), fold("ه"), "ah", "h"})
 _BETWEEN = frozenset({fold("بين"), "between", "entre"})
 _AND = frozenset({"و", "and", "et"})
+_UNITS = frozenset(
+    fold(w, through="lenient")
+    for w in (
+        "عام عاما عاماً أعوام سنة سنوات سنين شهر أشهر شهور أسبوع أسابيع يوم أيام ساعة ساعات "
+        "دقيقة دقائق مليون ملايين مليار مليارات ألف آلاف كيلومتر كيلومترات كلم كم متر أمتار "
+        "هكتار طن أطنان دولار دولارا دولاراً درهم دراهم دينار يورو بالمائة بالمئة % مرة مرات "
+        "شخص أشخاص شخصا دولة دول years year months days million billion km people percent"
+    ).split()
+)
+_ORDINAL_WORDS = (
+    "الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split(),
+    "الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة".split(),
+)
+_ORDINALS = {
+    fold(word, through="lenient"): n
+    for words in _ORDINAL_WORDS
+    for n, word in enumerate(words, start=2)
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,19 +68,27 @@ class Found:
     """Something found in the article."""
 
     kind: Kind
-    text: str  # as written
+    text: str  # as written: sentence[start:end]
     sentence: str
-    about: str  # a guess, from the words around it
+    start: int
+    end: int
     value: PartialDate | None = None
     until: PartialDate | None = None
     number: float | None = None
     unit: str | None = None
+    accept: tuple[str, ...] = ()  # السابعة for 7
+    entity: Entity | None = None
+    about: str = ""  # a guess, from the clause that holds it
+    evidence: str = ""  # the clause(s) around it, verbatim
+    question: str | None = None  # suggested where the clause reads as one
 
 
 @dataclass(slots=True)
 class _Token:
     text: str
     folded: str
+    start: int  # offsets in the sentence
+    end: int
     kind: str = "word"  # month, day, num, word
     value: int = 0
     used: bool = False
@@ -67,10 +96,14 @@ class _Token:
 
 def _tokens(sentence: str) -> list[_Token]:
     tokens: list[_Token] = []
+    # digits_to_ascii maps one character to one, so offsets hold in the sentence as written.
     for match in _WORD.finditer(digits_to_ascii(sentence)):
-        word = match.group()
+        word, at = match.group(), match.start()
         parts = [word] if "-" in word or "–" in word else _GLUED.split(word)
-        tokens.extend(_Token(p, fold(p, through="lenient")) for p in parts if p)
+        for part in parts:
+            if part:
+                tokens.append(_Token(part, fold(part, through="lenient"), at, at + len(part)))
+            at += len(part)
     return tokens
 
 
@@ -111,13 +144,6 @@ def _is_day_number(token: _Token) -> bool:
 
 def _is_year(token: _Token) -> bool:
     return token.kind == "num" and len(token.folded) in (3, 4) and not token.used
-
-
-def _about(tokens: list[_Token], start: int, end: int) -> str:
-    after = [t.text for t in tokens[end + 1 : end + 9] if t.kind in ("word",)]
-    before = [t.text for t in tokens[max(0, start - 8) : start] if t.kind in ("word",)]
-    words = after if len(after) >= 3 else before
-    return " ".join(words) or " ".join(t.text for t in tokens)
 
 
 def _relative(published: PartialDate | None, month: int, shift: int) -> int | None:
@@ -168,8 +194,7 @@ def _dates(tokens: list[_Token], sentence: str, published: PartialDate | None) -
         start, end = min(ends), max(ends)
         for t in tokens[start : end + 1]:
             t.used = True
-        written = " ".join(t.text for t in tokens[start : end + 1])
-        found.append(Found("date", written, sentence, _about(tokens, start, end), value))
+        found.append(_found("date", tokens, start, end, sentence, value=value))
     return found
 
 
@@ -182,13 +207,8 @@ def _spans_and_years(tokens: list[_Token], sentence: str) -> list[Found]:
             a, b = int(span.group(1)), int(span.group(2))
             if a < b:
                 found.append(
-                    Found(
-                        "span",
-                        token.text,
-                        sentence,
-                        _about(tokens, i, i),
-                        PartialDate(a),
-                        PartialDate(b),
+                    _found(
+                        "span", tokens, i, i, sentence, value=PartialDate(a), until=PartialDate(b)
                     )
                 )
             continue
@@ -202,15 +222,16 @@ def _spans_and_years(tokens: list[_Token], sentence: str) -> list[Found]:
             ):
                 for t in (first, link, second):
                     t.used = True
-                written = " ".join(t.text for t in tokens[i : i + 4])
+                until = PartialDate(second.value)
                 found.append(
-                    Found(
+                    _found(
                         "span",
-                        written,
+                        tokens,
+                        i,
+                        i + 3,
                         sentence,
-                        _about(tokens, i, i + 3),
-                        PartialDate(first.value),
-                        PartialDate(second.value),
+                        value=PartialDate(first.value),
+                        until=until,
                     )
                 )
     for i, token in enumerate(tokens):
@@ -220,40 +241,114 @@ def _spans_and_years(tokens: list[_Token], sentence: str) -> list[Found]:
         after = tokens[i + 1].folded if i + 1 < len(tokens) else ""
         kind: Kind = "hijri" if after in _HIJRI else "date"
         value = PartialDate(token.value) if kind == "date" else None
-        found.append(Found(kind, token.text, sentence, _about(tokens, i, i), value))
+        found.append(_found(kind, tokens, i, i, sentence, value=value))
     return found
+
+
+def _found(
+    kind: Kind, tokens: list[_Token], first: int, last: int, sentence: str, **fields: Any
+) -> Found:
+    start, end = tokens[first].start, tokens[last].end
+    return Found(kind, sentence[start:end], sentence, start, end, **fields)
+
+
+def _unit(token: _Token | None) -> str | None:
+    """A noun of measure or a counted noun after a figure (250 طالبا), never a preposition's
+    object or a definite noun («بالذكرى»)."""
+    if token is None or token.kind != "word":
+        return None
+    key = token.folded
+    if key in _UNITS or fold(token.text) in _UNITS:
+        return token.text
+    if key.startswith(("ال", "ب", "ل", "و", "ف", "ك")) or not key.isalpha():
+        return None
+    return token.text if key.endswith("ا") and len(key) >= 4 else None  # tanween: طالبا
+
+
+@functools.lru_cache(maxsize=1 << 14)  # words repeat: a number word is parsed once
+def _word_number(bare: str) -> float | None:
+    return parse_number(bare) if len(bare) > 2 and bare.isalpha() else None
 
 
 def _numbers(tokens: list[_Token], sentence: str) -> list[Found]:
     found: list[Found] = []
+    seen: set[float] = set()  # one fact for a value in a sentence
 
-    def number(i: int, value: float, unit_at: int) -> None:
-        unit = (
-            tokens[unit_at].text
-            if 0 <= unit_at < len(tokens) and tokens[unit_at].kind == "word"
-            else None
-        )
-        found.append(
-            Found(
-                "number", tokens[i].text, sentence, _about(tokens, i, i), number=value, unit=unit
+    def number(i: int, value: float, unit: str | None, accept: tuple[str, ...] = ()) -> None:
+        if value not in seen:
+            seen.add(value)
+            found.append(
+                _found("number", tokens, i, i, sentence, number=value, unit=unit, accept=accept)
             )
-        )
 
     for i, token in enumerate(tokens):
         if token.used or token.kind in ("month", "part") or "-" in token.text:
             continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
         if token.kind == "num":
-            number(i, token.value, i + 1)  # 250 طالبا: the unit follows a figure
+            number(i, token.value, _unit(after))  # 250 طالبا: the unit follows a figure
             continue
-        bare = token.folded.removeprefix("ال")
-        value = parse_number(bare) if len(bare) > 2 and bare.isalpha() else None
-        if value is not None and value >= 2:  # not واحد/أحد: too common as words
-            number(i, value, i - 1)  # الذكرى الثلاثين: the noun comes first
+        before = tokens[i - 1].folded if i else ""
+        definite = before.startswith(("ال", "لل", "بال", "وال"))
+        ordinal = _ORDINALS.get(token.folded)
+        if ordinal is not None and definite:  # القمة السابعة: the 7th summit
+            number(i, ordinal, None, (token.text,))
+            continue
+        value = _word_number(token.folded.removeprefix("ال"))
+        if value is None or value < 2:  # not واحد/أحد: too common as words
+            continue
+        if token.folded.startswith("ال"):  # الذكرى الثلاثين: an ordinal, the noun first
+            number(i, value, None, (token.text,))
+        else:
+            number(i, value, _unit(after))
     return found
 
 
-def extract(text: str, *, published: PartialDate | None = None) -> list[Found]:
-    """Every date, year span, number and Hijri year in ``text``, in reading order."""
+def _after(value: PartialDate, published: PartialDate | None) -> bool:
+    """True when ``value`` is surely later than the publication date."""
+    if published is None or published.year is None or value.year is None:
+        return False
+    # Compare only as far as the date goes: 2021-12 is not after 2021-12-14.
+    size = 1 if value.month is None else 2 if value.day is None else 3
+    mine = (value.year, value.month or 0, value.day or 0)
+    theirs = (published.year, published.month or 13, published.day or 32)
+    return mine[:size] > theirs[:size]
+
+
+def _finish(item: Found, published: PartialDate | None) -> Found:
+    """The clause-based guesses: evidence, about and, for a date, a question."""
+    sentence, start, end = item.sentence, item.start, item.end
+    kind = item.kind
+    if kind in ("date", "span") and item.value is not None and _after(item.value, published):
+        kind = "later"
+    question = None
+    if kind in {"date", "span"}:
+        question = clauses.date_question(sentence, start, end)
+    elif item.entity is not None:
+        question = _entity_question(item.entity)
+    about = clauses.about(sentence, start, end)
+    if item.entity is not None and item.entity.role:
+        about = item.entity.role
+    if item.entity is not None and item.entity.around is not None:
+        start, end = item.entity.around  # the evidence shows who the person is
+    return replace(
+        item,
+        kind=kind,
+        about=about or item.text,
+        evidence=clauses.evidence(sentence, start, end),
+        question=question,
+    )
+
+
+def _entity_question(entity: Entity) -> str | None:
+    if entity.category != "person" or not entity.role or " " not in entity.role:
+        return None  # «من هو الرئيس؟» asks nothing
+    return f"من {'هي' if entity.gender == 'f' else 'هو'} {entity.role}؟"
+
+
+def extract(text: str, *, published: PartialDate | None = None, lang: str = "ar") -> list[Found]:
+    """Every date, year span, number, Hijri year and (in Arabic) named entity in ``text``,
+    in reading order. Dates after ``published`` come as kind ``later``."""
     results: list[Found] = []
     for match in _SENTENCE.finditer(text):
         sentence = match.group().strip()
@@ -264,13 +359,14 @@ def extract(text: str, *, published: PartialDate | None = None) -> list[Found]:
         found = _dates(tokens, sentence, published)
         found += _spans_and_years(tokens, sentence)
         found += _numbers(tokens, sentence)
-        order = {id(f): sentence.find(f.text.split()[0]) for f in found}
-        results.extend(sorted(found, key=lambda f: order[id(f)]))
+        if lang == "ar":
+            found += [
+                Found("entity", e.name, sentence, e.start, e.end, entity=e)
+                for e in entities(sentence)
+            ]
+        found.sort(key=lambda f: f.start)
+        results.extend(_finish(f, published) for f in found)
     return results
-
-
-def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
 
 
 def draft_pack(
@@ -283,57 +379,9 @@ def draft_pack(
     source: str = "",
 ) -> str:
     """A draft pack (YAML text with guiding comments) of everything :func:`extract` finds."""
-    found = extract(text, published=published)
-    first_line = next((line.strip() for line in text.splitlines() if line.strip()), title)
-    lines = [
-        f"# A draft pack made by `kzlearn extract`{' from ' + source if source else ''}.",
-        "# Every fact is marked `draft: true`. For each one: check it against its evidence,",
-        "# write what it is about (`about`, a short noun phrase), add a `question` and a",
-        "# `statement` with {answer} if you like, then delete `draft: true`. Delete what is",
-        "# not worth a question. Then run `kzlearn validate` and `kzlearn lint` on this file.",
-        f"id: {pack_id}",
-        f"title: {_q(title)}",
-        f"language: {lang}",
-        "sources:",
-        "  - id: source",
-        f"    title: {_q(first_line[:120])}",
-        f"    language: {lang}",
-    ]
-    if published is not None:
-        lines.append(f"    published: {_q(published.iso())}")
-    lines.append("facts:" if any(f.kind != "hijri" for f in found) else "facts: []")
-    ids: dict[str, int] = {}
-    hijri: list[Found] = []
-    for item in found:
-        if item.kind == "hijri":
-            hijri.append(item)
-            continue
-        if item.kind == "number":
-            assert item.number is not None
-            base = f"number-{format_number(item.number)}".replace(".", "-")
-        else:
-            assert item.value is not None
-            base = f"date-{item.value.iso().lstrip('-')}" + (
-                f"-{item.until.iso()}" if item.until else ""
-            )
-        ids[base] = ids.get(base, 0) + 1
-        fact_id = base if ids[base] == 1 else f"{base}-{ids[base]}"
-        lines += ["", f"  # {item.text}", f"  - id: {fact_id}"]
-        if item.kind == "number":
-            lines += ["    kind: number", f"    value: {format_number(item.number or 0)}"]
-            if item.unit:
-                lines.append(f"    unit: {_q(item.unit)}")
-        else:
-            assert item.value is not None
-            lines += ["    kind: date", f"    value: {_q(item.value.iso())}"]
-            if item.until is not None:
-                lines.append(f"    until: {_q(item.until.iso())}")
-        lines += [
-            f"    about: {_q(item.about)}",
-            f"    evidence: {_q(item.sentence)}",
-            "    draft: true",
-        ]
-    if hijri:
-        lines += ["", "# Hijri years (marked هـ): not Gregorian dates, so not facts above:"]
-        lines += [f"#   {h.text} هـ — {h.sentence[:100]}" for h in hijri]
-    return "\n".join(lines) + "\n"
+    from kzlearn.facts.draft import write_draft  # draft builds on this module
+
+    found = extract(text, published=published, lang=lang)
+    return write_draft(
+        text, found, pack_id=pack_id, title=title, lang=lang, published=published, source=source
+    )

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable
 
 from kzlearn.errors import PackError, Problem
+from kzlearn.interop.build import MAX_CARDS, build_pack, too_many
 from kzlearn.localized import Localized
 from kzlearn.models import Item, McqItem, Pack, ShortItem, TermFact, TrueFalseItem
 
 __all__ = ["parse_terms", "to_terms"]
+
+_MAX_PROBLEMS = 100  # a file that is not a term list at all is told so in a screenful
 
 _HEADERS = {
     ("term", "definition"),
@@ -23,28 +25,54 @@ _HEADERS = {
 }
 
 
+_SAMPLE_LINES = 50
+_SAMPLE_CHARS = 64 * 1024
+
+
 def _dialect(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:50])
-    counts = {d: sample.count(d) for d in ("\t", ";", ",")}
-    if counts["\t"]:
+    """Tab if the first lines hold one; else whichever of ; and , splits more of them into
+    exactly two fields (quotes respected). Reads a bounded prefix once per candidate, so a
+    long line costs linear time (csv.Sniffer was quadratic on it)."""
+    sample = text[:_SAMPLE_CHARS]
+    lines = sample.splitlines()[:_SAMPLE_LINES]
+    if any("\t" in line for line in lines):
         return "\t"
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=";,").delimiter
-    except csv.Error:
-        return max(counts, key=lambda d: counts[d])
+    sample = "\n".join(lines)
+    scores: dict[str, tuple[int, int]] = {}
+    for delimiter in (";", ","):
+        try:
+            rows = list(csv.reader(io.StringIO(sample), delimiter=delimiter))
+        except csv.Error:
+            rows = []
+        pairs = sum(1 for row in rows if len(row) == 2)
+        scores[delimiter] = (pairs, sample.count(delimiter))
+    return max(scores, key=lambda d: scores[d])
 
 
-def parse_terms(text: str, file: str, *, pack_id: str, lang: str = "en") -> Pack:
-    """A pack of term facts, one per row of ``text``.
+def parse_terms(
+    text: str, file: str, *, pack_id: str, lang: str = "en", max_cards: int = MAX_CARDS
+) -> Pack:
+    """A pack of term facts, one per row of ``text`` (rows read one at a time).
 
     Raises:
-        PackError: ragged rows (each with its line), or no card at all.
+        PackError: ragged rows (each with its line), an unreadable row, no card at all, or
+            more than ``max_cards`` cards.
     """
     delimiter = _dialect(text)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # newline=None: CR-only and CRLF line ends read as newlines, even inside quotes.
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=delimiter)
     problems: list[Problem] = []
     facts: list[dict[str, object]] = []
-    for index, row in enumerate(reader):
+    index = -1
+    while True:
+        index += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problems.append(Problem(file, reader.line_num, 1, "", f"unreadable row: {error}"))
+            break  # the reader cannot resynchronise after a broken row
         line = reader.line_num - row.count("\n")  # where the row starts
         cells = [c.strip() for c in row]
         if not any(cells):
@@ -63,7 +91,11 @@ def parse_terms(text: str, file: str, *, pack_id: str, lang: str = "en") -> Pack
                     f"separated by one {shown}, found {len(cells)} field(s)",
                 )
             )
+            if len(problems) >= _MAX_PROBLEMS:
+                break
             continue
+        if len(facts) >= max_cards:
+            raise too_many(file, "cards", max_cards, line=line)
         term, definition = cells
         facts.append(
             {
@@ -80,10 +112,8 @@ def parse_terms(text: str, file: str, *, pack_id: str, lang: str = "en") -> Pack
         raise PackError.single(
             file, "no card in this file: one term and definition a line", line=1, column=1
         )
-    from kzlearn.packs import parse_pack
-
     data = {"id": pack_id, "title": pack_id, "language": lang, "facts": facts}
-    return parse_pack(json.dumps(data, ensure_ascii=False), file)
+    return build_pack(data, file)
 
 
 def _cell(value: Localized, lang: str, pack: Pack) -> str:

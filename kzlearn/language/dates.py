@@ -92,8 +92,10 @@ class PartialDate:
             raise ValueError("a date without a year needs a month and a day (--MM-DD)")
         if d is not None and m is None:
             raise ValueError("a day needs a month")
-        if y is not None and not 1 <= y <= 9999:
-            raise ValueError(f"year {y} is out of range 1-9999")
+        # A year below 100 cannot be told from a day or a month in a typed answer, and
+        # datetime formats it ambiguously: refused rather than asked about.
+        if y is not None and not MIN_YEAR <= y <= 9999:
+            raise ValueError(f"year {y} is out of range {MIN_YEAR}-9999")
         if m is not None and not 1 <= m <= 12:
             raise ValueError(f"month {m} is out of range 1-12")
         if m is not None and d is not None:
@@ -160,6 +162,8 @@ class PartialDate:
             parts.append(str(self.year))
         return " ".join(parts)
 
+
+MIN_YEAR = 100
 
 # [0-9], never \d: other scripts' digits ("፩") pass str.isdigit but int() refuses them.
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?|--([0-9]{2})-([0-9]{2})")

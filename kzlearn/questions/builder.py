@@ -260,8 +260,8 @@ class Builder:
 
     def cloze(self, fact: DateFact, value: PartialDate) -> ClozeItem | None:
         evidence = fact.evidence
-        if evidence is None:
-            return None
+        if evidence is None or evidence.sic:
+            return None  # a passage the source garbled makes a poor cloze
         quotes = {
             lang: self.text(evidence.quote, lang)
             for lang in self.langs

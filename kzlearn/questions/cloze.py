@@ -41,6 +41,13 @@ _GLUED = re.compile(
     r"(?<=[\u0600-\u06FF])(?=\d)|(?<=\d)(?=[\u0600-\u06FF])|(?<=\S)(?=\()|(?<=\))(?=\w)|(?<=[،,])(?=\w)"
 )
 MIN_WORDS = 6  # a shorter quote is a fragment, not a clause worth a cloze
+# A quote that opens with a subordinating word is half a sentence ("when Kazakhstan gained
+# independence on ____"): no cloze reads well from it.
+_SUBORDINATE = re.compile(
+    r"^\W*(?:عندما|حين|حينما|لما|حيث|الذي|التي|الذين|اللذان|اللتان|بعدما|كما|مما|"
+    r"when|while|where|which|who|whose|after|as|because|since|lorsque|quand|où|qui|dont)\b",
+    re.IGNORECASE,
+)
 
 
 def tidy(text: str) -> str:
@@ -71,6 +78,8 @@ def date_cloze(
     for lang, quote in quotes.items():
         shown = mark_sic(tidy(quote), sic)
         if len(shown.split()) < MIN_WORDS or "{" in shown or "}" in shown:
+            continue
+        if _SUBORDINATE.match(shown):
             continue
         span = find_date(shown, value)
         if span is None:

@@ -42,6 +42,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "written": "written by hand",
         "generated": "generated",
         "no_text": "(no passage in this language: left out of quizzes in it)",
+        "graded": "Graded",
+        "as_date": "as a date: every region's month names (ماي, دجنبر, أيار…), Arabic-Indic "
+        "digits, with or without عام; the year alone is nearly",
+        "as_number": "as a number: digits of both kinds, number words and ordinals",
+        "as_name": "as a name: the family name alone is right, the given name alone nearly",
+        "as_text": "as text: spelling variants of hamza, alef, taa marbuta and yaa, "
+        "diacritics, titles and 'the' are forgiven",
     },
     "ar": {
         "mcq": "اختيار من متعدد",
@@ -61,6 +68,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "written": "مكتوب يدوياً",
         "generated": "مولَّد",
         "no_text": "(لا نص بهذه اللغة: لا يظهر في اختباراتها)",
+        "graded": "التصحيح",
+        "as_date": "كتاريخ: تُقبل أسماء الشهور في كل البلدان (ماي، دجنبر، أيار…) والأرقام "
+        "الهندية، مع «عام» أو بدونها؛ والسنة وحدها «قريبة»",
+        "as_number": "كعدد: بالأرقام بنوعيها، وبالحروف، وبالأعداد الترتيبية",
+        "as_name": "كاسم شخص: يكفي اسم العائلة، والاسم الأول وحده «قريب»",
+        "as_text": "كنص: تُغتفر فروق الهمزة والألف والتاء المربوطة والياء والتشكيل والألقاب",
     },
 }
 
@@ -115,6 +128,7 @@ def _body(item: Item, pack: Pack, lang: str, words: dict[str, str]) -> Iterator[
         others = [a for a in (*item.answer.values(), *item.accept) if a != text(item.answer)]
         if others:
             yield f"{words['accepted']}: {' · '.join(dict.fromkeys(others))}"
+        yield f"{words['graded']} {words['as_' + item.grade_as]}"
     elif isinstance(item, ClozeItem):
         if not item.text.has(lang, pack.language):
             yield words["no_text"]

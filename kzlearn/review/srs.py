@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -17,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from fsrs import Card, Rating, Scheduler, State
 
 from kzlearn.errors import StoreError
-from kzlearn.files import atomic_write, read_user_text
+from kzlearn.files import atomic_write, read_user_text, starts_with
 from kzlearn.models import Pack
 from kzlearn.questions.grading import Outcome
 from kzlearn.store.sqlite import CardRow, ReviewRow, Store
@@ -31,6 +32,7 @@ __all__ = [
     "import_progress",
     "pack_stats",
     "revlog_csv",
+    "write_revlog",
 ]
 
 RATING_FOR: dict[Outcome, Rating] = {
@@ -245,10 +247,20 @@ def pack_stats(
     )
 
 
-def export_progress(store: Store, path: str) -> int:
-    """Write every card and review to a JSON file (atomically); returns the review count."""
+_PROGRESS_FILE = starts_with(re.compile(rb'\s*\{\s*"format"\s*:\s*"kzlearn-progress"'))
+
+
+def export_progress(store: Store, path: str, *, force: bool = False) -> int:
+    """Write every card and review to a JSON file (atomically); returns the review count.
+
+    Raises:
+        KzlearnError: ``path`` exists and is not a progress export (unless ``force``), or
+            cannot be written.
+    """
     data = store.dump()
-    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1))
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    kind = "a kzlearn progress export"
+    atomic_write(path, text, same_kind=_PROGRESS_FILE, kind=kind, force=force)
     reviews = data["reviews"]
     assert isinstance(reviews, list)
     return len(reviews)
@@ -262,28 +274,23 @@ def import_progress(store: Store, path: str) -> tuple[int, int]:
     Raises:
         StoreError: the file is not a kzlearn progress export.
     """
-    text = read_user_text(path, "progress export")
-    try:
-        data = json.loads(text)
-        if data.get("format") != "kzlearn-progress":
-            raise ValueError("not a kzlearn progress export")
-        cards = data["cards"]
-        reviews = data["reviews"]
-    except (ValueError, KeyError, AttributeError, TypeError) as error:
-        raise StoreError(f"{path}: {error}") from None
+    from kzlearn.review.progress_file import read_progress_file
+
+    export = read_progress_file(read_user_text(path, "progress export"), path)
     added = updated = 0
     with store.transaction() as db:
         existing = {(r.key, r.at, r.source, r.rating) for r in store.reviews()}
-        for r in reviews:
-            identity = (r["key"], r["at"], r["source"], r["rating"])
+        for r in export.reviews:
+            identity = (r.key, float(r.at), r.source, r.rating)
             if identity in existing:
                 continue
-            store.add_review(db, ReviewRow(0, **r))
+            store.add_review(db, ReviewRow(0, **r.model_dump()))
             existing.add(identity)
             added += 1
-        for c in cards:
-            incoming = Card.from_dict(c["card"])
-            mine = store.card(c["key"])
+        for c in export.cards:
+            raw = c.card.model_dump()
+            incoming = Card.from_dict(raw)  # type: ignore[arg-type]
+            mine = store.card(c.key)
             if mine is not None:
                 current = Card.from_json(mine.card)
                 if (current.last_review or datetime.min.replace(tzinfo=UTC)) >= (
@@ -291,14 +298,7 @@ def import_progress(store: Store, path: str) -> tuple[int, int]:
                 ):
                     continue
             due = incoming.due.timestamp()
-            row = CardRow(
-                c["key"],
-                c["pack_id"],
-                json.dumps(c["card"]),
-                due,
-                int(incoming.state),
-                bool(c["active"]),
-            )
+            row = CardRow(c.key, c.pack_id, json.dumps(raw), due, int(incoming.state), c.active)
             store.put_card(db, row)
             updated += 1
     return added, updated
@@ -341,3 +341,17 @@ def revlog_csv(store: Store) -> str:
         )
         last_interval[r.key] = interval
     return out.getvalue()
+
+
+def write_revlog(store: Store, path: str, *, force: bool = False) -> int:
+    """Write :func:`revlog_csv` to ``path`` (atomically); returns the number of reviews.
+
+    Raises:
+        KzlearnError: ``path`` exists and is not a review log (unless ``force``), or cannot
+            be written.
+    """
+    text = revlog_csv(store)
+    header = ",".join(REVLOG_COLUMNS).encode() + b"\n"
+    kind = "a review log CSV"
+    atomic_write(path, text, same_kind=starts_with(header), kind=kind, force=force)
+    return text.count("\n") - 1

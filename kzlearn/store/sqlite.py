@@ -8,15 +8,18 @@ newer kzlearn is refused with a clear error and never touched.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from kzlearn.errors import StoreError
+from kzlearn.store.checks import describe_error, integrity_problem, read_only_place, schema_problem
 
 __all__ = ["SCHEMA_VERSION", "CardRow", "ReviewRow", "Store", "default_db_path"]
 
@@ -102,6 +105,25 @@ def _card_row(row: tuple[str, str, str, float, int, int]) -> CardRow:
     return CardRow(key, pack_id, card, due, state, bool(active))
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reads(method: Callable[P, R]) -> Callable[P, R]:
+    """A read that meets a page damaged since the store was opened fails as a StoreError."""
+
+    @functools.wraps(method)
+    def read(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.DatabaseError as error:
+            store = args[0]
+            assert isinstance(store, Store)
+            raise StoreError(describe_error(store.path, error)) from None
+
+    return read
+
+
 class Store:
     """An open progress database.
 
@@ -110,27 +132,48 @@ class Store:
             kzlearn, or cannot be created or opened.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, write: bool = True) -> None:
         self.path = Path(path)
         self._check_file()
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        read_only = existed and read_only_place(self.path)
+        if write and read_only:
+            raise StoreError(f"{self.path}: read-only (the file or its folder cannot be written)")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        except (OSError, sqlite3.Error) as error:
+            if not existed:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(
+                self._read_only_uri() if read_only else self.path,
+                timeout=60,
+                isolation_level=None,
+                uri=read_only,
+            )
+        except OSError as error:
             raise StoreError(f"{self.path}: cannot open the progress database: {error}") from None
+        except sqlite3.Error as error:
+            raise StoreError(describe_error(self.path, error)) from None
         try:
             self.db.execute("PRAGMA busy_timeout = 60000")
-            self._refuse_foreign()  # before anything writes: a file not ours stays as it was
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
-        except (sqlite3.DatabaseError, StoreError) as error:
+            # Every check reads only: a file that fails one stays exactly as it was.
+            version = self._refuse_foreign()
+            if existed:
+                self._refuse_unsound(version)
+            if write or version < SCHEMA_VERSION:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
+        except (sqlite3.Error, StoreError) as error:
             self.db.close()
             if isinstance(error, StoreError):
                 raise
-            raise StoreError(
-                f"{self.path}: not a kzlearn progress database, or corrupt: {error}"
-            ) from None
+            raise StoreError(describe_error(self.path, error)) from None
+
+    def _read_only_uri(self) -> str:
+        # SQLite needs to create the -shm file to read a WAL database; where it cannot, and
+        # no one has left a -wal file to replay, the file is read as immutable.
+        wal = self.path.with_name(self.path.name + "-wal")
+        immutable = not (wal.exists() and wal.stat().st_size > 0)
+        return f"{self.path.absolute().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
 
     def _check_file(self) -> None:
         if not self.path.exists():
@@ -145,8 +188,8 @@ class Store:
         if head and head != _HEADER:
             raise StoreError(f"{self.path}: not a SQLite database (left untouched)")
 
-    def _refuse_foreign(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+    def _refuse_foreign(self) -> int:
+        version: int = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: written by a newer kzlearn (schema {version}; this one "
@@ -154,6 +197,21 @@ class Store:
             )
         if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise StoreError(f"{self.path}: a SQLite database, but not kzlearn's (left untouched)")
+        return version
+
+    def _refuse_unsound(self, version: int) -> None:
+        problem = integrity_problem(self.db)
+        if problem is not None:
+            raise StoreError(
+                f"{self.path}: corrupt ({problem}); left untouched: restore it from a backup"
+            )
+        if version == SCHEMA_VERSION:
+            problem = schema_problem(self.db, _MIGRATIONS[SCHEMA_VERSION])
+            if problem is not None:
+                raise StoreError(
+                    f"{self.path}: a SQLite database, but not kzlearn's: {problem} "
+                    "(left untouched)"
+                )
 
     def _migrate(self) -> None:
         with self.transaction():
@@ -169,17 +227,25 @@ class Store:
         """A write transaction: taken at once (BEGIN IMMEDIATE), committed at the end."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise StoreError(f"{self.path}: cannot write: {error}") from None
+        except sqlite3.Error as error:
+            raise StoreError(describe_error(self.path, error)) from None
         try:
             yield self.db
+        except sqlite3.Error as error:
+            self._rollback()
+            raise StoreError(describe_error(self.path, error)) from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.db.execute("COMMIT")
-        except sqlite3.OperationalError as error:
-            raise StoreError(f"{self.path}: cannot write: {error}") from None
+        except sqlite3.Error as error:
+            self._rollback()
+            raise StoreError(describe_error(self.path, error)) from None
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     def close(self) -> None:
         """Close the database."""
@@ -193,6 +259,7 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
+    @_reads
     def card(self, key: str) -> CardRow | None:
         """The stored card for ``key``, if it has been reviewed."""
         row = self.db.execute(
@@ -200,6 +267,7 @@ class Store:
         ).fetchone()
         return _card_row(row) if row else None
 
+    @_reads
     def cards(self, pack_ids: Sequence[str] | None = None) -> list[CardRow]:
         """Every stored card (of these packs)."""
         query = "SELECT key, pack_id, card, due, state, active FROM cards"
@@ -209,6 +277,7 @@ class Store:
             args = tuple(pack_ids)
         return [_card_row(r) for r in self.db.execute(query, args)]
 
+    @_reads
     def card_keys(self, pack_ids: Sequence[str]) -> set[str]:
         """Keys of every stored card of these packs (no card data read)."""
         marks = ",".join("?" * len(pack_ids))
@@ -217,6 +286,7 @@ class Store:
         )
         return {r[0] for r in rows}
 
+    @_reads
     def due_keys(self, until: float, pack_ids: Sequence[str]) -> list[str]:
         """Active cards of these packs due by ``until`` (epoch seconds), most overdue first."""
         marks = ",".join("?" * len(pack_ids))
@@ -227,6 +297,7 @@ class Store:
         )
         return [r[0] for r in rows]
 
+    @_reads
     def reviews(
         self, pack_ids: Sequence[str] | None = None, since: float | None = None
     ) -> list[ReviewRow]:
@@ -241,6 +312,7 @@ class Store:
             args.append(since)
         return [ReviewRow(*r) for r in self.db.execute(query + " ORDER BY at, id", args)]
 
+    @_reads
     def review(self, review_id: int) -> ReviewRow | None:
         """One review."""
         row = self.db.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)).fetchone()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ from textual.binding import Binding, BindingType
 from kzlearn.errors import KzlearnError
 from kzlearn.models import Item, Pack
 from kzlearn.quiz.session import AnswerRecord, QuizOptions, QuizSession
+from kzlearn.safetext import safe_line
 from kzlearn.tui.bidi import RtlMode, is_rtl, visual_line
 from kzlearn.tui.screens import ConfirmScreen, PickerScreen, QuizScreen, SummaryScreen
 
@@ -55,6 +57,20 @@ class KzlearnApp(App[None]):
         self.lang = self.options.lang or (packs[0].language if packs else "en")
         self._start_quiz = start_quiz
         self.session: QuizSession | None = None
+        self.crash: Exception | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual prints a traceback as the app closes and exits 0; keep the error instead:
+        # the command line reports it in one line and exits non-zero (KZLEARN_DEBUG=1 shows
+        # the traceback as well).
+        self.crash = error
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.crash is None or os.environ.get("KZLEARN_DEBUG"):
+            super()._print_error_renderables()
+        else:
+            self._exit_renderables.clear()
 
     def show(self, line: str) -> str:
         """One line of text as this terminal should receive it (for labels, never Inputs)."""
@@ -125,7 +141,9 @@ class KzlearnApp(App[None]):
                 source="review" if scheduled else "quiz",
             )
         except KzlearnError as error:
-            self.notify(f"Could not save this answer: {error}", severity="error", timeout=10)
+            self.notify(
+                safe_line(f"Could not save this answer: {error}"), severity="error", timeout=10
+            )
 
     def rate(self, rating: int) -> bool:
         """Replace the rating of the answer just given (review mode); True when done."""
@@ -136,7 +154,7 @@ class KzlearnApp(App[None]):
         try:
             self.reviewer.amend(self.last_review_id, Rating(rating))
         except KzlearnError as error:
-            self.notify(str(error), severity="error")
+            self.notify(safe_line(str(error)), severity="error")
             return False
         return True
 

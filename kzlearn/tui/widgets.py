@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
+from kzlearn.safetext import safe
 from kzlearn.tui.bidi import RtlMode, display_lines, is_rtl
 
 __all__ = ["AnswerInputs", "BidiText", "ChoiceList", "MatchBoard", "OrderList"]
@@ -66,7 +67,9 @@ class BidiText(Widget):
     def lines(self, width: int) -> list[str]:
         """The display lines at ``width`` cells."""
         if self._cache is None or self._cache[:2] != (self._text, width):
-            self._cache = (self._text, width, display_lines(self._text, width, self.mode))
+            # Every text of a pack reaches the terminal here: its controls are shown, not obeyed.
+            shown = display_lines(safe(self._text), width, self.mode)
+            self._cache = (self._text, width, shown)
         return self._cache[2]
 
     def render(self) -> Text:

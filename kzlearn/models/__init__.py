@@ -1,0 +1,60 @@
+"""The pack model: sources, facts, items and packs (Pydantic v2, frozen, no unknown fields).
+
+Checks that need the whole pack (unique ids, references, languages) are in
+:func:`pack_problems`; :class:`Pack` runs them, and :func:`kzlearn.packs.load_pack` reports
+every one of them with its line in the file.
+"""
+
+from kzlearn.localized import Localized
+from kzlearn.models.base import Evidence, Loc, Source
+from kzlearn.models.facts import (
+    AnyFact,
+    DateFact,
+    EntityFact,
+    Fact,
+    NumberFact,
+    PhraseFact,
+    SequenceFact,
+    TermFact,
+)
+from kzlearn.models.items import (
+    ClozeItem,
+    Item,
+    MatchItem,
+    MatchPair,
+    McqItem,
+    OrderItem,
+    ShortItem,
+    TrueFalseItem,
+    cloze_blanks,
+)
+from kzlearn.models.pack import Pack, pack_problems, walk_localized
+
+_walk_localized = walk_localized  # the name the first callers knew
+
+__all__ = [
+    "AnyFact",
+    "ClozeItem",
+    "DateFact",
+    "EntityFact",
+    "Evidence",
+    "Fact",
+    "Item",
+    "Loc",
+    "Localized",
+    "MatchItem",
+    "MatchPair",
+    "McqItem",
+    "NumberFact",
+    "OrderItem",
+    "Pack",
+    "PhraseFact",
+    "SequenceFact",
+    "ShortItem",
+    "Source",
+    "TermFact",
+    "TrueFalseItem",
+    "cloze_blanks",
+    "pack_problems",
+    "walk_localized",
+]
