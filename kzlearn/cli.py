@@ -74,10 +74,37 @@ def _cmd_packs(args: argparse.Namespace) -> int:
     from kzlearn.packs import bundled_deck_paths, load_packs
 
     paths = bundled_deck_paths()
-    for path, pack in zip(paths, load_packs(paths), strict=True):
+    items: dict[str, list[Item]] = {}
+    packs = load_packs(paths, loader=_loader(items))
+    _check_lang(args.lang, packs)
+    for path, pack in zip(paths, packs, strict=True):
         title, where = safe_line(pack.text(pack.title, args.lang)), safe_line(str(path))
-        print(f"{pack.id}\t{title}\t{len(pack.facts)} facts\t{len(pack.items)} items\t{where}")
+        # Both counts, named: the items a teacher wrote, and every question a quiz can ask
+        # (written and generated from the facts), which is what the deck picker shows.
+        print(
+            f"{pack.id}\t{title}\t{len(pack.facts)} facts\t{len(pack.items)} written items"
+            f"\t{len(items[pack.id])} questions in all\t{where}"
+        )
     return 0
+
+
+def _check_lang(lang: str | None, packs: Sequence[Pack]) -> None:
+    """``--lang`` names a language of the packs or of the interface's catalogs.
+
+    Raises:
+        KzlearnError: it does not; the message lists those that do.
+    """
+    if lang is None:
+        return
+    from kzlearn.tui.i18n import LANGS
+
+    known = set(LANGS)
+    for pack in packs:
+        known |= {pack.language, *pack.translations}
+    if lang not in known:
+        raise KzlearnError(
+            f"--lang {lang!r}: not a language here; choose one of {', '.join(sorted(known))}"
+        )
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -147,10 +174,19 @@ def _quiz_options(args: argparse.Namespace) -> QuizOptions:
     return QuizOptions(types=types, count=args.count, seed=args.seed, lang=args.lang)
 
 
-def _open_store(args: argparse.Namespace, *, write: bool = True) -> Store:
+def _open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
+    """The progress store; ``read_only`` commands never create one (nor its folder) and
+    open it without writing.
+
+    Raises:
+        KzlearnError: read only, and there is no database at the path.
+    """
     from kzlearn.store.sqlite import Store, default_db_path
 
-    return Store(args.db or default_db_path(), write=write)
+    path = Path(args.db or default_db_path())
+    if read_only and not path.is_file():
+        raise KzlearnError(f"{path}: no progress database here (nothing has been answered yet)")
+    return Store(path, write=not read_only)
 
 
 def _keys_by_pack(packs: Sequence[Pack], items: dict[str, list[Item]]) -> dict[str, list[str]]:
@@ -173,6 +209,7 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
 
     items: dict[str, list[Item]] = {}
     packs = resolve_packs(args.packs, items=items)
+    _check_lang(args.lang, packs)
     with _open_store(args) as store:
 
         def make_reviewer() -> Reviewer:
@@ -213,7 +250,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     items: dict[str, list[Item]] = {}
     packs = resolve_packs(args.packs, items=items)
     keys = _keys_by_pack(packs, items)
-    with _open_store(args, write=False) as store:
+    with _open_store(args, read_only=True) as store:
         stats = [pack_stats(store, pack, keys[pack.id]) for pack in packs]
     if args.json:
         from dataclasses import asdict
@@ -249,7 +286,7 @@ def _chart(counts: list[int]) -> str:
 def _cmd_progress(args: argparse.Namespace) -> int:
     from kzlearn.review.srs import export_progress, import_progress, revlog_csv, write_revlog
 
-    with _open_store(args, write=args.action == "import") as store:
+    with _open_store(args, read_only=args.action != "import") as store:
         if args.action == "export":
             count = export_progress(store, args.file, force=args.force)
             print(f"{safe_line(args.file)}: {count} reviews written", file=sys.stderr)
@@ -455,7 +492,9 @@ def _add_quiz_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--count", type=_positive, help="how many questions (default: all)")
     parser.add_argument("--seed", type=int, help="the same seed gives the same quiz")
-    parser.add_argument("--lang", help="display language, such as ar or en (default: the pack's)")
+    parser.add_argument(
+        "--lang", help="display language: ar, en, fr or a pack's (default: the pack's)"
+    )
     _add_rtl(parser)
 
 
@@ -469,9 +508,20 @@ def _add_rtl(parser: argparse.ArgumentParser) -> None:
 
 
 def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+    return _whole(value, 1, "a positive whole number")
+
+
+def _not_negative(value: str) -> int:
+    return _whole(value, 0, "a whole number, 0 or more")
+
+
+def _whole(value: str, least: int, what: str) -> int:
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = least - 1
+    if number < least:
+        raise argparse.ArgumentTypeError(f"{value!r} is not {what}")
     return number
 
 
@@ -509,7 +559,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     review = commands.add_parser("review", help="spaced repetition: what is due, then new items")
     review.add_argument("packs", nargs="*", metavar="PACK_OR_PATH")
-    review.add_argument("--new-per-day", type=int, default=20, help="new items a day (20)")
+    review.add_argument(
+        "--new-per-day", type=_not_negative, default=20, help="new items a day (20)"
+    )
     _add_quiz_options(review)
     _add_db(review)
     review.set_defaults(handler=_cmd_review)

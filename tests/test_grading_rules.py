@@ -8,7 +8,7 @@ from kzlearn.language.numbers import parse_number, read_number
 from kzlearn.models import ClozeItem, ShortItem, TrueFalseItem
 from kzlearn.questions.grading import grade, match_answer
 from kzlearn.questions.lists import split_list
-from kzlearn.tui.screens import reason_text
+from kzlearn.tui.i18n import reason_text
 
 Case = tuple[str, str, str, str | None]
 

@@ -33,6 +33,7 @@ from kzlearn.questions.grading import Outcome, Verdict, grade
 
 __all__ = ["AnswerRecord", "Feedback", "Question", "QuizOptions", "QuizSession", "Summary"]
 
+_POINTS: dict[Outcome, float] = {"correct": 1.0, "nearly": 0.5, "wrong": 0.0}
 ITEM_TYPES = ("mcq", "true_false", "short", "cloze", "order", "match")
 FORMAT = 1
 
@@ -149,6 +150,7 @@ class AnswerRecord:
     response: Any
     seconds: float
     reason: str | None = None
+    overridden: bool = False  # the student said "I was right": counted correct
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +162,7 @@ class Summary:
     nearly: int
     wrong: int
     seconds: float
-    per_tag: dict[str, tuple[int, int]]  # tag -> (correct, answered)
+    per_tag: dict[str, tuple[float, int]]  # tag -> (score as in `score`, answered)
     mistakes: list[str]
 
     @property
@@ -330,6 +332,32 @@ class QuizSession:
             self.on_answer(record)
         return self.feedback(question, verdict)
 
+    def override_last(self) -> AnswerRecord:
+        """The student says the last answer was right ("I was right"): count it correct,
+        marked as overridden. Returns the new record.
+
+        Raises:
+            KzlearnError: there is no answer, or it was already correct.
+        """
+        if not self._state.answers or self._state.answers[-1].outcome == "correct":
+            raise KzlearnError("no wrong or nearly answer to count as right")
+        record = replace(self._state.answers[-1], outcome="correct", overridden=True)
+        self._state.answers[-1] = record
+        return record
+
+    def undo_last(self) -> AnswerRecord:
+        """Take back the last answer: its item is the current one again.
+
+        Raises:
+            KzlearnError: nothing was answered.
+        """
+        if not self._state.answers:
+            raise KzlearnError("no answer to take back")
+        record = self._state.answers.pop()
+        self._state.index -= 1
+        self._shown_at = self._clock()
+        return record
+
     def skip(self) -> Feedback:
         """Give up on the current item: it counts as a mistake."""
         return self.answer("")
@@ -398,9 +426,11 @@ class QuizSession:
         """
         if not self.mistakes:
             raise KzlearnError("no mistakes to retry")
+        # A new seed: the retry shows choices and orderings shuffled anew.
+        reseeded = replace(self.options, seed=random.Random(self.options.seed).randrange(2**31))
         return QuizSession(
             list(self.packs.values()),
-            self.options,
+            reseeded,
             keys=self.mistakes,
             clock=self._clock,
             on_answer=self.on_answer,
@@ -416,12 +446,12 @@ class QuizSession:
     def summary(self) -> Summary:
         """Score, time and the breakdown per tag."""
         counts = {"correct": 0, "nearly": 0, "wrong": 0}
-        per_tag: dict[str, list[int]] = {}
+        per_tag: dict[str, list[float]] = {}
         for record in self._state.answers:
             counts[record.outcome] += 1
             for tag in self._items[record.key][1].tags or ("untagged",):
                 entry = per_tag.setdefault(tag, [0, 0])
-                entry[0] += record.outcome == "correct"
+                entry[0] += _POINTS[record.outcome]  # the score's rule: nearly counts half
                 entry[1] += 1
         return Summary(
             total=self.total,
@@ -429,7 +459,7 @@ class QuizSession:
             nearly=counts["nearly"],
             wrong=counts["wrong"],
             seconds=sum(a.seconds for a in self._state.answers),
-            per_tag={t: (c, n) for t, (c, n) in sorted(per_tag.items())},
+            per_tag={t: (c, int(n)) for t, (c, n) in sorted(per_tag.items())},
             mistakes=self.mistakes,
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,6 +17,7 @@ from kzlearn.models import Item, Pack
 from kzlearn.quiz.session import AnswerRecord, QuizOptions, QuizSession
 from kzlearn.safetext import safe_line
 from kzlearn.tui.bidi import RtlMode, is_rtl, visual_line
+from kzlearn.tui.i18n import LANGS, tr
 from kzlearn.tui.screens import ConfirmScreen, PickerScreen, QuizScreen, SummaryScreen
 
 if TYPE_CHECKING:
@@ -28,6 +30,7 @@ class KzlearnApp(App[None]):
     """Quizzes in the terminal: pick a deck, answer, read why, see the summary."""
 
     TITLE = "kzlearn"
+    ENABLE_COMMAND_PALETTE = False  # its words are English only; every key is in the help
     CSS_PATH = Path(__file__).with_name("kzlearn.tcss")  # absolute: subclasses live elsewhere
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+c,ctrl+q", "request_quit", "Quit", priority=True, show=False),
@@ -57,7 +60,20 @@ class KzlearnApp(App[None]):
         self.lang = self.options.lang or (packs[0].language if packs else "en")
         self._start_quiz = start_quiz
         self.session: QuizSession | None = None
+        self.retrying = False  # the session is a "retry my mistakes" run
         self.crash: Exception | None = None
+
+    def t(self, message: str, **fields: object) -> str:
+        """``message`` from the catalog of the display language."""
+        return tr(self.lang, message, **fields)
+
+    def switch_language(self, langs: list[str]) -> str:
+        """The next of ``langs`` (those with a catalog) becomes the display language."""
+        langs = [lang for lang in langs if lang in LANGS] or list(LANGS)
+        current = langs.index(self.lang) if self.lang in langs else -1
+        self.lang = langs[(current + 1) % len(langs)]
+        self.options = replace(self.options, lang=self.lang)
+        return self.lang
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual prints a traceback as the app closes and exits 0; keep the error instead:
@@ -103,7 +119,7 @@ class KzlearnApp(App[None]):
         elif self._start_quiz:
             self.start_quiz(self.packs, self.options)
         else:
-            self.push_screen(PickerScreen(self.packs))
+            self.push_screen(PickerScreen())
 
     def start_quiz(self, packs: list[Pack], options: QuizOptions) -> None:
         """Start a quiz over ``packs`` (replaces whatever screen is showing)."""
@@ -111,11 +127,18 @@ class KzlearnApp(App[None]):
             packs, options, clock=self.clock, on_answer=self.record, items=self.items
         )
         self.lang = options.lang or packs[0].language
+        self.retrying = False
         screen = QuizScreen(self.session)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)  # the setup screen; the picker stays beneath
         else:
             self.push_screen(screen)
+
+    def run_session(self, session: QuizSession) -> None:
+        """Play ``session`` (a retry of mistakes) in place of the summary."""
+        self.session = session
+        self.retrying = True
+        self.switch_screen(QuizScreen(session))
 
     def new_quiz(self) -> None:
         """Back to the deck picker (a review, once over, leaves review mode)."""
@@ -125,7 +148,7 @@ class KzlearnApp(App[None]):
             while not isinstance(self.screen_stack[-1], PickerScreen):
                 self.pop_screen()
         else:
-            self.switch_screen(PickerScreen(self.packs))
+            self.switch_screen(PickerScreen())
 
     def record(self, answer: AnswerRecord) -> None:
         """Save an answer as it is given (review answers also reschedule the card)."""
@@ -142,7 +165,9 @@ class KzlearnApp(App[None]):
             )
         except KzlearnError as error:
             self.notify(
-                safe_line(f"Could not save this answer: {error}"), severity="error", timeout=10
+                safe_line(self.t("Could not save this answer: {e}", e=error)),
+                severity="error",
+                timeout=10,
             )
 
     def rate(self, rating: int) -> bool:
@@ -155,6 +180,35 @@ class KzlearnApp(App[None]):
             self.reviewer.amend(self.last_review_id, Rating(rating))
         except KzlearnError as error:
             self.notify(safe_line(str(error)), severity="error")
+            return False
+        return True
+
+    def undo_rating(self) -> bool:
+        """Review mode: take back the last review; its card is asked again."""
+        if not self.reviewing or self.session is None or self.reviewer is None:
+            return False
+        if self.last_review_id is None or not self.session.answers:
+            return False
+        from kzlearn.tui.reviewing import undo_review
+
+        try:
+            if not undo_review(self.reviewer, self.last_review_id):
+                return False
+        except KzlearnError as error:
+            self.notify(safe_line(str(error)), severity="error")
+            return False
+        self.session.undo_last()
+        self.last_review_id = None
+        return True
+
+    def override(self) -> bool:
+        """ "I was right": the last answer of the quiz counts as correct, marked overridden
+        in the session (its saved record keeps what the grader said)."""
+        if self.session is None:
+            return False
+        try:
+            self.session.override_last()
+        except KzlearnError:
             return False
         return True
 
@@ -188,8 +242,14 @@ class KzlearnApp(App[None]):
 
     @property
     def quiz_under_way(self) -> bool:
-        """A quiz has started and is not finished."""
-        return self.session is not None and self.session.index > 0 and not self.session.finished
+        """Answers of the current run are unfinished: a retry run, or a run with an answer
+        given or one being built, not yet at its end."""
+        session = self.session
+        if session is None or session.finished:
+            return False
+        screen = next((s for s in self.screen_stack if isinstance(s, QuizScreen)), None)
+        building = screen is not None and screen.has_unfinished_answer
+        return session.index > 0 or self.retrying or building
 
     def action_request_quit(self) -> None:
         """Leave; ask first while a quiz is under way."""
@@ -202,4 +262,6 @@ class KzlearnApp(App[None]):
                 self.exit()
 
         if not isinstance(self.screen, ConfirmScreen):
-            self.push_screen(ConfirmScreen("Leave the quiz? Your answers so far are kept."), leave)
+            self.push_screen(
+                ConfirmScreen(self.t("Leave the quiz? Your answers so far are kept.")), leave
+            )

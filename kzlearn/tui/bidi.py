@@ -71,10 +71,12 @@ def visual_line(line: str, *, rtl: bool | None = None) -> str:
     """
     from bidi.algorithm import get_display
 
-    if not has_arabic(line):
-        return line
-    shaped = _shape(line)
     rtl = is_rtl(line) if rtl is None else rtl
+    if not has_arabic(line) and not rtl:
+        return line
+    # A line of a right-to-left paragraph is reordered even without an Arabic letter:
+    # «2030 or (1991–1993) read right to left like the rest of their paragraph.
+    shaped = _shape(line) if has_arabic(line) else line
     ordered: str = get_display(shaped, base_dir="R" if rtl else "L")
     return _marks_after_base(ordered)
 
@@ -122,15 +124,19 @@ def _fit(text: str, width: int) -> int:
     return cut
 
 
-def display_lines(text: str, width: int, mode: RtlMode = "app") -> list[str]:
+def display_lines(
+    text: str, width: int, mode: RtlMode = "app", *, rtl: bool | None = None
+) -> list[str]:
     """``text`` wrapped to ``width`` cells, each line ready to draw left to right.
 
     Right-to-left lines (mode ``app``) are shaped and reordered after wrapping, so every
     line holds whole words in reading order and the first line is the start of the text.
+    ``rtl`` is the paragraph's direction (by default, from its first strong letter).
     """
     width = max(width, 1)
     lines = _wrap(text, width)
-    if mode != "app" or not has_arabic(text):
+    rtl = is_rtl(text) if rtl is None else rtl
+    if mode != "app" or not (rtl or has_arabic(text)):
         return lines
-    rtl = is_rtl(text)  # one direction for the whole paragraph, whatever each line starts with
+    # One direction for the whole paragraph, whatever each line starts with.
     return [visual_line(line, rtl=rtl) for line in lines]

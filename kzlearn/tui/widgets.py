@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
@@ -21,6 +22,10 @@ from kzlearn.tui.bidi import RtlMode, display_lines, is_rtl
 __all__ = ["AnswerInputs", "BidiText", "ChoiceList", "MatchBoard", "OrderList"]
 
 LETTERS = "abcdefghij"
+# What the a-j keys type with the Arabic (101) keyboard layout. b types "لا" (two key
+# events, ل then ا) and g types ل, h ا: ل is taken as b and ا is ignored, so g and h need
+# their digits (7, 8) there; matching seldom has more than six pairs.
+ARABIC_LAYOUT = {"ش": 0, "ل": 1, "ؤ": 2, "ي": 3, "ث": 4, "ب": 5, "ه": 8, "ت": 9, "ا": -1}
 
 
 class BidiText(Widget):
@@ -37,12 +42,14 @@ class BidiText(Widget):
         *,
         mode: RtlMode = "app",
         markup_style: str = "",
+        rtl: bool | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self._text = text
         self.mode = mode
+        self.rtl = rtl  # the paragraph's direction; None: from its first strong letter
         self.markup_style = markup_style
         self._cache: tuple[str, int, list[str]] | None = None
 
@@ -62,13 +69,18 @@ class BidiText(Widget):
 
     def _align(self) -> None:
         # Right-to-left paragraphs start at the right edge once the app has reordered them.
-        self.set_class(self.mode == "app" and is_rtl(self._text), "-rtl")
+        self.set_class(self.mode == "app" and self.direction_rtl, "-rtl")
+
+    @property
+    def direction_rtl(self) -> bool:
+        """Whether the text is a right-to-left paragraph."""
+        return is_rtl(self._text) if self.rtl is None else self.rtl
 
     def lines(self, width: int) -> list[str]:
         """The display lines at ``width`` cells."""
         if self._cache is None or self._cache[:2] != (self._text, width):
             # Every text of a pack reaches the terminal here: its controls are shown, not obeyed.
-            shown = display_lines(safe(self._text), width, self.mode)
+            shown = display_lines(safe(self._text), width, self.mode, rtl=self.rtl)
             self._cache = (self._text, width, shown)
         return self._cache[2]
 
@@ -97,7 +109,7 @@ class _Rows(Widget, can_focus=True):
 
     def __init__(self, rows: list[str], *, mode: RtlMode, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows = rows
+        self.rows = list(rows)
         self.mode = mode
         self.highlighted = 0
 
@@ -247,6 +259,21 @@ class MatchBoard(_Rows):
         mark = "?" if slot is None else LETTERS[slot]
         return f"{index + 1}. {row}  {'←' if is_rtl(row) else '→'} {mark}"
 
+    def on_key(self, event: events.Key) -> None:
+        # A digit, or the letter an Arabic keyboard layout types on the a-j keys, names a
+        # right entry as its Latin letter does.
+        char = event.character or ""
+        if char in ARABIC_LAYOUT:
+            slot = ARABIC_LAYOUT[char]
+        elif char.isdigit() and char.isascii() and char != "0":
+            slot = int(char) - 1
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        if slot >= 0:
+            self.action_assign(slot)
+
     def action_assign(self, slot: int) -> None:
         if slot >= len(self.rights):
             return
@@ -293,7 +320,8 @@ class AnswerInputs(Vertical):
         for i, label in enumerate(self.labels):
             # The label goes through BidiText; an Input holds only what the student types.
             yield BidiText(label, mode=self.mode, classes="blank-label")
-            yield Input(id=f"answer-{i}")
+            # select_on_focus off: text kept through a language switch is added to, not lost.
+            yield Input(id=f"answer-{i}", select_on_focus=False)
             yield BidiText("", mode=self.mode, classes="preview", id=f"preview-{i}")
 
     def on_mount(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fsrs import Scheduler
@@ -12,6 +13,7 @@ from kzlearn.review.srs import Reviewer
 from kzlearn.store.sqlite import Store
 from kzlearn.tui.app import KzlearnApp
 from kzlearn.tui.screens import SummaryScreen
+from tests.test_bidi import seen
 from tests.tui.helpers import PACKS, answer, play, screen_text
 
 
@@ -36,13 +38,17 @@ async def test_review_saves_each_answer_and_takes_an_override(tmp_path: Path) ->
                 await pilot.pause()
                 assert len(store.reviews()) == number + 1  # saved before the next question
                 if number == 0:
-                    assert "1 again · 2 hard · 3 good · 4 easy" in screen_text(app)
+                    # each rating with its next interval from FSRS, before choosing
+                    assert re.search(
+                        r"1 again 1m · 2 hard \d+m · 3 good \d+m · 4 easy \d+d", screen_text(app)
+                    ), screen_text(app)
                     await pilot.press("4")  # easy, instead of the suggested good
                 else:
                     await pilot.press("enter")
                 await pilot.pause()
             assert isinstance(app.screen, SummaryScreen)
-            assert "Next:" in screen_text(app)
+            assert "Due tomorrow:" in screen_text(app)
+            assert "Reviewed: 3" in screen_text(app)
         ratings = [r.rating for r in store.reviews()]
         assert ratings == [4, 1, 3]
         assert {r.source for r in store.reviews()} == {"review"}
@@ -62,3 +68,54 @@ async def test_quiz_answers_are_logged_but_schedule_nothing(tmp_path: Path) -> N
             await play(pilot, app, ["correct", "correct"])
         assert [r.source for r in store.reviews()] == ["quiz", "quiz"]
         assert store.cards() == []
+
+
+async def test_undo_takes_back_the_last_rating_and_asks_the_card_again(tmp_path: Path) -> None:
+    pack = PACKS[0]
+    keys = {pack.id: [f"{pack.id}/{i.id}" for i in all_items(pack) if i.type == "mcq"]}
+    with Store(tmp_path / "progress.sqlite3") as store:
+        reviewer = Reviewer(store, Scheduler(enable_fuzzing=False))
+        queue = reviewer.queue(keys, new_per_day=2)
+        app = KzlearnApp(
+            [pack], options=QuizOptions(seed=1, lang="en"), reviewer=reviewer, review_keys=queue
+        )
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            session = app.session
+            assert session is not None
+            first = session.current
+            assert first is not None
+            await answer(pilot, first, "correct")
+            await pilot.press("2")  # hard: rated and moved on
+            await pilot.pause()
+            assert session.index == 1
+            assert store.card(first.key) is not None
+            await pilot.press("u")
+            await pilot.pause()
+            assert session.index == 0
+            assert session.current is not None
+            assert session.current.key == first.key
+            assert store.reviews() == []
+            assert store.card(first.key) is None  # new again, as before its first review
+            await answer(pilot, first, "wrong")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert [(r.key, r.rating) for r in store.reviews()] == [(first.key, 1)]
+
+
+async def test_the_end_of_a_review_says_what_was_reviewed_and_what_comes(tmp_path: Path) -> None:
+    pack = PACKS[0]
+    keys = {pack.id: [f"{pack.id}/{i.id}" for i in all_items(pack) if i.type == "mcq"]}
+    with Store(tmp_path / "progress.sqlite3") as store:
+        reviewer = Reviewer(store, Scheduler(enable_fuzzing=False))
+        queue = reviewer.queue(keys, new_per_day=2)
+        app = KzlearnApp(
+            [pack], options=QuizOptions(seed=1, lang="ar"), reviewer=reviewer, review_keys=queue
+        )
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await play(pilot, app, ["correct", "correct"])
+            assert isinstance(app.screen, SummaryScreen)
+            text = screen_text(app)
+            for words in ("انتهت المراجعة", "روجع: 2", "المستحق", "الأيام السبعة"):
+                assert " ".join(reversed([seen(w) for w in words.split()])) in text, words

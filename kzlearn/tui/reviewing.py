@@ -1,0 +1,84 @@
+"""Review: what each rating would do to the card just answered, before the student picks;
+and taking back the last review (undo)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kzlearn.review.srs import Reviewer
+
+__all__ = ["next_intervals", "say_interval", "undo_review"]
+
+
+def next_intervals(reviewer: Reviewer, review_id: int) -> dict[int, timedelta]:
+    """Rating (1-4) -> the time until the card is due again, as FSRS schedules it from the
+    card as it was before this review (what :meth:`Reviewer.amend` would do)."""
+    from fsrs import Card, Rating
+
+    review = reviewer.store.review(review_id)
+    if review is None or review.card_before is None:
+        return {}
+    at = datetime.fromtimestamp(review.at, UTC)
+    out: dict[int, timedelta] = {}
+    for rating in Rating:
+        card, _ = reviewer.scheduler.review_card(
+            Card.from_json(review.card_before), rating, at, int(review.duration * 1000)
+        )
+        out[int(rating)] = card.due - at
+    return out
+
+
+def say_interval(delta: timedelta, t: Callable[..., str]) -> str:
+    """An interval as Anki shows one: 10m, 5h, 3d, 2mo, 1y (in the display language)."""
+    minutes = max(1, round(delta.total_seconds() / 60))
+    if minutes < 60:
+        return t("{n}m", n=minutes)
+    if minutes < 24 * 60:
+        return t("{n}h", n=round(minutes / 60))
+    days = round(minutes / (24 * 60))
+    if days < 31:
+        return t("{n}d", n=days)
+    if days < 365:
+        return t("{n}mo", n=round(days / 30))
+    return t("{n}y", n=round(days / 365, 1))
+
+
+def undo_review(reviewer: Reviewer, review_id: int) -> bool:
+    """Take back a review: its log line goes and the card is as it was before it (a card
+    seen for the first time is new again). Only a card's latest review can be taken back.
+    Returns whether it was."""
+    from fsrs import Card
+
+    from kzlearn.store.sqlite import CardRow
+
+    store = reviewer.store
+    review = store.review(review_id)
+    if review is None or review.card_before is None:
+        return False
+    with store.transaction() as db:
+        ids = [
+            row[0]
+            for row in db.execute(
+                "SELECT id FROM reviews WHERE key = ? AND source = 'review'", (review.key,)
+            )
+        ]
+        if max(ids) != review.id:
+            return False
+        db.execute("DELETE FROM reviews WHERE id = ?", (review.id,))
+        if len(ids) == 1:  # its first review: the card is new again
+            db.execute("DELETE FROM cards WHERE key = ?", (review.key,))
+            return True
+        card = Card.from_json(review.card_before)
+        row = CardRow(
+            review.key,
+            review.pack_id,
+            review.card_before,
+            card.due.timestamp(),
+            int(card.state),
+            True,
+        )
+        store.put_card(db, row)
+    return True

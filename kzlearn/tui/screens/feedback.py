@@ -1,0 +1,112 @@
+"""What the quiz screen says after an answer, and its header line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kzlearn.models import McqItem, TrueFalseItem
+from kzlearn.quiz.session import Feedback, Question
+from kzlearn.tui.bidi import is_rtl
+from kzlearn.tui.i18n import reason_text
+from kzlearn.tui.marks import marks
+from kzlearn.tui.panels import MarkRows
+from kzlearn.tui.widgets import BidiText
+
+if TYPE_CHECKING:
+    from kzlearn.tui.screens.quiz import QuizScreen
+
+__all__ = ["feedback_parts", "rating_line", "status_variants"]
+
+VERDICTS = {"correct": "✓ Correct", "nearly": "≈ Nearly", "wrong": "✗ Wrong"}
+
+
+def status_variants(screen: QuizScreen) -> list[str]:
+    """The header, longest first: the counter is the question on screen (the one just
+    answered, until the next is shown)."""
+    session, t = screen.session, screen.t
+    s = session.summary()
+    number = session.index if screen.answered is not None else session.index + 1
+    number = max(1, min(number, session.total))
+    counter = t("Question {n}/{total}", n=number, total=session.total)
+    score = t(
+        "score {score}/{answered}", score=f"{s.correct + 0.5 * s.nearly:g}", answered=session.index
+    )
+    streak = t("streak {n}", n=session.streak)
+    return [f"{counter} · {score} · {streak}", f"{counter} · {score}", f"{number}/{session.total}"]
+
+
+def rating_line(screen: QuizScreen, suggested: int) -> str:
+    """Review: each rating with the interval it gives, from FSRS, then the suggestion."""
+    from kzlearn.tui.reviewing import next_intervals, say_interval
+
+    t = screen.t
+    names = {1: t("again"), 2: t("hard"), 3: t("good"), 4: t("easy")}
+    reviewer = screen.kz.reviewer
+    review_id = screen.kz.last_review_id
+    intervals = next_intervals(reviewer, review_id) if reviewer and review_id else {}
+    ratings = " · ".join(
+        f"{n} {names[n]}" + (f" {say_interval(intervals[n], t)}" if n in intervals else "")
+        for n in range(1, 5)
+    )
+    return f"{ratings} — " + t("enter keeps {n}", n=suggested)
+
+
+def feedback_parts(
+    screen: QuizScreen, question: Question, feedback: Feedback, response: object
+) -> tuple[MarkRows | None, list[BidiText]]:
+    """The marked answer (None for a typed answer) and the lines below it."""
+    t, mode = screen.t, screen.kz.rtl
+    verdict = feedback.verdict
+    last = screen.session.answers[-1] if screen.session.answers else None
+    outcome = last.outcome if last is not None else verdict.outcome
+    skipped = response in ("", []) or response is None
+    reason = (
+        t("no answer")
+        if skipped
+        else reason_text(verdict.reason, screen.lang)
+        if verdict.reason
+        else ""
+    )
+    head = t(VERDICTS[outcome])
+    if last is not None and last.overridden:
+        head = t("✓ Counted right at your word")
+    elif reason:
+        head += f" — {reason}"
+    rows = marks(question, response, (t("True"), t("False")))
+    marked = (
+        MarkRows(
+            rows,
+            mode=mode,
+            right_word=t("right"),
+            numbered=not isinstance(question.item, TrueFalseItem),
+            rtl=is_rtl(question.prompt),
+        )
+        if rows
+        else None
+    )
+    parts = [BidiText(head, mode=mode, classes=f"verdict -{outcome}")]
+    if not isinstance(question.item, McqItem | TrueFalseItem):  # the marks show those
+        expected = verdict.expected
+        if is_rtl(expected):
+            expected = expected.replace(" → ", " ← ")  # the arrow follows the reading direction
+        if not skipped and rows == [] and response:
+            parts.append(BidiText(t("Your answer: {a}", a=response), mode=mode, classes="given"))
+        parts.append(BidiText(t("Answer: {a}", a=expected), mode=mode, classes="expected"))
+    if screen.kz.reviewing:
+        suggested = {"wrong": 1, "nearly": 2, "correct": 3}[outcome]
+        hint = rating_line(screen, suggested)
+    else:
+        hint = t("enter: next")
+        if screen.check_action("override", ()):
+            hint += " · " + t("o: I was right")
+    # Next to the verdict: the key to go on is never below the fold.
+    parts.append(BidiText(hint, mode=mode, classes="hint"))
+    if feedback.explanation:
+        parts.append(BidiText(feedback.explanation, mode=mode, classes="explanation"))
+    if feedback.evidence:
+        parts.append(BidiText(f"« {feedback.evidence} »", mode=mode, classes="evidence"))
+    if feedback.evidence_original:
+        parts.append(BidiText(f"« {feedback.evidence_original} »", mode=mode, classes="evidence"))
+    if feedback.source:
+        parts.append(BidiText(t("Source: {s}", s=feedback.source), mode=mode, classes="source"))
+    return marked, parts

@@ -1,0 +1,320 @@
+"""One question at a time; feedback after each answer; review ratings."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Input
+
+from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem, TrueFalseItem
+from kzlearn.quiz.session import Feedback, Question, QuizSession
+from kzlearn.tui.bidi import is_rtl
+from kzlearn.tui.panels import ProgressLine, StatusLine
+from kzlearn.tui.screens.base import LANGUAGE_BINDING, KzScreen
+from kzlearn.tui.screens.feedback import feedback_parts, status_variants
+from kzlearn.tui.widgets import LETTERS, AnswerInputs, BidiText, ChoiceList, MatchBoard, OrderList
+
+__all__ = ["QuizScreen"]
+
+AnswerWidget = ChoiceList | OrderList | MatchBoard | AnswerInputs | Vertical
+TYPED = (ShortItem, ClozeItem)
+
+
+class QuizScreen(KzScreen):
+    """One question at a time; feedback after each answer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "true_false(True)", "True", show=False),
+        Binding("f", "true_false(False)", "False", show=False),
+        Binding("enter,space,n", "next", "Next", show=False),
+        Binding("o", "override", "I was right"),
+        Binding("u,ctrl+z", "undo", "Undo rating"),
+        *LANGUAGE_BINDING,
+        Binding("q", "app.request_quit", "Quit"),
+        Binding("escape", "skip", "Skip", show=False),
+        *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 5)),
+    ]
+
+    def __init__(self, session: QuizSession) -> None:
+        super().__init__()
+        self.session = session
+        self.question: Question | None = None
+        self.answered: Feedback | None = None
+        self.response: object = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="status"):
+            yield StatusLine(mode=self.kz.rtl, id="score")
+            yield ProgressLine(self.session.total, id="progress")
+        with VerticalScroll(id="body"):
+            yield BidiText("", mode=self.kz.rtl, id="kind", classes="heading")
+            yield BidiText("", mode=self.kz.rtl, id="prompt")
+            yield Vertical(id="answer")
+            yield Vertical(id="feedback")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_question()
+
+    @property
+    def lang(self) -> str:
+        return self.kz.lang
+
+    def _status(self) -> None:
+        variants = status_variants(self)
+        self.query_one("#score", StatusLine).update(*variants)
+        # Right to left: the counter at the right, the bar filling from the right.
+        rtl = self.kz.rtl == "app" and is_rtl(variants[0])
+        self.query_one("#status", Horizontal).set_class(rtl, "-rtl")
+        self.query_one("#progress", ProgressLine).rtl = rtl
+        self.query_one("#progress", ProgressLine).update(self.session.index)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "override":  # "I was right": a typed answer of a quiz, not yet right
+            last = self.session.answers[-1] if self.session.answers else None
+            return (
+                self.answered is not None
+                and not self.kz.reviewing
+                and self.question is not None
+                and isinstance(self.question.item, TYPED)
+                and last is not None
+                and last.outcome != "correct"
+            )
+        if action == "undo":
+            return self.kz.reviewing and self.kz.last_review_id is not None
+        return True
+
+    # -- showing a question ----------------------------------------------------------------
+
+    async def show_question(self, keep: dict[str, Any] | None = None) -> None:
+        """Show the current question; ``keep`` is an unfinished answer to put back."""
+        self.answered = None
+        self.response = None
+        self.question = self.session.current
+        await self.query_one("#feedback", Vertical).remove_children()
+        answer = self.query_one("#answer", Vertical)
+        await answer.remove_children()
+        if self.question is None:
+            self.kz.show_summary(self.session)
+            return
+        q = self.question
+        from kzlearn.tui.screens.setup import TYPE_NAMES
+
+        self.query_one("#kind", BidiText).update(self.t(TYPE_NAMES[q.item.type]))
+        self.query_one("#prompt", BidiText).update(q.prompt)
+        await answer.mount(self._answer_widget(q))
+        if keep:
+            self._restore(keep)
+        focus = next(iter(answer.query("ChoiceList, OrderList, MatchBoard, Input")), None)
+        if keep and keep.get("focus") is not None:
+            focus = answer.query_one(f"#answer-{keep['focus']}", Input)
+        if focus is not None:
+            focus.focus()
+        self._status()
+        self.refresh_bindings()
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+
+    def _answer_widget(self, q: Question) -> AnswerWidget:
+        item, mode = q.item, self.kz.rtl
+        if isinstance(item, McqItem):
+            return ChoiceList(q.choices, mode=mode, id="choices")
+        if isinstance(item, TrueFalseItem):
+            return ChoiceList([self.t("True"), self.t("False")], mode=mode, id="choices")
+        if isinstance(item, OrderItem):
+            return OrderList(q.entries, mode=mode, id="order")
+        if isinstance(item, MatchItem):
+            board = MatchBoard(q.lefts, q.rights, mode=mode, id="match")
+            rights = Vertical(
+                *(
+                    # Arabic: the letter is read first, at the right.
+                    BidiText(
+                        f"{LETTERS[i]}) {text}",
+                        mode=mode,
+                        rtl=q.lang == "ar" or None,
+                        classes="right",
+                    )
+                    for i, (_, text) in enumerate(q.rights)
+                ),
+                id="rights",
+            )
+            return Vertical(board, rights, id="matching")
+        if isinstance(item, ClozeItem):
+            return Vertical(
+                BidiText(self._passage(q), mode=mode, classes="passage"),
+                AnswerInputs(self._blank_labels(q), mode=mode),
+                id="cloze",
+            )
+        return AnswerInputs([self.t("Type your answer, then enter:")], mode=mode)
+
+    @staticmethod
+    def _passage(q: Question) -> str:
+        parts = q.cloze_parts
+        return "".join(
+            p + (f" ({i + 1}) ____ " if i < len(parts) - 1 else "") for i, p in enumerate(parts)
+        )
+
+    def _blank_labels(self, q: Question) -> list[str]:
+        blanks = len(q.cloze_parts) - 1
+        if blanks == 1:
+            return [self.t("Type your answer, then enter:")]
+        return [self.t("Blank {n}", n=i + 1) for i in range(blanks)]
+
+    # -- an unfinished answer survives a change of language -------------------------------
+
+    def unfinished(self) -> dict[str, Any]:
+        """The answer being built: highlighted row, order, pairs, typed texts."""
+        state: dict[str, Any] = {}
+        for rows in self.query("#answer ChoiceList, #answer OrderList, #answer MatchBoard"):
+            state["highlighted"] = rows.highlighted  # type: ignore[attr-defined]
+            if isinstance(rows, OrderList):
+                state["order"] = list(rows.keys)
+            if isinstance(rows, MatchBoard):
+                state["assigned"] = list(rows.assigned)
+        inputs = list(self.query("#answer Input").results(Input))
+        if inputs:
+            state["typed"] = [i.value for i in inputs]
+            focused = [n for n, i in enumerate(inputs) if i.has_focus]
+            state["focus"] = focused[0] if focused else None
+        return state
+
+    @property
+    def has_unfinished_answer(self) -> bool:
+        """Something was typed, moved or paired and not yet answered."""
+        if self.answered is not None or self.question is None:
+            return False
+        state = self.unfinished()
+        shown = [i for i, _ in self.question.entries]
+        return bool(
+            any(state.get("typed", []))
+            or any(a is not None for a in state.get("assigned", []))
+            or ("order" in state and state["order"] != shown)
+        )
+
+    def _restore(self, keep: dict[str, Any]) -> None:
+        for rows in self.query("#answer ChoiceList, #answer OrderList, #answer MatchBoard"):
+            if isinstance(rows, OrderList) and "order" in keep:
+                texts = dict(self.question.entries) if self.question else {}
+                rows.keys = list(keep["order"])
+                rows.rows = [texts[k] for k in rows.keys]
+            if isinstance(rows, MatchBoard) and "assigned" in keep:
+                rows.assigned = list(keep["assigned"])
+            rows.highlighted = keep.get("highlighted", 0)  # type: ignore[attr-defined]
+            rows.relabel()  # type: ignore[attr-defined]
+            rows.call_after_refresh(rows._paint)  # type: ignore[attr-defined]
+        for value, box in zip(
+            keep.get("typed", []), self.query("#answer Input").results(Input), strict=False
+        ):
+            box.value = value
+            box.cursor_position = len(value)
+
+    async def relabel(self) -> None:
+        if self.answered is None:
+            await self.show_question(keep=self.unfinished())
+            return
+        await self._show_feedback(self.answered)  # the feedback's words, in the new language
+        self._status()
+
+    async def action_toggle_language(self) -> None:
+        if self.question is None:
+            return
+        new = self.kz.switch_language(self.languages())
+        self.session.set_lang(new)
+        await self.relabel()
+
+    def packs_shown(self) -> list[Any]:
+        return [self.question.pack] if self.question else list(self.session.packs.values())
+
+    # -- answers from the widgets ----------------------------------------------------------
+
+    async def submit(self, response: object) -> None:
+        if self.answered is not None or self.question is None:
+            return
+        self.response = response
+        self.answered = self.session.answer(response)
+        await self._show_feedback(self.answered)
+        self._status()
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    @on(ChoiceList.Chosen, "#choices")
+    async def chose(self, event: ChoiceList.Chosen) -> None:
+        if self.question is None:
+            return
+        if isinstance(self.question.item, TrueFalseItem):
+            await self.submit(event.index == 0)
+        else:  # the row shown -> the item's own choice
+            await self.submit(self.question.order[event.index])
+
+    @on(OrderList.Ordered)
+    async def ordered(self, event: OrderList.Ordered) -> None:
+        await self.submit(event.order)
+
+    @on(MatchBoard.Matched)
+    async def matched(self, event: MatchBoard.Matched) -> None:
+        await self.submit(event.chosen)
+
+    @on(MatchBoard.Incomplete)
+    def incomplete(self) -> None:
+        self.notify(
+            self.t("Give every entry on the left a letter from the right."), severity="warning"
+        )
+
+    @on(AnswerInputs.Submitted)
+    async def typed(self, event: AnswerInputs.Submitted) -> None:
+        item = self.question.item if self.question else None
+        await self.submit(event.answers if isinstance(item, ClozeItem) else event.answers[0])
+
+    async def _show_feedback(self, feedback: Feedback) -> None:
+        """The answer, marked part by part, in place of the answer widget; then the verdict."""
+        assert self.question is not None
+        answer = self.query_one("#answer", Vertical)
+        await answer.remove_children()
+        panel = self.query_one("#feedback", Vertical)
+        await panel.remove_children()
+        marks, parts = feedback_parts(self, self.question, feedback, self.response)
+        if isinstance(self.question.item, ClozeItem):
+            await answer.mount(
+                BidiText(self._passage(self.question), mode=self.kz.rtl, classes="passage")
+            )
+        if marks is not None:
+            await answer.mount(marks)
+        await panel.mount(*parts)
+        # Question, answer and verdict are read together: from the top, scrolled only as
+        # far as a small terminal needs to show the verdict.
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(parts[0].scroll_visible, animate=False)
+
+    # -- keys ------------------------------------------------------------------------------
+
+    async def action_true_false(self, value: bool) -> None:
+        if self.question is not None and isinstance(self.question.item, TrueFalseItem):
+            await self.submit(value)
+
+    async def action_next(self) -> None:
+        if self.answered is not None:
+            await self.show_question()
+
+    async def action_rate(self, rating: int) -> None:
+        """Review mode: 1 again, 2 hard, 3 good, 4 easy, instead of the suggested rating."""
+        if self.answered is not None and self.kz.rate(rating):
+            await self.show_question()
+
+    async def action_override(self) -> None:
+        """I was right: the typed answer counts as correct, recorded as overridden."""
+        if self.check_action("override", ()) and self.kz.override() and self.answered:
+            await self._show_feedback(self.answered)
+            self._status()
+            self.refresh_bindings()
+
+    async def action_undo(self) -> None:
+        """Review mode: take back the last rating and answer that card again."""
+        if self.kz.reviewing and self.kz.undo_rating():
+            await self.show_question()
+
+    async def action_skip(self) -> None:
+        if self.answered is None and self.question is not None:
+            await self.submit("")
