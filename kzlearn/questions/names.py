@@ -4,8 +4,10 @@ Each rule rewrites the typed text (and the accepted one) and compares what is le
 :func:`kzlearn.questions.compare.text_match`; an acceptance names its rule as the reason.
 ال is never stripped blindly (../shared/DESIGN.md): a word with or without it counts as the
 same word only when the bare word has five letters or more (المصمودي = مصمودي, but الماطي is
-not ماطي). A family name alone is accepted only where the accepted answer looks like a
-person's name, or where the caller says it is one (``person=True``).
+not ماطي, and so رباط is not الرباط). A family name alone is accepted only where the accepted
+answer looks like a person's name, or where the caller says it is one (``person=True``); the
+given name alone is then nearly. An answer may be described by words of its question or
+source with a role (:func:`described_match`), and half a long name is nearly (:func:`part_match`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import functools
 from kzlearn.language.text import fold, has_arabic
 from kzlearn.questions.compare import WRONG, Match, text_match
 
-__all__ = ["name_match", "words"]
+__all__ = ["context_words", "described_match", "name_match", "part_match", "words"]
 
 _TITLES = (
     "الملك الملكة الرئيس الرئيسة السيد السيدة الوزير الوزيرة السفير السفيرة الأمير الأميرة "
@@ -26,11 +28,14 @@ _TITLES = (
     "présidente "
     "ministre roi reine ambassadeur ambassadrice docteur"
 )
-# Words naming the kind of thing before its name: "مدينة مكناس" is مكناس.
+# Words naming the kind of thing before its name: "مدينة مكناس" is مكناس, "لقاح قازفاك" is
+# قازفاك, "عدم انتشار الأسلحة النووية" is معاهدة عدم انتشار الأسلحة النووية.
 _KINDS = (
     "مدينة المدينة دولة بلد منظمة هيئة جمهورية مملكة ولاية إقليم "
+    "معاهدة المعاهدة اتفاقية الاتفاقية لقاح اللقاح "
     "city town country state republic kingdom organisation organization "
-    "ville pays république royaume"
+    "treaty convention vaccine "
+    "ville pays république royaume traité vaccin"
 )
 _PREPOSITIONS = "في in at à en"
 _OF = ("of", "de", "du", "d")
@@ -49,6 +54,20 @@ _NOT_FAMILY_NAMES = (
     "africa america asia europe arabia korea guinea sudan"
 )
 _FUNCTION_WORDS = "of for and the de du des la le et in on at to a an"
+# Words that say who or what the answer is, around it: "نزارباييف رئيس كازاخستان الأول".
+_ROLES = (
+    "رئيس عمدة العمدة عاصمة العاصمة الأول الاول الأولى الثاني السابق السابقة الحالي الحالية "
+    "نائب وزير وزيرة وزارة خارجية سفير سفيرة ملك أمير زعيم مؤسس بطل "
+    "mayor capital first second former current founder leader chief head "
+    "maire capitale premier première ancien actuel"
+)
+# Words that make an answer two answers or none: a hedge or a denial is never a description.
+_HEDGES = (
+    "او أو ولا لا ليس ليست غير مش ماشي ما ربما يمكن ممكن لعل لكن ولكن بل إما اما "
+    "or nor not no maybe perhaps possibly probably either but "
+    "ou ni pas non peut-être peut probablement mais soit"
+)
+_PREFIXES = ("وال", "بال", "لل", "ال", "ل", "ب")
 _PARTICLES = ("عبد", "ابو", "بن", "ابن", "بنت", "ولد", "اب")  # they join the next word
 _MIN_BARE = 5  # a word keeps or drops ال freely only from this many letters
 
@@ -67,7 +86,18 @@ def _tables() -> dict[str, frozenset[str]]:
         "not_given": folded(_NOT_GIVEN_NAMES),
         "not_family": folded(_NOT_FAMILY_NAMES),
         "function": folded(_FUNCTION_WORDS),
+        "roles": frozenset(_stem(w) for w in (*_TITLES.split(), *_KINDS.split(), *_ROLES.split())),
+        "hedges": folded(_HEDGES),
     }
+
+
+def _stem(word: str) -> str:
+    """A folded word without the ال, ل or ب it is written with: الخارجية and خارجية."""
+    word = fold(word)
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and _bare_letters(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
 
 
 def words(text: str) -> list[str]:
@@ -189,10 +219,9 @@ def _family_rules(given: list[str], original: str, lang: str | None, person: boo
     if len(units) >= 3:
         first_last = [*units[0], *units[-1]]
         best = best.better(_compare(first_last, given, lang).because("without the middle name"))
-    if person:
-        for given_name in (units[0], [w for u in units[:-1] for w in u]):
-            alone = _compare(given_name, given, lang).at_most_nearly("only the given name")
-            best = best.better(alone)
+    for given_name in (units[0], [w for u in units[:-1] for w in u]):
+        alone = _compare(given_name, given, lang).at_most_nearly("only the given name")
+        best = best.better(alone)
     return best
 
 
@@ -213,3 +242,85 @@ def name_match(expected: str, given: str, lang: str | None, *, person: bool = Fa
     if best.outcome != "correct":
         best = best.better(_family_rules(g_core, expected, lang, person))
     return best
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def context_words(*texts: str) -> frozenset[str]:
+    """The stems of the words of a question and its source, for :func:`described_match`."""
+    return frozenset(_stem(w) for text in texts for w in words(text))
+
+
+def described_match(
+    expected: str, given: str, lang: str | None, context: frozenset[str] = frozenset()
+) -> Match:
+    """The whole answer, with words that describe it around: "الرباط العاصمة".
+
+    The answer must be a run of whole words of ``given``; every other word must be a role
+    or title (رئيس, عمدة, الأول, نائب ...), a function word, or a word of the question or its
+    source (``context``), and one at least a role. A hedge or a denial (أو, ليس, not ...),
+    a digit, or any other word (another name) leaves the answer wrong.
+    """
+    t = _tables()
+    g_words, size = words(given), len(words(expected))
+    if len(g_words) <= size or any(c.isdigit() for c in expected):
+        return WRONG
+    for n in (size, size - 1, size + 1):
+        for start in range(len(g_words) - n + 1 if n >= 1 else 0):
+            run = " ".join(g_words[start : start + n])
+            found = text_match(expected, run, lang)
+            if found.outcome != "correct":
+                found = found.better(name_match(expected, run, lang))
+            if found.outcome != "correct":
+                continue
+            extra = g_words[:start] + g_words[start + n :]
+            if _only_description(extra, t, context):
+                return Match("correct", "ignored the description")
+    return WRONG
+
+
+def _only_description(
+    extra: list[str], t: dict[str, frozenset[str]], context: frozenset[str]
+) -> bool:
+    folded = [fold(w) for w in extra]
+    if any(w in t["hedges"] or any(c.isdigit() for c in w) for w in folded):
+        return False
+    stems = [_stem(w) for w in folded]
+    if not any(s in t["roles"] for s in stems):
+        return False
+    return all(
+        s in t["roles"] or s in context or w in t["function"]
+        for s, w in zip(stems, folded, strict=True)
+    )
+
+
+_NEGATIONS = frozenset(fold(w) for w in "عدم لا غير ليس non not no anti sans".split())
+
+
+def part_match(expected: str, given: str) -> Match:
+    """At least half the words of a long name, in its order: "المنظمة الإسلامية", nearly.
+
+    Not for a person's name (the given name alone has its own rule), never when a negation
+    of the name is left out (انتشار الأسلحة النووية is not عدم انتشار ...), and never for
+    generic words alone ("المنظمة").
+    """
+    e_words, g_words = words(expected), words(given)
+    if len(e_words) < 3 or not 2 <= len(g_words) < len(e_words) or 2 * len(g_words) < len(e_words):
+        return WRONG
+    if _name_units(expected, False) is not None or any(c.isdigit() for c in expected + given):
+        return WRONG  # a name has its own rules; a date or number is a value
+    t = _tables()
+    e_stems, g_stems = [_stem(w) for w in e_words], [_stem(w) for w in g_words]
+    at, meaningful = 0, False
+    for stem, word in zip(g_stems, g_words, strict=True):
+        while at < len(e_stems) and e_stems[at] != stem:
+            if fold(e_words[at]) in _NEGATIONS:
+                return WRONG
+            at += 1
+        if at == len(e_stems):
+            return WRONG
+        at += 1
+        folded = fold(word)
+        meaningful |= not (stem in t["roles"] or folded in t["function"] or folded in t["kinds"])
+    if any(fold(w) in _NEGATIONS for w in e_words[at:]) or not meaningful:
+        return WRONG
+    return Match("nearly", "part of the answer")
