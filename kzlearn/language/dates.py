@@ -72,10 +72,10 @@ _ORDINAL_UNITS = (
     "التاسع",
 )
 _FILLER_WORDS = (
-    "في من منذ عام سنة السنة يوم بتاريخ تاريخ شهر خلال حوالي م ميلادي ميلادية "
+    "في من منذ ابتداء ابتداءا عام سنة السنة يوم بتاريخ تاريخ شهر خلال حوالي م ميلادي ميلادية "
     "الاحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
     "the of on in year day st nd rd th monday tuesday wednesday thursday friday saturday "
-    "sunday since le la en de du an année er depuis "
+    "sunday since from le la en de du an année er depuis "
     "lundi mardi mercredi jeudi vendredi samedi dimanche"
 )
 _HIJRI_MARKS = ("هـ", "ه", "ah")

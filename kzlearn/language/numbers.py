@@ -57,6 +57,8 @@ def _word_table() -> dict[str, int]:
         words[word] = 20 + 10 * i
         words[word[:-2] + "ين"] = 20 + 10 * i  # oblique case: ثلاثين
     words |= {"اثنين": 2, "اثنا": 2, "اثني": 2, "إحدى": 1, "احد": 1, "عشر": 10}
+    # The forms used with a feminine noun (سبع قمم): ثلاث to تسع, without ة.
+    words |= {w[:-1]: v for w, v in words.items() if w.endswith("ة") and 3 <= v <= 9}
     return {fold(w): v for w, v in words.items()}
 
 

@@ -13,7 +13,7 @@ from kzlearn.language.dates import phrase_table
 from kzlearn.language.numbers import parse_number, read_number
 from kzlearn.language.text import STEPS, edit_distance_at_most_one, fold, normalize_basic
 
-__all__ = ["VOWEL_SPELLING", "WRONG", "Match", "Outcome", "text_match"]
+__all__ = ["HEDGES", "VOWEL_SPELLING", "WRONG", "Match", "Outcome", "text_match"]
 
 Outcome = Literal["correct", "nearly", "wrong"]
 _RANK: dict[Outcome, int] = {"wrong": 0, "nearly": 1, "correct": 2}
@@ -100,6 +100,22 @@ def _vowel_spelling(e: str, g: str) -> bool:
     )
 
 
+# Words that make an answer two answers or none: "الصين أو فرنسا" is no typo of الصين وفرنسا.
+HEDGES = frozenset(
+    fold(w)
+    for w in (
+        "او أو ولا لا ليس ليست غير مش ماشي ما ربما يمكن ممكن لعل لكن ولكن بل إما اما "
+        "or nor not no maybe perhaps possibly probably either but "
+        "ou ni pas non peut-être peut probablement mais soit"
+    ).split()
+)
+
+
+def _hedged(e: str, g: str) -> bool:
+    """True when ``g`` holds a hedge or a denial that ``e`` does not."""
+    return any(w in HEDGES for w in set(g.split()) - set(e.split()))
+
+
 def _is_value(text: str) -> bool:
     return (
         (text,) in phrase_table()
@@ -122,7 +138,7 @@ def text_match(expected: str, given: str, lang: str | None) -> Match:
         e, g = folded_e.replace(" ", ""), folded_g.replace(" ", "")
         if e == g:
             return Match("correct", "ignored spaces")
-        if abs(len(e) - len(g)) <= 1 and _one_typo(e, g):  # most answers stop at the lengths
+        if abs(len(e) - len(g)) <= 1 and _one_typo(e, g) and not _hedged(folded_e, folded_g):
             return Match("nearly", "one letter off")
         return WRONG
     for step in STEPS:  # they match: find the first step that made them equal, the reason

@@ -288,20 +288,23 @@ def _truth_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def _truth_value(text: str) -> bool | None:
     """True, False, or None when ``text`` does not say one of them (or says both).
 
-    The whole answer must be a word for true or false, or such a word (of one to three
-    words) followed by an explanation that starts with "because": "خطأ لأن ...".
+    The whole answer must be words for true or false ("نعم صحيح"), or such words followed
+    by an explanation that starts with "because": "خطأ لأن ...".
     """
+    words = fold(text).split()
+    return _truth_of(words) if words else None
+
+
+def _truth_of(words: list[str]) -> bool | None:
     truth, falsity, because = _truth_words()
-    folded = fold(text)
-    words = folded.split()
     for size in range(min(3, len(words)), 0, -1):
         head = " ".join(words[:size])
-        if size < len(words) and words[size] not in because:
+        value = True if head in truth else False if head in falsity else None
+        if value is None:
             continue
-        if head in truth:
-            return True
-        if head in falsity:
-            return False
+        rest = words[size:]
+        if not rest or rest[0] in because or _truth_of(rest) is value:
+            return value
     return None
 
 

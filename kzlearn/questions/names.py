@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 
 from kzlearn.language.text import fold, has_arabic
-from kzlearn.questions.compare import WRONG, Match, text_match
+from kzlearn.questions.compare import HEDGES, WRONG, Match, text_match
 
 __all__ = ["context_words", "described_match", "name_match", "part_match", "words"]
 
@@ -61,12 +61,7 @@ _ROLES = (
     "mayor capital first second former current founder leader chief head "
     "maire capitale premier première ancien actuel"
 )
-# Words that make an answer two answers or none: a hedge or a denial is never a description.
-_HEDGES = (
-    "او أو ولا لا ليس ليست غير مش ماشي ما ربما يمكن ممكن لعل لكن ولكن بل إما اما "
-    "or nor not no maybe perhaps possibly probably either but "
-    "ou ni pas non peut-être peut probablement mais soit"
-)
+_MAX_DESCRIPTION = 6  # words around the answer; more is an essay, not a description
 _PREFIXES = ("وال", "بال", "لل", "ال", "ل", "ب")
 _PARTICLES = ("عبد", "ابو", "بن", "ابن", "بنت", "ولد", "اب")  # they join the next word
 _MIN_BARE = 5  # a word keeps or drops ال freely only from this many letters
@@ -87,7 +82,6 @@ def _tables() -> dict[str, frozenset[str]]:
         "not_family": folded(_NOT_FAMILY_NAMES),
         "function": folded(_FUNCTION_WORDS),
         "roles": frozenset(_stem(w) for w in (*_TITLES.split(), *_KINDS.split(), *_ROLES.split())),
-        "hedges": folded(_HEDGES),
     }
 
 
@@ -256,16 +250,17 @@ def described_match(
     """The whole answer, with words that describe it around: "الرباط العاصمة".
 
     The answer must be a run of whole words of ``given``; every other word must be a role
-    or title (رئيس, عمدة, الأول, نائب ...), a function word, or a word of the question or its
-    source (``context``), and one at least a role. A hedge or a denial (أو, ليس, not ...),
-    a digit, or any other word (another name) leaves the answer wrong.
+    or title (رئيس, عمدة, الأول, نائب ...), a function word, a word of the question or its
+    source (``context``) or an adjective of one (الكازاخستاني), and one at least a role or
+    such an adjective. A hedge or a denial (أو, ليس, not ...), a digit, or any other word
+    (another name) leaves the answer wrong.
     """
     t = _tables()
     g_words, size = words(given), len(words(expected))
-    if len(g_words) <= size or any(c.isdigit() for c in expected):
+    if not 1 < len(g_words) <= size + _MAX_DESCRIPTION or any(c.isdigit() for c in expected):
         return WRONG
-    for n in (size, size - 1, size + 1):
-        for start in range(len(g_words) - n + 1 if n >= 1 else 0):
+    for n in range(1, size + 2):  # one word: a family name, then the name with its spaces
+        for start in range(len(g_words) - n + 1):
             run = " ".join(g_words[start : start + n])
             found = text_match(expected, run, lang)
             if found.outcome != "correct":
@@ -282,15 +277,25 @@ def _only_description(
     extra: list[str], t: dict[str, frozenset[str]], context: frozenset[str]
 ) -> bool:
     folded = [fold(w) for w in extra]
-    if any(w in t["hedges"] or any(c.isdigit() for c in w) for w in folded):
+    if any(w in HEDGES or any(c.isdigit() for c in w) for w in folded):
         return False
     stems = [_stem(w) for w in folded]
-    if not any(s in t["roles"] for s in stems):
-        return False
+    adjectives = [_nisba(s, context) for s in stems]
+    if not any(s in t["roles"] or a for s, a in zip(stems, adjectives, strict=True)):
+        return False  # a role or an adjective says what the answer is; a bare word may not
     return all(
-        s in t["roles"] or s in context or w in t["function"]
-        for s, w in zip(stems, folded, strict=True)
+        s in t["roles"] or s in context or a or w in t["function"]
+        for s, a, w in zip(stems, adjectives, folded, strict=True)
     )
+
+
+def _nisba(stem: str, context: frozenset[str]) -> bool:
+    """An adjective of a place the question or source names: الكازاخستاني, المغربية."""
+    for ending in ("يه", "ي"):
+        if stem.endswith(ending) and len(stem) > len(ending) + 2:
+            base = stem.removesuffix(ending)
+            return base in context or stem in context
+    return False
 
 
 _NEGATIONS = frozenset(fold(w) for w in "عدم لا غير ليس non not no anti sans".split())

@@ -148,6 +148,11 @@ _REASONS_AR = {
     "the year is missing": "تنقص السنة",
     "two-digit year": "السنة برقمين",
     "read month first": "قُرئ الشهر أولاً",
+    "long vowel spelling": "كتابة حروف المد",
+    "final hamza left out": "حذف الهمزة الأخيرة",
+    "ignored the description": "تجاهل الوصف",
+    "part of the answer": "جزء من الجواب",
+    "blanks swapped": "فراغان متبادلان",
 }
 
 
