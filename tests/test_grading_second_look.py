@@ -16,8 +16,11 @@ from kzlearn.questions.names import context_words
 from kzlearn.tui.screens import reason_text
 
 
-def text(expected: str, given: str, *, context: str = "") -> tuple[str, str | None]:
-    return match_answer([expected], given, lang="ar", context=context_words(context))
+def text(
+    expected: str, given: str, *, question: str = "", source: str = ""
+) -> tuple[str, str | None]:
+    context = context_words((question,), (source,))
+    return match_answer([expected], given, lang="ar", context=context)
 
 
 def date(expected: str, given: str) -> tuple[str, str | None]:
@@ -133,7 +136,8 @@ def test_names_and_terms(expected: str, given: str, outcome: str, reason: str | 
     assert text(expected, given) == (outcome, reason)
 
 
-QUESTION = "من هو الرئيس الأول لكازاخستان؟ زار عمدة مدينة مكناس كازاخستان"
+QUESTION = "من هو الرئيس الأول لكازاخستان؟ ما اسم اللقاح الكازاخستاني؟"
+SOURCE = "زار عمدة مدينة مكناس مختار مصمودي كازاخستان مع مختار تلوبردي"
 
 
 @pytest.mark.parametrize(
@@ -157,10 +161,14 @@ QUESTION = "من هو الرئيس الأول لكازاخستان؟ زار عم
         ("الرباط", "الرباط ولا الدار البيضاء", "wrong"),
         ("الرباط", "الرباط فاس", "wrong"),
         ("مختار مصمودي", "مصمودي عمدة فاس", "wrong"),  # فاس is in neither question nor source
+        # A word of the source only after a role: the source names other people too.
+        ("مختار مصمودي", "مصمودي تلوبردي الأول", "wrong"),
+        ("مختار مصمودي", "مكناس مصمودي الأول", "wrong"),
+        ("مختار مصمودي", "مصمودي عمدة مكناس", "correct"),
     ],
 )
 def test_a_description_around_the_answer(expected: str, given: str, outcome: str) -> None:
-    found = text(expected, given, context=QUESTION + " اللقاح الكازاخستاني")
+    found = text(expected, given, question=QUESTION, source=SOURCE)
     assert found[0] == outcome
     if outcome == "correct":
         assert found[1] == "ignored the description"

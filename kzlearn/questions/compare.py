@@ -6,6 +6,7 @@ rule rewrites the texts, then asks :func:`text_match` about what is left.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -58,8 +59,10 @@ def _one_typo(e: str, g: str) -> bool:
     the typed text is itself a number or a month: one letter turns يونيو into يوليو and
     ثمانية into ثمانين (ثلاتين for ثلاثين is a typo).
     """
+    if not edit_distance_at_most_one(e, g) or any(c.isdigit() for c in e):
+        return False
     letters = sum(c.isalpha() for c in e)
-    if letters < 4 or any(c.isdigit() for c in e) or not edit_distance_at_most_one(e, g):
+    if letters < 4:
         return False
     if letters == 4 and not (
         len(g) == len(e) + 1
@@ -83,21 +86,23 @@ def _vowel_spelling(e: str, g: str) -> bool:
     if len(pairs) != 1:
         return False
     a, b = pairs[0]
-    if len(a.removeprefix("ال")) < 5 or not a.isalpha() or _is_value(b):
+    if abs(len(a) - len(b)) > 1 or len(a.removeprefix("ال")) < 5 or not a.isalpha():
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return (
+        vowel = (
             len(diff) == 1
             and 0 < diff[0] < len(a) - 1
             and {a[diff[0]], b[diff[0]]} <= _LONG_VOWELS
         )
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return len(long_) == len(short) + 1 and any(
-        long_[:i] + long_[i + 1 :] == short
-        for i in range(1, len(long_) - 1)
-        if long_[i] in _LONG_VOWELS
-    )
+    else:
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        vowel = any(
+            long_[:i] + long_[i + 1 :] == short
+            for i in range(1, len(long_) - 1)
+            if long_[i] in _LONG_VOWELS
+        )
+    return vowel and not _is_value(b)
 
 
 # Words that make an answer two answers or none: "الصين أو فرنسا" is no typo of الصين وفرنسا.
@@ -116,6 +121,7 @@ def _hedged(e: str, g: str) -> bool:
     return any(w in HEDGES for w in set(g.split()) - set(e.split()))
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _is_value(text: str) -> bool:
     return (
         (text,) in phrase_table()
@@ -133,7 +139,7 @@ def text_match(expected: str, given: str, lang: str | None) -> Match:
         return Match("correct", None)
     folded_e, folded_g = fold(expected), fold(given)
     if folded_e != folded_g:  # no step makes them equal: only spaces or a typo are left
-        if _vowel_spelling(folded_e, folded_g):
+        if abs(len(folded_e) - len(folded_g)) <= 1 and _vowel_spelling(folded_e, folded_g):
             return Match("correct", VOWEL_SPELLING)
         e, g = folded_e.replace(" ", ""), folded_g.replace(" ", "")
         if e == g:

@@ -35,7 +35,14 @@ from kzlearn.models import (
 from kzlearn.questions.compare import VOWEL_SPELLING, WRONG, Match, Outcome, text_match
 from kzlearn.questions.date_grading import date_match
 from kzlearn.questions.lists import list_match
-from kzlearn.questions.names import context_words, described_match, name_match, part_match
+from kzlearn.questions.names import (
+    NO_CONTEXT,
+    Context,
+    context_words,
+    described_match,
+    name_match,
+    part_match,
+)
 
 __all__ = [
     "Kind",
@@ -120,7 +127,7 @@ def match_answer(
     lang: str | None,
     kind: Kind = "text",
     person: bool = False,
-    context: frozenset[str] = frozenset(),
+    context: Context = NO_CONTEXT,
 ) -> tuple[Outcome, str | None]:
     """Grade ``given`` against every accepted answer; the best outcome wins.
 
@@ -194,7 +201,7 @@ def _short(item: ShortItem, response: object, lang: str | None) -> Verdict:
         lang=lang,
         kind=kind,
         person=item.grade_as == "name",
-        context=context_words(*item.prompt.values(), *quote),
+        context=context_words(tuple(item.prompt.values()), tuple(quote)),
     )
     return Verdict(outcome, expected, reason)
 

@@ -13,11 +13,20 @@ source with a role (:func:`described_match`), and half a long name is nearly (:f
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 from kzlearn.language.text import fold, has_arabic
 from kzlearn.questions.compare import HEDGES, WRONG, Match, text_match
 
-__all__ = ["context_words", "described_match", "name_match", "part_match", "words"]
+__all__ = [
+    "NO_CONTEXT",
+    "Context",
+    "context_words",
+    "described_match",
+    "name_match",
+    "part_match",
+    "words",
+]
 
 _TITLES = (
     "الملك الملكة الرئيس الرئيسة السيد السيدة الوزير الوزيرة السفير السفيرة الأمير الأميرة "
@@ -238,32 +247,53 @@ def name_match(expected: str, given: str, lang: str | None, *, person: bool = Fa
     return best
 
 
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The stems of the words of a question and of its source, for :func:`described_match`.
+
+    A word of the question may describe an answer anywhere; a word only the source has (it
+    names other people too) only right after a role: "عمدة مكناس".
+    """
+
+    question: frozenset[str] = frozenset()
+    source: frozenset[str] = frozenset()
+
+
+NO_CONTEXT = Context()
+
+
 @functools.lru_cache(maxsize=1 << 10)
-def context_words(*texts: str) -> frozenset[str]:
-    """The stems of the words of a question and its source, for :func:`described_match`."""
-    return frozenset(_stem(w) for text in texts for w in words(text))
+def context_words(question: tuple[str, ...], source: tuple[str, ...] = ()) -> Context:
+    """The :class:`Context` of a question's texts and its source's texts."""
+
+    def stems(texts: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(_stem(w) for text in texts for w in words(text))
+
+    return Context(stems(question), stems(source))
 
 
 def described_match(
-    expected: str, given: str, lang: str | None, context: frozenset[str] = frozenset()
+    expected: str, given: str, lang: str | None, context: Context = NO_CONTEXT
 ) -> Match:
     """The whole answer, with words that describe it around: "الرباط العاصمة".
 
     The answer must be a run of whole words of ``given``; every other word must be a role
-    or title (رئيس, عمدة, الأول, نائب ...), a function word, a word of the question or its
-    source (``context``) or an adjective of one (الكازاخستاني), and one at least a role or
-    such an adjective. A hedge or a denial (أو, ليس, not ...), a digit, or any other word
-    (another name) leaves the answer wrong.
+    or title (رئيس, عمدة, الأول, نائب ...), a function word, a word of the question (or of
+    its source, right after a role: :class:`Context`) or an adjective of a place named there
+    (الكازاخستاني), and one at least a role or such an adjective. A hedge or a denial (أو,
+    ليس, not ...), a digit, or any other word (another name) leaves the answer wrong.
     """
     t = _tables()
     g_words, size = words(given), len(words(expected))
-    if not 1 < len(g_words) <= size + _MAX_DESCRIPTION or any(c.isdigit() for c in expected):
+    if not 1 < len(g_words) <= size + _MAX_DESCRIPTION:
         return WRONG
+    if not _may_describe(tuple(g_words), context) or any(c.isdigit() for c in expected):
+        return WRONG  # most answers stop at the first test
     for n in range(1, size + 2):  # one word: a family name, then the name with its spaces
         for start in range(len(g_words) - n + 1):
             run = " ".join(g_words[start : start + n])
             found = text_match(expected, run, lang)
-            if found.outcome != "correct":
+            if found.outcome != "correct" and n == 1:  # a family name alone
                 found = found.better(name_match(expected, run, lang))
             if found.outcome != "correct":
                 continue
@@ -273,28 +303,44 @@ def described_match(
     return WRONG
 
 
-def _only_description(
-    extra: list[str], t: dict[str, frozenset[str]], context: frozenset[str]
-) -> bool:
+@functools.lru_cache(maxsize=1 << 12)
+def _may_describe(g_words: tuple[str, ...], context: Context) -> bool:
+    """A role or an adjective, and no hedge, among the words: a description may be there."""
+    t = _tables()
+    folded = [fold(w) for w in g_words]
+    if any(w in HEDGES for w in folded):
+        return False
+    return any(s in t["roles"] or _nisba(s, context) for s in map(_stem, folded))
+
+
+def _only_description(extra: list[str], t: dict[str, frozenset[str]], context: Context) -> bool:
     folded = [fold(w) for w in extra]
     if any(w in HEDGES or any(c.isdigit() for c in w) for w in folded):
         return False
     stems = [_stem(w) for w in folded]
-    adjectives = [_nisba(s, context) for s in stems]
-    if not any(s in t["roles"] or a for s, a in zip(stems, adjectives, strict=True)):
-        return False  # a role or an adjective says what the answer is; a bare word may not
-    return all(
-        s in t["roles"] or s in context or a or w in t["function"]
-        for s, a, w in zip(stems, adjectives, folded, strict=True)
-    )
+    anchored = False
+    after_role = False
+    for stem, word in zip(stems, folded, strict=True):
+        role = stem in t["roles"]
+        adjective = _nisba(stem, context)
+        known = stem in context.question or (after_role and stem in context.source)
+        if not (role or adjective or known or word in t["function"]):
+            return False
+        anchored |= role or adjective
+        after_role = role
+    return anchored  # a role or an adjective says what the answer is; a bare word may not
 
 
-def _nisba(stem: str, context: frozenset[str]) -> bool:
-    """An adjective of a place the question or source names: الكازاخستاني, المغربية."""
+def _nisba(stem: str, context: Context) -> bool:
+    """An adjective of a place the question or source names: الكازاخستاني, المغربية.
+
+    Or the adjective itself in the question ("اللقاح الكازاخستاني"); a name that ends in ي
+    in the source (تلوبردي) is no adjective.
+    """
     for ending in ("يه", "ي"):
         if stem.endswith(ending) and len(stem) > len(ending) + 2:
             base = stem.removesuffix(ending)
-            return base in context or stem in context
+            return base in context.question or base in context.source or stem in context.question
     return False
 
 
