@@ -95,10 +95,10 @@ def _vowel_spelling(e: str, g: str) -> bool:
             and 0 < diff[0] < len(a) - 1
             and {a[diff[0]], b[diff[0]]} <= _LONG_VOWELS
         )
-    else:
+    else:  # written in or left out; a third letter in a row (ييي) is a typo, not a spelling
         short, long_ = (a, b) if len(a) < len(b) else (b, a)
         vowel = any(
-            long_[:i] + long_[i + 1 :] == short
+            long_[:i] + long_[i + 1 :] == short and long_[i] * 3 not in long_
             for i in range(1, len(long_) - 1)
             if long_[i] in _LONG_VOWELS
         )
