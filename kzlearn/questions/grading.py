@@ -40,6 +40,7 @@ from kzlearn.questions.names import (
     Context,
     context_words,
     described_match,
+    may_describe,
     name_match,
     part_match,
 )
@@ -159,11 +160,12 @@ def match_answer(
             texts.append((answer, variant_lang))
     # A long vowel spelled another way is correct, but a name rule says better why.
     weak = best.outcome != "correct" or best.reason == VOWEL_SPELLING
+    describes = weak and may_describe(given, context)
     for answer, variant_lang in texts if weak else ():
         named = name_match(answer, given, variant_lang, person=person)
         best = named if named.outcome == "correct" else best.better(named)
         best = best.better(list_match(answer, given, variant_lang))
-        if best.outcome != "correct":
+        if best.outcome != "correct" and describes:
             best = best.better(described_match(answer, given, variant_lang, context))
         if best.outcome == "wrong":
             best = part_match(answer, given)

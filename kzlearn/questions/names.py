@@ -23,6 +23,7 @@ __all__ = [
     "Context",
     "context_words",
     "described_match",
+    "may_describe",
     "name_match",
     "part_match",
     "words",
@@ -222,7 +223,10 @@ def _family_rules(given: list[str], original: str, lang: str | None, person: boo
     if len(units) >= 3:
         first_last = [*units[0], *units[-1]]
         best = best.better(_compare(first_last, given, lang).because("without the middle name"))
-    for given_name in (units[0], [w for u in units[:-1] for w in u]):
+    if best.outcome == "correct":
+        return best
+    given_names = [units[0]] if len(units) == 2 else [units[0], [w for u in units[:-1] for w in u]]
+    for given_name in given_names:
         alone = _compare(given_name, given, lang).at_most_nearly("only the given name")
         best = best.better(alone)
     return best
@@ -285,10 +289,10 @@ def described_match(
     """
     t = _tables()
     g_words, size = words(given), len(words(expected))
-    if not 1 < len(g_words) <= size + _MAX_DESCRIPTION:
+    if not 1 < len(g_words) <= size + _MAX_DESCRIPTION or not may_describe(given, context):
         return WRONG
-    if not _may_describe(tuple(g_words), context) or any(c.isdigit() for c in expected):
-        return WRONG  # most answers stop at the first test
+    if any(c.isdigit() for c in expected):
+        return WRONG
     for n in range(1, size + 2):  # one word: a family name, then the name with its spaces
         for start in range(len(g_words) - n + 1):
             run = " ".join(g_words[start : start + n])
@@ -304,10 +308,10 @@ def described_match(
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _may_describe(g_words: tuple[str, ...], context: Context) -> bool:
-    """A role or an adjective, and no hedge, among the words: a description may be there."""
+def may_describe(given: str, context: Context) -> bool:
+    """A role or an adjective, and no hedge, in ``given``: :func:`described_match` may apply."""
     t = _tables()
-    folded = [fold(w) for w in g_words]
+    folded = [fold(w) for w in words(given)]
     if any(w in HEDGES for w in folded):
         return False
     return any(s in t["roles"] or _nisba(s, context) for s in map(_stem, folded))
