@@ -92,4 +92,9 @@ GRADER_REASONS = {
     "the year is missing",
     "two-digit year",
     "read month first",
+    "long vowel spelling",
+    "final hamza left out",
+    "ignored the description",
+    "part of the answer",
+    "blanks swapped",
 }
