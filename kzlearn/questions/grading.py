@@ -50,6 +50,7 @@ __all__ = [
     "Outcome",
     "Verdict",
     "answers_match",
+    "blank_kind",
     "correct_response",
     "grade",
     "match_answer",
@@ -208,7 +209,8 @@ def _short(item: ShortItem, response: object, lang: str | None) -> Verdict:
     return Verdict(outcome, expected, reason)
 
 
-def _blank_kind(answer: str) -> Kind:
+def blank_kind(answer: str) -> Kind:
+    """How a cloze blank whose first answer is ``answer`` is graded."""
     if parse_date(answer) is not None and any(c.isdigit() for c in answer):
         return "date"
     if parse_number(answer) is not None or read_number(answer) is not None:
@@ -223,9 +225,7 @@ def _cloze(item: ClozeItem, response: object, lang: str | None) -> Verdict:
     outcomes: list[Outcome] = []
     reasons: list[str] = []
     for i, (answers, typed) in enumerate(zip(blanks, given, strict=False)):
-        outcome, reason = match_answer(
-            answers, str(typed), lang=lang, kind=_blank_kind(answers[0])
-        )
+        outcome, reason = match_answer(answers, str(typed), lang=lang, kind=blank_kind(answers[0]))
         if outcome == "wrong" and _swapped(blanks, [str(t) for t in given], i, lang):
             outcome, reason = "nearly", "blanks swapped"
         outcomes.append(outcome)
