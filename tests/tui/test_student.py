@@ -328,3 +328,19 @@ async def test_matching_takes_the_arabic_layouts_letters() -> None:
         await pilot.press("ؤ", "ش", "2")  # the c and a keys of an Arabic keyboard, a digit
         board = current(app).query_one(MatchBoard)
         assert board.assigned[:3] == [2, 0, 1]
+
+
+async def test_a_feedback_line_of_digits_reads_as_its_arabic_question() -> None:
+    app = KzlearnApp(
+        PACKS, options=QuizOptions(types=("order",), count=1, seed=21, lang="ar"), start_quiz=True
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        question = app.session.current if app.session else None
+        assert question is not None
+        await answer(pilot, question, "wrong")
+        await pilot.pause()
+        explanation = current(app).query_one(".explanation", BidiText)
+        assert not any(c.isalpha() and c.isascii() for c in explanation.text)
+        assert explanation.has_class("-rtl")
+        assert explanation.lines(80)[0].startswith(".2021 ،2001")
