@@ -34,6 +34,7 @@ def message_ids() -> set[str]:
     from kzlearn.tui.screens.dialogs import HELP_ROWS
     from kzlearn.tui.screens.feedback import VERDICTS
     from kzlearn.tui.screens.setup import TYPE_NAMES
+    from kzlearn.tui.screens.picker import DeckList
     from kzlearn.tui.widgets import ChoiceList, MatchBoard, OrderList
 
     ids: set[str] = set()

@@ -344,3 +344,22 @@ async def test_a_feedback_line_of_digits_reads_as_its_arabic_question() -> None:
         assert not any(c.isalpha() and c.isascii() for c in explanation.text)
         assert explanation.has_class("-rtl")
         assert explanation.lines(80)[0].startswith(".2021 ،2001")
+
+
+async def test_a_skipped_ordering_marks_no_position_right() -> None:
+    app = quiz("order", lang="en")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert {state for state, _ in marks_of(app)} == {"-wrong"}
+        assert "Wrong — no answer" in screen_text(app)
+
+
+async def test_the_picker_footer_says_choose() -> None:
+    app = KzlearnApp(PACKS, options=QuizOptions(seed=1, lang="en"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Choose" in footer
+        assert "Answer" not in footer

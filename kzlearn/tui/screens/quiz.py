@@ -98,6 +98,7 @@ class QuizScreen(KzScreen):
         await self.query_one("#feedback", Vertical).remove_children()
         answer = self.query_one("#answer", Vertical)
         await answer.remove_children()
+        answer.display = True
         if self.question is None:
             self.kz.show_summary(self.session)
             return
@@ -282,6 +283,7 @@ class QuizScreen(KzScreen):
             )
         if marks is not None:
             await answer.mount(marks)
+        answer.display = bool(answer.children)  # no empty rows above the verdict
         await panel.mount(*parts)
         # Question, answer and verdict are read together: from the top, scrolled only as
         # far as a small terminal needs to show the verdict.
