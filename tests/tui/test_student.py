@@ -363,3 +363,26 @@ async def test_the_picker_footer_says_choose() -> None:
         footer = screen_text(app).splitlines()[-1]
         assert "Choose" in footer
         assert "Answer" not in footer
+
+
+async def test_the_setup_screen_switches_language_and_keeps_the_choices() -> None:
+    from textual.widgets import RadioSet
+
+    from kzlearn.tui.screens import SetupScreen
+
+    app = KzlearnApp(PACKS, options=QuizOptions(seed=1, lang="ar"))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        app.screen.query_one("#count", RadioSet).query("RadioButton").last().value = True
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Question types" in screen_text(app)
+        assert app.screen.query_one("#count", RadioSet).pressed_index == 3  # "all" kept
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.session is not None
+        assert app.session.options.lang == "en"
+        assert app.session.options.count is None
