@@ -366,7 +366,7 @@ async def test_the_picker_footer_says_choose() -> None:
 
 
 async def test_the_setup_screen_switches_language_and_keeps_the_choices() -> None:
-    from textual.widgets import RadioSet
+    from textual.widgets import RadioButton, RadioSet
 
     from kzlearn.tui.screens import SetupScreen
 
@@ -376,7 +376,7 @@ async def test_the_setup_screen_switches_language_and_keeps_the_choices() -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
-        app.screen.query_one("#count", RadioSet).query("RadioButton").last().value = True
+        app.screen.query_one("#count", RadioSet).query(RadioButton).last().value = True
         await pilot.press("l")
         await pilot.pause()
         assert "Question types" in screen_text(app)
@@ -386,3 +386,25 @@ async def test_the_setup_screen_switches_language_and_keeps_the_choices() -> Non
         assert app.session is not None
         assert app.session.options.lang == "en"
         assert app.session.options.count is None
+
+
+async def test_an_arabic_keyboard_layout_works_the_keys() -> None:
+    app = quiz("true_false", lang="ar", count=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ف")  # t: true
+        await pilot.pause()
+        assert app.session is not None
+        assert len(app.session.answers) == 1
+        await pilot.press("م")  # l: the language
+        await pilot.pause()
+        assert app.lang == "en"
+        await pilot.press("ى")  # n: next
+        await pilot.pause()
+        assert "Question 2/2" in screen_text(app)
+        await pilot.press("ض")  # q: leave, asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("غ")  # y
+        await pilot.pause()
+    assert app.return_code == 0

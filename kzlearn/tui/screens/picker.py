@@ -27,7 +27,7 @@ class PickerScreen(KzScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *LANGUAGE_BINDING,
-        Binding("q", "app.request_quit", "Quit"),
+        Binding("q,ض", "app.request_quit", "Quit"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -28,13 +28,13 @@ class QuizScreen(KzScreen):
     """One question at a time; feedback after each answer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "true_false(True)", "True", show=False),
-        Binding("f", "true_false(False)", "False", show=False),
-        Binding("enter,space,n", "next", "Next", show=False),
-        Binding("o", "override", "I was right"),
-        Binding("u,ctrl+z", "undo", "Undo rating"),
+        Binding("t,ف", "true_false(True)", "True", show=False),
+        Binding("f,ب", "true_false(False)", "False", show=False),
+        Binding("enter,space,n,ى", "next", "Next", show=False),
+        Binding("o,خ", "override", "I was right"),
+        Binding("u,ع,ctrl+z", "undo", "Undo rating"),
         *LANGUAGE_BINDING,
-        Binding("q", "app.request_quit", "Quit"),
+        Binding("q,ض", "app.request_quit", "Quit"),
         Binding("escape", "skip", "Skip", show=False),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 5)),
     ]

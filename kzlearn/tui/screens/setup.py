@@ -34,10 +34,10 @@ class SetupScreen(KzScreen):
     """Item types, how many questions, and the language."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s,ctrl+s", "start", "Start", priority=True),
+        Binding("s,س,ctrl+s", "start", "Start", priority=True),
         Binding("escape", "app.pop_screen", "Back"),
         *LANGUAGE_BINDING,
-        Binding("q", "app.request_quit", "Quit"),
+        Binding("q,ض", "app.request_quit", "Quit"),
     ]
 
     def __init__(self, packs: list[Pack], options: QuizOptions) -> None:
