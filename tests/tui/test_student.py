@@ -408,3 +408,15 @@ async def test_an_arabic_keyboard_layout_works_the_keys() -> None:
         await pilot.press("غ")  # y
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_choices_of_digits_read_as_their_arabic_question() -> None:
+    app = quiz("mcq", lang="ar", count=1, seed=20)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        question = app.session.current if app.session else None
+        assert question is not None
+        assert not any(c.isalpha() for choice in question.choices for c in choice)
+        rows = list(current(app).query_one(ChoiceList).query(".row").results(BidiText))
+        assert all(row.has_class("-rtl") for row in rows)
+        assert rows[0].lines(40)[0] == f"{question.choices[0]} .1"  # the number at the right
