@@ -40,6 +40,10 @@ def date(expected: str, given: str) -> tuple[str, str | None]:
         (True, "not false", True),
         (True, "نعم صحيح", True),
         (True, "صحيح لأنه الرئيس الأول", True),
+        (True, "ايه", True),  # colloquial yes
+        (True, "إيه صحيح", True),
+        (True, "اه", True),
+        (False, "ايه", False),
         (False, "ليس خطأ", False),
         (True, "مش صحيح", False),
     ],

@@ -62,9 +62,10 @@ MAX_ANSWER = 2000  # longer answers are cut before comparing: no answer is that 
 _TRUE = (
     "true,t,yes,y,right,correct,صح,صحيح,صحيحة,صواب,ص,نعم,vrai,v,oui,juste,exact,1,"
     "not false,not wrong,ليس خطأ,ليس خطا,ليست خاطئة,غير خاطئ,غير خاطئة,مش غلط,ماشي غلط,"
-    "مش خطأ,ماشي خطأ,pas faux"
+    "مش خطأ,ماشي خطأ,pas faux,ايه,إيه,اه,آه,ايوه,أيوه,ايه صحيح,إيه صحيح,اه صحيح"
 ).split(",")
-# خطء: خطأ with its hamza on the line, a common spelling. مش and ماشي: colloquial "not".
+# ايه, اه, ايوه: colloquial "yes". خطء: خطأ with its hamza on the line, a common spelling.
+# مش and ماشي: colloquial "not".
 _FALSE = (
     "false,f,no,n,wrong,incorrect,not true,not correct,خطأ,خطء,خطا,خاطئ,خاطئة,خاطيء,غلط,خ,لا,"
     "ليس صحيحا,ليس صحيح,ليست صحيحة,غير صحيح,غير صحيحة,مش صحيح,ماشي صحيح,مش صح,ماشي صح,"
