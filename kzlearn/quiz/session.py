@@ -16,160 +16,38 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from kzlearn.errors import KzlearnError
-from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
-    Evidence,
     Item,
     MatchItem,
     McqItem,
     OrderItem,
     Pack,
-    cloze_blanks,
 )
-from kzlearn.questions.cloze import mark_sic
 from kzlearn.questions.generate import all_items
 from kzlearn.questions.grading import Outcome, Verdict, grade
+from kzlearn.quiz.feedback import feedback_for
+from kzlearn.quiz.parts import (
+    FORMAT,
+    ITEM_TYPES,
+    AnswerRecord,
+    Feedback,
+    Question,
+    QuizOptions,
+    Summary,
+)
 
-__all__ = ["AnswerRecord", "Feedback", "Question", "QuizOptions", "QuizSession", "Summary"]
+__all__ = [
+    "ITEM_TYPES",
+    "AnswerRecord",
+    "Feedback",
+    "Question",
+    "QuizOptions",
+    "QuizSession",
+    "Summary",
+]
 
 _POINTS: dict[Outcome, float] = {"correct": 1.0, "nearly": 0.5, "wrong": 0.0}
-ITEM_TYPES = ("mcq", "true_false", "short", "cloze", "order", "match")
-FORMAT = 1
-
-
-@dataclass(frozen=True, slots=True)
-class QuizOptions:
-    """What a quiz asks: item types, how many, the seed, and the display language."""
-
-    types: tuple[str, ...] = ITEM_TYPES
-    count: int | None = None
-    seed: int | None = None
-    lang: str | None = None  # None: each pack's own language
-    generated: bool = True  # include items generated from facts
-    tags: tuple[str, ...] = ()  # only items with one of these tags
-
-    def __post_init__(self) -> None:
-        unknown = set(self.types) - set(ITEM_TYPES)
-        if unknown:
-            raise KzlearnError(
-                f"unknown item type {sorted(unknown)[0]!r}; expected {', '.join(ITEM_TYPES)}"
-            )
-        if self.count is not None and self.count < 1:
-            raise KzlearnError("a quiz needs at least one question")
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """An item as presented: texts in the display language, entries in shown order."""
-
-    key: str
-    pack: Pack
-    item: Item
-    number: int
-    total: int
-    lang: str
-    # As shown: mcq, the choices' indexes; order, item.sequence's; match, the rights'.
-    order: tuple[int, ...] = ()
-
-    def text(self, value: Localized, lang: str | None = None) -> str:
-        """``value`` in the display language (or ``lang``)."""
-        return value.get(lang or self.lang, self.pack.language)
-
-    @property
-    def prompt(self) -> str:
-        """The question, in the display language."""
-        return self.text(self.item.prompt)
-
-    def translation(self, lang: str) -> str | None:
-        """The prompt in another language, when the pack has it."""
-        if not self.item.prompt.has(lang, self.pack.language):
-            return None
-        return self.text(self.item.prompt, lang)
-
-    @property
-    def choices(self) -> list[str]:
-        """Multiple choice: the choices, in the order shown (``order`` maps them back)."""
-        if not isinstance(self.item, McqItem):
-            return []
-        return [self.text(self.item.choices[i]) for i in self.order]
-
-    @property
-    def entries(self) -> list[tuple[int, str]]:
-        """Ordering: (index in the right order, text), in the order first shown."""
-        if not isinstance(self.item, OrderItem):
-            return []
-        return [(i, self.text(self.item.sequence[i])) for i in self.order]
-
-    @property
-    def lefts(self) -> list[str]:
-        """Matching: the left entries, in pack order."""
-        if not isinstance(self.item, MatchItem):
-            return []
-        return [self.text(p.left) for p in self.item.pairs]
-
-    @property
-    def rights(self) -> list[tuple[int, str]]:
-        """Matching: (index of its pair, text) of the right entries, shuffled."""
-        if not isinstance(self.item, MatchItem):
-            return []
-        return [(i, self.text(self.item.pairs[i].right)) for i in self.order]
-
-    @property
-    def cloze_parts(self) -> list[str]:
-        """Cloze: the passage split around its blanks (one more part than blanks)."""
-        if not isinstance(self.item, ClozeItem):
-            return []
-        parts: list[str] = []
-        rest = self.text(self.item.text)
-        for _ in cloze_blanks(rest):
-            before, _, after = rest.partition("{{")
-            parts.append(before)
-            rest = after.partition("}}")[2]
-        parts.append(rest)
-        return parts
-
-
-@dataclass(frozen=True, slots=True)
-class Feedback:
-    """What a student reads after answering."""
-
-    verdict: Verdict
-    explanation: str | None
-    evidence: str | None  # the passage, in the display language
-    evidence_original: str | None  # the passage as the source writes it, when different
-    source: str | None  # title, author and date of the source
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerRecord:
-    """One answer given in a quiz."""
-
-    key: str
-    outcome: Outcome
-    response: Any
-    seconds: float
-    reason: str | None = None
-    overridden: bool = False  # the student said "I was right": counted correct
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """The end of a quiz: score, time and a breakdown per tag."""
-
-    total: int
-    correct: int
-    nearly: int
-    wrong: int
-    seconds: float
-    per_tag: dict[str, tuple[float, int]]  # tag -> (score as in `score`, answered)
-    mistakes: list[str]
-
-    @property
-    def score(self) -> float:
-        """Correct counts 1, nearly 0.5; out of the items answered (0 to 1)."""
-        answered = self.correct + self.nearly + self.wrong
-        return (self.correct + 0.5 * self.nearly) / answered if answered else 0.0
 
 
 @dataclass
@@ -364,28 +242,7 @@ class QuizSession:
 
     def feedback(self, question: Question, verdict: Verdict) -> Feedback:
         """The explanation, evidence and source to show with ``verdict``."""
-        pack, item = question.pack, question.item
-        fact = _fact_of(pack, item)
-        explanation = item.explanation or (fact.note if fact else None)
-        evidence: Evidence | None = item.evidence or (fact.evidence if fact else None)
-        quote = original = citation = None
-        if evidence is not None:
-            quote = mark_sic(question.text(evidence.quote), evidence.sic)
-            source = pack.source(evidence.source)
-            if source is not None:
-                original = mark_sic(
-                    evidence.quote.get(source.language, pack.language), evidence.sic
-                )
-                citation = _cite(source, question.lang, pack.language)
-            if original == quote:
-                original = None
-        return Feedback(
-            verdict,
-            question.text(explanation) if explanation else None,
-            quote,
-            original,
-            citation,
-        )
+        return feedback_for(question, verdict)
 
     # -- results ---------------------------------------------------------------------------
 
@@ -532,26 +389,6 @@ def _shuffled(size: int, rng: random.Random) -> tuple[int, ...]:
     while size > 1 and order == list(range(size)):
         rng.shuffle(order)  # never show an ordering already solved
     return tuple(order)
-
-
-def _fact_of(pack: Pack, item: Item) -> Any:
-    if item.fact is None:
-        return None
-    try:
-        return pack.fact(item.fact)
-    except KeyError:
-        return None
-
-
-def _cite(source: Any, lang: str, default: str) -> str:
-    parts = [source.title.get(lang, default)]
-    if source.author:
-        parts.append(source.author)
-    if source.publisher:
-        parts.append(source.publisher)
-    if source.published is not None:
-        parts.append(source.published.display(lang))
-    return " — ".join(parts)
 
 
 def _jsonable(response: object) -> Any:
