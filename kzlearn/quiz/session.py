@@ -24,7 +24,6 @@ from kzlearn.models import (
     OrderItem,
     Pack,
 )
-from kzlearn.questions.generate import all_items
 from kzlearn.questions.grading import Outcome, Verdict, grade
 from kzlearn.quiz.feedback import feedback_for
 from kzlearn.quiz.parts import (
@@ -91,6 +90,8 @@ class QuizSession:
             elif items is not None and pack.id in items:
                 pool = items[pack.id]
             else:
+                from kzlearn.questions.generate import all_items  # not with a warm cache
+
                 pool = all_items(pack)
             for item in pool:
                 self._items[f"{pack.id}/{item.id}"] = (pack, item)
