@@ -10,8 +10,18 @@ import yaml
 
 from kzlearn import Localized, Pack, load_pack, load_packs
 from kzlearn.language.text import fold
-from kzlearn.models import ClozeItem, EntityFact, ShortItem, _walk_localized
+from kzlearn.models import (
+    ClozeItem,
+    EntityFact,
+    Item,
+    MatchItem,
+    OrderItem,
+    ShortItem,
+    _walk_localized,
+)
 from kzlearn.packs import bundled_deck_paths
+from kzlearn.questions.generate import all_items
+from kzlearn.questions.grading import grade
 from tests.conftest import ARTICLE, DECKS, ROOT
 
 
@@ -228,3 +238,138 @@ def test_hand_written_clozes_have_english_text(packs: dict[str, Pack]) -> None:
         for item in pack.items:
             if isinstance(item, ClozeItem):
                 assert item.text.has("en", "ar"), item.id
+
+
+# -- the bilingual teacher's second review ------------------------------------------------
+
+
+def _items(packs: dict[str, Pack]) -> dict[str, Item]:
+    return {f"{p.id}/{i.id}": i for p in packs.values() for i in all_items(p)}
+
+
+@pytest.mark.parametrize(
+    ("item_id", "given"),
+    [
+        ("kz-independence/un-membership.short", "ONU"),
+        ("kz-independence/un-membership.short", "the United Nations Organization"),
+        ("kz-independence/cis-treaties.short", "the Commonwealth"),
+        ("kz-independence/npt.short", "معاهدة الحد من انتشار الأسلحة النووية"),
+        ("morocco-kazakhstan/oic-summit-city.short", "كازا"),
+        ("morocco-kazakhstan/round-table-city.short", "كازا"),
+        ("morocco-kazakhstan/twin-cities.short", "مكناسة الزيتون"),
+        ("morocco-kazakhstan/food-security-org.short", "Islamic Organisation of Food Security"),
+        ("morocco-kazakhstan/ambassador.short", "سيلكوزي"),
+    ],
+)
+def test_a_fair_teacher_accepts_these_answers(
+    packs: dict[str, Pack], item_id: str, given: str
+) -> None:
+    item = _items(packs)[item_id]
+    lang = "ar" if re.search(r"[\u0600-\u06ff]", given) else "en"
+    assert grade(item, given, lang=lang).outcome == "correct"
+
+
+def test_a_note_explains_the_answer_and_names_no_choice(packs: dict[str, Pack]) -> None:
+    # A fact's note is shown after every item of the fact, typed answers and true/false too,
+    # where the other choices are never shown.
+    naming = [
+        (fact.id, distractor.get(lang, "ar"))
+        for pack in packs.values()
+        for fact in pack.facts
+        if fact.note is not None and fact.kind != "term"
+        for distractor in getattr(fact, "distractors", ())
+        for lang in ("ar", "en")
+        if fold(distractor.get(lang, "ar")) in fold(fact.note.get(lang, "ar"))
+    ]
+    assert naming == []
+
+
+def test_no_generated_ordering_pairs_a_start_with_its_end(packs: dict[str, Pack]) -> None:
+    # "the start of X" and "the end of X" order themselves, with no reading.
+    for pack in packs.values():
+        for item in all_items(pack):
+            if isinstance(item, OrderItem):
+                subjects = [
+                    re.sub(r"^the (start|end) of ", "", event.get("en", "ar"))
+                    for event in item.sequence
+                ]
+                assert len(set(subjects)) == len(subjects), item.id
+
+
+def test_the_phases_are_matched_with_what_marked_them_not_their_years(
+    packs: dict[str, Pack],
+) -> None:
+    item = next(i for i in packs["kz-independence"].items if i.id == "phases-match")
+    assert isinstance(item, MatchItem)
+    assert not any(
+        re.search(r"\d", pair.right.get(lang, "ar"))
+        for pair in item.pairs
+        for lang in ("ar", "en")
+    )
+
+
+def test_an_order_with_the_peace_games_says_what_the_article_says_of_them(
+    packs: dict[str, Pack],
+) -> None:
+    pack = packs["morocco-kazakhstan"]
+    orders = [
+        i
+        for i in all_items(pack)
+        if isinstance(i, OrderItem) and any("Peace Games" in e.get("en", "ar") for e in i.sequence)
+    ]
+    assert orders
+    for item in orders:
+        fact = pack.fact(item.fact) if item.fact else None
+        shown = item.explanation or (fact.note if fact else None)
+        assert shown is not None, item.id
+        for lang, word in (("ar", "اتفاقية"), ("en", "agreement")):
+            assert word in shown.get(lang, "ar"), (item.id, lang)
+
+
+def test_the_first_phase_distractors_start_after_independence(packs: dict[str, Pack]) -> None:
+    fact = packs["kz-independence"].fact("phase-1-period")
+    years = [int(y) for d in fact.distractors for y in re.findall(r"\d{4}", d.get("ar", "ar"))]
+    assert years
+    assert min(years) >= 1991
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "cues"),
+    [
+        ("climate-invitation", ["المغرب", "Morocco", "Moroccan"]),
+        ("qazvac", ["الكازاخستاني", "Kazakh"]),
+    ],
+)
+def test_a_question_does_not_cue_its_answer(
+    packs: dict[str, Pack], fact_id: str, cues: list[str]
+) -> None:
+    question = packs["morocco-kazakhstan"].fact(fact_id).question
+    assert question is not None
+    assert not any(cue in text for cue in cues for text in question.values())
+
+
+def test_the_working_visit_is_anchored_in_the_call(packs: dict[str, Pack]) -> None:
+    pack = packs["morocco-kazakhstan"]
+    fact = pack.fact("working-visit")
+    item = next(i for i in pack.items if i.id == "working-visit.mcq")
+    for text in (fact.question, fact.statement, item.prompt):
+        assert text is not None
+        assert "الاتصال الهاتفي" in text.get("ar", "ar")
+        assert "phone call" in text.get("en", "ar")
+
+
+def test_statements_read_naturally(packs: dict[str, Pack]) -> None:
+    morocco = packs["morocco-kazakhstan"]
+    summit = morocco.fact("oic-summit-number").statement
+    fields = morocco.fact("agreement-fields").statement
+    joined = morocco.fact("food-security-joined")
+    assert summit is not None
+    assert fields is not None
+    assert joined.statement is not None
+    assert "رقم" not in summit.get("ar", "ar")
+    assert "number" not in summit.get("en", "ar")
+    assert "المدينة المغربية" not in fields.get("ar", "ar")
+    assert "the Moroccan city" not in fields.get("en", "ar")
+    for text in (joined.question, joined.statement):
+        assert text is not None
+        assert "for which" not in text.get("en", "ar")
