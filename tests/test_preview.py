@@ -40,3 +40,18 @@ def test_preview_refuses_a_language_or_fact_the_pack_lacks() -> None:
     done = run_cli("preview", str(DECKS[0]), "--fact", "nope")
     assert done.returncode == 1
     assert "no fact has the id 'nope'" in done.stderr
+
+
+def test_preview_shows_the_facts_note_where_the_item_has_no_explanation() -> None:
+    from kzlearn import parse_pack
+    from kzlearn.questions.preview import preview_lines
+
+    pack = parse_pack(
+        'id: n\ntitle: "n"\nlanguage: en\nfacts:\n  - id: games\n    kind: date\n'
+        '    value: 1990\n    about: "the Peace Games"\n    note: "So the article says."\n',
+        "n.yaml",
+    )
+    lines = list(preview_lines(pack, all_items(pack)))
+    assert lines.count("Explanation: So the article says.") == len(
+        [line for line in lines if line.startswith("── ")]
+    )

@@ -99,11 +99,11 @@ def preview_lines(
         yield f"── {pack.id}/{item.id}  ({words[item.type]} · {origin}{about})"
         yield t(item.prompt)
         yield from _body(item, pack, lang, words)
-        if item.explanation is not None:
-            yield f"{words['explanation']}: {t(item.explanation)}"
-        evidence = item.evidence
-        if evidence is None and item.fact is not None:
-            evidence = next((f.evidence for f in pack.facts if f.id == item.fact), None)
+        fact_of = next((f for f in pack.facts if f.id == item.fact), None)
+        explanation = item.explanation or (fact_of.note if fact_of else None)
+        if explanation is not None:  # as the quiz shows it: the item's own, else its fact's
+            yield f"{words['explanation']}: {t(explanation)}"
+        evidence = item.evidence or (fact_of.evidence if fact_of else None)
         if evidence is not None:
             source = pack.source(evidence.source)
             cite = f" — {source.title.get(source.language, pack.language)}" if source else ""
