@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from kzlearn.errors import StoreError
-from kzlearn.store.sqlite import SCHEMA_VERSION
+from kzlearn.store.base import SCHEMA_VERSION
 
 __all__ = ["CardEntry", "FsrsCard", "ProgressFile", "ReviewEntry", "read_progress_file"]
 

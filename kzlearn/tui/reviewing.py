@@ -52,24 +52,19 @@ def undo_review(reviewer: Reviewer, review_id: int) -> bool:
     Returns whether it was."""
     from fsrs import Card
 
-    from kzlearn.store.sqlite import CardRow
+    from kzlearn.store.base import CardRow
 
     store = reviewer.store
     review = store.review(review_id)
     if review is None or review.card_before is None:
         return False
-    with store.transaction() as db:
-        ids = [
-            row[0]
-            for row in db.execute(
-                "SELECT id FROM reviews WHERE key = ? AND source = 'review'", (review.key,)
-            )
-        ]
+    with store.transaction() as tx:
+        ids = tx.review_ids(review.key)
         if max(ids) != review.id:
             return False
-        db.execute("DELETE FROM reviews WHERE id = ?", (review.id,))
+        tx.delete_review(review.id)
         if len(ids) == 1:  # its first review: the card is new again
-            db.execute("DELETE FROM cards WHERE key = ?", (review.key,))
+            tx.delete_card(review.key)
             return True
         card = Card.from_json(review.card_before)
         row = CardRow(
@@ -80,5 +75,5 @@ def undo_review(reviewer: Reviewer, review_id: int) -> bool:
             int(card.state),
             True,
         )
-        store.put_card(db, row)
+        tx.put_card(row)
     return True
