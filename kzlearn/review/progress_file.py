@@ -115,6 +115,13 @@ def _json_text(value: str | None) -> str | None:
     return value
 
 
+def _no_nul(value: str) -> str:
+    # PostgreSQL text cannot hold NUL: an export must import into either backend.
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
+    return value
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
@@ -151,7 +158,7 @@ class ReviewEntry(_Strict):
     state_before: State | None
     card_before: CardText
     card_after: CardText
-    params: Annotated[StrictStr, Field(max_length=200)] | None
+    params: Annotated[StrictStr, Field(max_length=200), AfterValidator(_no_nul)] | None
 
     @model_validator(mode="after")
     def _consistent(self) -> ReviewEntry:
