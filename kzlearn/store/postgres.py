@@ -10,6 +10,7 @@ URL with the password masked.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -18,16 +19,19 @@ from psycopg import errors
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from kzlearn.errors import StoreError
-from kzlearn.store.base import SCHEMA_VERSION, SqlStore, SqlTransaction
+from kzlearn.store.base import SCHEMA_VERSION
 from kzlearn.store.checks import Columns, expected_tables, tables_problem
 from kzlearn.store.location import mask_url, scrub
 from kzlearn.store.schema import POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, VERSION_TABLE
+from kzlearn.store.sql import SqlStore, SqlTransaction
 
 __all__ = ["PostgresStore"]
 
 WRITER_LOCK = 0x6B7A6C6E  # pg_advisory_xact_lock's key for kzlearn's writers ("kzln")
 CONNECT_TIMEOUT = 10  # seconds to reach the server
 WAIT = 30.0  # seconds to wait for a free connection, or for the server to come back
+# The pool logs its reconnection attempts; kzlearn says what failed in one line of its own.
+logging.getLogger("psycopg.pool").addHandler(logging.NullHandler())
 _TYPES = {"text": "TEXT", "double precision": "REAL", "integer": "INTEGER", "bigint": "INTEGER"}
 _TABLES = """
 SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()

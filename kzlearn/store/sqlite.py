@@ -15,9 +15,10 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from kzlearn.errors import StoreError
-from kzlearn.store.base import SCHEMA_VERSION, CardRow, ReviewRow, SqlStore, SqlTransaction
+from kzlearn.store.base import SCHEMA_VERSION, CardRow, ReviewRow
 from kzlearn.store.checks import describe_error, integrity_problem, read_only_place, schema_problem
 from kzlearn.store.schema import SQLITE_MIGRATIONS as _MIGRATIONS
+from kzlearn.store.sql import SqlStore, SqlTransaction
 
 __all__ = ["SCHEMA_VERSION", "CardRow", "ReviewRow", "Store", "default_db_path"]
 
