@@ -54,6 +54,7 @@ def test_a_url_is_told_from_a_path() -> None:
     assert is_url("postgresql://h/db")
     assert is_url("POSTGRES://h/db")
     assert is_url("mysql://h/db")
+    assert is_url("postgresql:/h/db")  # a slash missing: still not a file name
     assert not is_url("progress.sqlite3")
     assert not is_url("/home/me/postgresql:/x")
     assert not is_url(Path("postgresql://h/db"))
@@ -80,8 +81,11 @@ def test_a_url_is_never_taken_for_a_file_path_and_its_password_never_printed(
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no postgresql: folder
 
 
-def test_another_kind_of_url_is_refused_not_made_a_folder(tmp_path: Path) -> None:
-    result = run_cli("stats", "--db", f"mysql://me:{SECRET}@localhost/kz", cwd=tmp_path)
+@pytest.mark.parametrize(
+    "url", [f"mysql://me:{SECRET}@localhost/kz", f"postgresql:/kz?password={SECRET}"]
+)
+def test_another_kind_of_url_is_refused_not_made_a_file(tmp_path: Path, url: str) -> None:
+    result = run_cli("progress", "import", "in.json", "--db", url, cwd=tmp_path)
     assert result.returncode == 1
     assert "not a database kzlearn can use" in result.stderr
     assert SECRET not in result.stderr

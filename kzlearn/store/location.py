@@ -12,8 +12,9 @@ from kzlearn.errors import StoreError
 
 __all__ = ["default_location", "is_url", "mask_url", "postgres_url", "scrub"]
 
-# Any scheme://: such a text is never a file name, even one kzlearn cannot open.
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+# Any scheme://, and postgresql: with a slash missing: such a text is never a file name,
+# even one kzlearn cannot open.
+_URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*://|postgres(?:ql)?:)", re.IGNORECASE)
 _POSTGRES = ("postgresql", "postgres")
 _HIDDEN = "***"
 
