@@ -10,7 +10,7 @@ import yaml
 
 from kzlearn import Localized, Pack, load_pack, load_packs
 from kzlearn.language.text import fold
-from kzlearn.models import _walk_localized
+from kzlearn.models import ClozeItem, EntityFact, ShortItem, _walk_localized
 from kzlearn.packs import bundled_deck_paths
 from tests.conftest import ARTICLE, DECKS, ROOT
 
@@ -92,7 +92,15 @@ def test_the_checklist_is_covered_pack_by_pack(packs: dict[str, Pack]) -> None:
     ("pack_id", "fact_id", "spellings"),
     [
         ("kz-independence", "first-president", ["نزارباييف", "نازارباييف", "نازاربایف"]),
+        ("kz-independence", "first-president", ["Nursultan Nazarbaev"]),
+        ("kz-independence", "cis-treaties", ["كومنولث الدول المستقلة", "رابطة الدول المستقلة"]),
+        ("kz-independence", "lisbon-treaty-party", ["START I", "ستارت 1"]),
         ("morocco-kazakhstan", "almaty", ["الماطي", "ألماتي"]),
+        ("morocco-kazakhstan", "masmoudi", ["المصمودي"]),
+        ("morocco-kazakhstan", "oic-summit-city", ["البيضاء"]),
+        ("morocco-kazakhstan", "qazvac", ["كازفاك"]),
+        ("morocco-kazakhstan", "arab-partner", ["الوطن العربي"]),
+        ("morocco-kazakhstan", "tileuberdi", ["تليوبردي", "Tleuberdi"]),
     ],
 )
 def test_names_accept_the_common_variants(
@@ -126,3 +134,97 @@ def test_localized_prefers_the_asked_language() -> None:
     assert text.get("en", "ar") == "Almaty"
     assert text.get("fr", "ar") == "الماطي"
     assert Localized("x").get("en", "ar") == "x"
+
+
+def test_a_typed_name_accepts_what_its_fact_accepts(packs: dict[str, Pack]) -> None:
+    pack = packs["kz-independence"]
+    fact = pack.fact("first-president")
+    item = next(i for i in pack.items if i.id == "president-name")
+    assert isinstance(item, ShortItem)
+    assert fact.kind == "entity"
+    assert {fold(a) for a in fact.accept} <= {fold(a) for a in item.accept} | {
+        fold(a) for a in item.answer.values()
+    }
+
+
+def test_the_seventh_summit_is_accepted_in_words(packs: dict[str, Pack]) -> None:
+    fact = packs["morocco-kazakhstan"].fact("oic-summit-number")
+    assert fold("القمة السابعة") in {fold(a) for a in fact.accept}
+
+
+def test_sources_carry_the_day_of_publication(packs: dict[str, Pack]) -> None:
+    for pack in packs.values():
+        assert [s.published.iso() for s in pack.sources if s.published] == ["2021-12-14"]
+
+
+def test_every_item_written_by_hand_has_a_fact_or_evidence(packs: dict[str, Pack]) -> None:
+    bare = [
+        (p.id, i.id) for p in packs.values() for i in p.items if i.fact is None and not i.evidence
+    ]
+    assert bare == []
+
+
+def test_every_fact_asks_its_own_question_in_both_languages(packs: dict[str, Pack]) -> None:
+    missing = [
+        (p.id, f.id)
+        for p in packs.values()
+        for f in p.facts
+        if f.kind != "term"
+        and not (f.question and f.question.has("ar", "ar") and f.question.has("en", "ar"))
+    ]
+    assert missing == []
+
+
+def test_entities_say_their_kind_and_bring_same_kind_distractors(packs: dict[str, Pack]) -> None:
+    for pack in packs.values():
+        for fact in pack.facts:
+            if isinstance(fact, EntityFact):
+                assert fact.group, fact.id
+                assert len(fact.distractors) >= 3, fact.id
+                if fact.category == "person":
+                    assert fact.gender, fact.id
+                    assert fact.side, fact.id
+
+
+def test_the_woman_ambassadors_alternatives_are_women(packs: dict[str, Pack]) -> None:
+    fact = packs["morocco-kazakhstan"].fact("ambassador")
+    assert isinstance(fact, EntityFact)
+    assert fact.gender == "f"
+    # Kazakh women's family names end in -ova / -eva / -ayeva.
+    assert all(re.search(r"(ova|eva)$", d.get("en", "ar")) for d in fact.distractors)
+
+
+def test_no_distractor_is_defensibly_right(packs: dict[str, Pack]) -> None:
+    mellin = packs["morocco-kazakhstan"].fact("mellin")
+    assert "مصمودي" not in " ".join(d.get("ar", "ar") for d in mellin.distractors)
+    assert "1992" not in mellin.question.get("ar", "ar")  # type: ignore[union-attr]
+    pairs = packs["kz-independence"].fact("later-guarantors")
+    nuclear = {"الصين", "فرنسا", "الهند", "باكستان", "روسيا", "بريطانيا", "الولايات المتحدة"}
+    for pair in pairs.distractors:
+        assert set(pair.get("ar", "ar").split(" و")) <= nuclear
+
+
+def test_descriptions_are_phrase_facts_not_terms(packs: dict[str, Pack]) -> None:
+    for pack_id, fact_id in [
+        ("kz-independence", "soviet-obligations"),
+        ("kz-independence", "phase-1"),
+        ("morocco-kazakhstan", "territorial-integrity"),
+        ("morocco-kazakhstan", "political-consultations"),
+        ("morocco-kazakhstan", "multilateral-coordination"),
+    ]:
+        assert packs[pack_id].fact(fact_id).kind == "phrase"
+
+
+def test_statements_name_no_weekday(packs: dict[str, Pack]) -> None:
+    days = ["الجمعة", "الخميس", "Friday", "Thursday"]
+    for pack in packs.values():
+        for fact in pack.facts:
+            if fact.statement:
+                assert not any(d in t for d in days for t in fact.statement.values()), fact.id
+
+
+def test_hand_written_clozes_have_english_text(packs: dict[str, Pack]) -> None:
+    for pack in packs.values():
+        for item in pack.items:
+            if isinstance(item, ClozeItem):
+                assert item.text.has("en", "ar"), item.id

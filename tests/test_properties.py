@@ -134,3 +134,22 @@ def test_match_answer_never_raises_whatever_it_is_given(
 ) -> None:
     outcome, _ = match_answer([expected, text[::-1]], text, lang="ar", kind=kind, person=person)
     assert outcome in ("correct", "nearly", "wrong")
+
+
+SHORT_ITEMS = [i for i in BUNDLED_ITEMS if isinstance(i, ShortItem)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(SHORT_ITEMS),
+    st.sampled_from(SHORT_ITEMS),
+    st.sampled_from(["{a} أو {b}", "{a} او {b}", "{a} ولا {b}", "{b} أو {a}", "ليس {a}"]),
+)
+def test_a_hedge_or_a_denial_is_never_correct(
+    item: ShortItem, other: ShortItem, form: str
+) -> None:
+    right = str(correct_response(item, "ar"))
+    wrong = str(correct_response(other, "ar"))
+    if grade(item, wrong, lang="ar").outcome != "wrong":
+        return  # the other item's answer is right here too: no hedge between two answers
+    assert not grade(item, form.format(a=right, b=wrong), lang="ar").correct

@@ -247,8 +247,9 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
 
     lint = commands.add_parser(
         "lint",
-        help="quality warnings: answers in prompts, repeats, "
-        "distractors graded right, no evidence, missing translations",
+        help="quality warnings over written and generated items: answers in prompts, "
+        "repeats, distractors graded right, no evidence, drafts, template wording, "
+        "missing translations; notes on giveaways between facts",
     )
     lint.add_argument("paths", nargs="+", metavar="PACK")
     lint.set_defaults(handler=_cmd_lint)

@@ -35,10 +35,12 @@ def _months(row: str) -> tuple[str, ...]:
     return tuple(row.split(","))
 
 
-# One row a region; column = month - 1. Several spellings of a month are separated by "|".
+# One row a region; column = month - 1. Several spellings of a month are separated by "|";
+# the first is the one displayed, the others are common misspellings (دسمبر, فبرير).
 ARABIC_MONTHS: dict[str, tuple[str, ...]] = {
     "standard": _months(
-        "يناير,فبراير,مارس,أبريل,مايو,يونيو|يونيه,يوليو|يوليه,أغسطس,سبتمبر,أكتوبر,نوفمبر,ديسمبر"
+        "يناير,فبراير|فبرير|فبرائر,مارس,أبريل,مايو,يونيو|يونيه,يوليو|يوليه,أغسطس|أغسطوس,"
+        "سبتمبر|سيبتمبر,أكتوبر|أوكتوبر,نوفمبر|نوفامبر,ديسمبر|دسمبر|ديسامبر"
     ),
     "Moroccan": _months("يناير,فبراير,مارس,أبريل,ماي,يونيو,يوليوز,غشت,شتنبر,أكتوبر,نونبر,دجنبر"),
     "Algerian and Tunisian": _months(
@@ -70,10 +72,11 @@ _ORDINAL_UNITS = (
     "التاسع",
 )
 _FILLER_WORDS = (
-    "في من عام سنة السنة يوم بتاريخ تاريخ شهر خلال حوالي م ميلادي ميلادية "
+    "في من منذ ابتداء ابتداءا عام سنة السنة يوم بتاريخ تاريخ شهر خلال حوالي م ميلادي ميلادية "
     "الاحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت "
     "the of on in year day st nd rd th monday tuesday wednesday thursday friday saturday "
-    "sunday le la en de du an année er lundi mardi mercredi jeudi vendredi samedi dimanche"
+    "sunday since from le la en de du an année er depuis "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche"
 )
 _HIJRI_MARKS = ("هـ", "ه", "ah")
 

@@ -57,6 +57,8 @@ def _word_table() -> dict[str, int]:
         words[word] = 20 + 10 * i
         words[word[:-2] + "ين"] = 20 + 10 * i  # oblique case: ثلاثين
     words |= {"اثنين": 2, "اثنا": 2, "اثني": 2, "إحدى": 1, "احد": 1, "عشر": 10}
+    # The forms used with a feminine noun (سبع قمم): ثلاث to تسع, without ة.
+    words |= {w[:-1]: v for w, v in words.items() if w.endswith("ة") and 3 <= v <= 9}
     return {fold(w): v for w, v in words.items()}
 
 
@@ -117,11 +119,26 @@ def _parse_words(text: str) -> float | None:
     return total + current
 
 
+# Canonical Roman numerals up to 399, capitals only: "vi" or "mix" in a word stays a word.
+_ROMAN = re.compile(r"C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    # A letter before a greater one is subtracted (IX): the pattern allows only canonical ones.
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
 def parse_number(text: str) -> float | None:
     """The value of ``text`` as a number, or None.
 
-    ``20000``, ``20,000``, ``٢٠٠٠٠``, ``thirty``, ``ثلاثين``, ``trente et un`` are numbers.
+    ``20000``, ``20,000``, ``٢٠٠٠٠``, ``thirty``, ``ثلاثين``, ``trente et un`` are numbers,
+    and so are Roman numerals of two letters or more written in capitals (``VII``).
     """
+    roman = _ROMAN.fullmatch(text.strip())
+    if roman is not None and len(roman.group()) >= 2:
+        return _roman_value(roman.group())
     text = digits_to_ascii(normalize_basic(text))
     if not text or sum(c.isdigit() for c in text) > MAX_DIGITS:
         return None

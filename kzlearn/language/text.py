@@ -45,12 +45,14 @@ _PERSIAN = str.maketrans(
         "\u06c0": "\u0647",
         "\u06c1": "\u0647",
         "\u06be": "\u0647",
+        "\u06a4": "\u0641",  # ڤ, the Maghrebi v, for ف: نزارباييڤ
     }
 )
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
 _YEH = str.maketrans({"ى": "ي"})
 _TEH_MARBUTA_FINAL = re.compile("ة(?=\\W|$)")
+_HAMZA_AFTER_ALEF_FINAL = re.compile("(?<=ا)ء(?=\\W|$)")
 _RISKY = str.maketrans({"ؤ": "و", "ئ": "ي"})
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -108,6 +110,10 @@ def _alef_maqsura(text: str) -> str:
     return text.translate(_YEH)
 
 
+def _final_hamza(text: str) -> str:
+    return _HAMZA_AFTER_ALEF_FINAL.sub("", text)
+
+
 def _teh_marbuta(text: str) -> str:
     return _TEH_MARBUTA_FINAL.sub("ه", text)
 
@@ -142,6 +148,7 @@ STEPS: tuple[Step, ...] = (
     Step("alef and hamza spelling", "lenient", _alef),
     Step("alef maqsura written as yeh", "lenient", _alef_maqsura),
     Step("final taa marbuta written as haa", "lenient", _teh_marbuta),
+    Step("final hamza left out", "lenient", _final_hamza),  # البيضا, صحرا
     Step("ignored accents", "lenient", _latin_accents),
     Step("hamza seat", "nearly", _hamza_seats),
 )

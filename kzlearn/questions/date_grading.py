@@ -3,7 +3,8 @@
 Exact dates (any month table) are correct. Less than the source gives (only the year, a
 day and month without the year, a season, a two-digit year) is nearly; more than it gives is
 nearly. A season with the year is right where the source gives only that year. A date
-written month-first (12/25/1991) is read so only when no day-first reading exists.
+written month-first (12/25/1991) is read so only when no day-first reading exists. The month
+alone for a month and year, and a year's last two digits, are nearly.
 """
 
 from __future__ import annotations
@@ -93,6 +94,25 @@ def _other_readings(expected: PartialDate, given: str) -> Match:
         month, yy, day = short
         if (month, yy, day) == (expected.month, expected.year % 100, expected.day):
             return Match("nearly", "two-digit year")
+    return _less_or_around(expected, given)
+
+
+def _less_or_around(expected: PartialDate, given: str) -> Match:
+    """The month alone for a month and year; "94" for 1994.
+
+    Not a range of years ("1990-1992"): from an answer alone, a range the source gives
+    cannot be told from a hedge.
+    """
+    parts = date_parts(given)
+    if parts is None:
+        return WRONG
+    months, days, nums = parts
+    if expected.granularity == "month" and not days and not nums and len(months) == 1:
+        return Match("nearly", "the year is missing") if months[0][0] == expected.month else WRONG
+    if expected.granularity != "year" or months or days:
+        return WRONG
+    if len(nums) == 1 and len(nums[0][1]) == 2 and nums[0][0] == (expected.year or 0) % 100:
+        return Match("nearly", "two-digit year")
     return WRONG
 
 

@@ -107,16 +107,14 @@ def names_own_answer(prompt: Iterable[str], answers: Iterable[str]) -> bool:
             f" {folded} " in text for text in shown
         ):
             return True
-    years = [a for a in answers if _YEAR.search(a)]
-    if not years or not any(y[:4] in text for y in map(_first_year, years) for text in shown):
-        return False
-    dates = {p.value.iso() for p in map(parse_date, years) if p is not None and p.value.year}
+    dates = {
+        parsed.value.iso()
+        for parsed in (parse_date(a) for a in answers if _YEAR.search(a))
+        if parsed is not None and parsed.value.year
+    }
+    if not dates or not any(date[:4] in text for date in dates for text in shown):
+        return False  # no date among the answers, or the prompt does not write its year
     return bool(dates & _dates_in(prompt))
-
-
-def _first_year(text: str) -> str:
-    found = _YEAR.search(fold(text))
-    return found.group(0) if found else "\0"
 
 
 def giveaway_pairs(items: Sequence[Item]) -> Iterable[tuple[Item, Item]]:

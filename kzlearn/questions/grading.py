@@ -32,16 +32,25 @@ from kzlearn.models import (
     ShortItem,
     TrueFalseItem,
 )
-from kzlearn.questions.compare import WRONG, Match, Outcome, text_match
+from kzlearn.questions.compare import VOWEL_SPELLING, WRONG, Match, Outcome, text_match
 from kzlearn.questions.date_grading import date_match
 from kzlearn.questions.lists import list_match
-from kzlearn.questions.names import name_match
+from kzlearn.questions.names import (
+    NO_CONTEXT,
+    Context,
+    context_words,
+    described_match,
+    may_describe,
+    name_match,
+    part_match,
+)
 
 __all__ = [
     "Kind",
     "Outcome",
     "Verdict",
     "answers_match",
+    "blank_kind",
     "correct_response",
     "grade",
     "match_answer",
@@ -50,11 +59,20 @@ __all__ = [
 Kind = Literal["text", "number", "date"]
 MAX_ANSWER = 2000  # longer answers are cut before comparing: no answer is that long
 # Compared folded, so صحيحاً, صحيحة and خاطئة need no separate spelling.
-_TRUE = ("true,t,yes,y,right,correct,صح,صحيح,صحيحة,صواب,ص,نعم,vrai,v,oui,juste,exact,1").split(",")
-_FALSE = (
-    "false,f,no,n,wrong,incorrect,not true,خطأ,خاطئ,خاطئة,غلط,خ,لا,ليس صحيحا,ليس صحيح,"
-    "غير صحيح,faux,non,pas vrai,0"
+_TRUE = (
+    "true,t,yes,y,right,correct,صح,صحيح,صحيحة,صواب,ص,نعم,vrai,v,oui,juste,exact,1,"
+    "not false,not wrong,ليس خطأ,ليس خطا,ليست خاطئة,غير خاطئ,غير خاطئة,مش غلط,ماشي غلط,"
+    "مش خطأ,ماشي خطأ,pas faux,ايه,إيه,اه,آه,ايوه,أيوه,ايه صحيح,إيه صحيح,اه صحيح"
 ).split(",")
+# ايه, اه, ايوه: colloquial "yes". خطء: خطأ with its hamza on the line, a common spelling.
+# مش and ماشي: colloquial "not".
+_FALSE = (
+    "false,f,no,n,wrong,incorrect,not true,not correct,خطأ,خطء,خطا,خاطئ,خاطئة,خاطيء,غلط,خ,لا,"
+    "ليس صحيحا,ليس صحيح,ليست صحيحة,غير صحيح,غير صحيحة,مش صحيح,ماشي صحيح,مش صح,ماشي صح,"
+    "faux,non,pas vrai,0"
+).split(",")
+# What may follow the word that answers, to explain it: "خطأ لأن ..." / "false, because ...".
+_BECAUSE = "لأن,لان,لانه,لأنه,لأنها,because,since,as,car,parce,puisque".split(",")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +130,16 @@ def match_answer(
     lang: str | None,
     kind: Kind = "text",
     person: bool = False,
+    context: Context = NO_CONTEXT,
 ) -> tuple[Outcome, str | None]:
     """Grade ``given`` against every accepted answer; the best outcome wins.
 
     ``kind`` says how the first accepted answer is read: as text, a number or a date. The
     other accepted answers are always compared as text too (a pack's ``accept`` list).
     ``person`` says the answer is a person's name: a family name alone is then accepted
-    even where the name does not look like one, and a given name alone is nearly.
+    even where the name does not look like one. ``context`` holds the words of the question
+    and its source (:func:`kzlearn.questions.names.context_words`): an answer may repeat
+    them around the right answer to describe it ("نزارباييف رئيس كازاخستان الأول").
     """
     given = given[:MAX_ANSWER]
     if not normalize_basic(given):
@@ -133,14 +154,23 @@ def match_answer(
             if parsed is not None:
                 best = best.better(date_match(parsed.value, given))
         variant_lang = "ar" if has_arabic(answer) else lang
-        best = best.better(text_match(answer, given, variant_lang))
-        if best.outcome == "correct" and best.reason is None:
-            return best.outcome, best.reason
+        plain = text_match(answer, given, variant_lang)
+        if plain.outcome == "correct" and plain.reason is None:
+            return "correct", None  # written as one of the answers: nothing to say
+        best = best.better(plain)
         if i > 0 or kind == "text":
             texts.append((answer, variant_lang))
-    for answer, variant_lang in texts if best.outcome != "correct" else ():
-        best = best.better(name_match(answer, given, variant_lang, person=person))
+    # A long vowel spelled another way is correct, but a name rule says better why.
+    weak = best.outcome != "correct" or best.reason == VOWEL_SPELLING
+    describes = weak and may_describe(given, context)
+    for answer, variant_lang in texts if weak else ():
+        named = name_match(answer, given, variant_lang, person=person)
+        best = named if named.outcome == "correct" else best.better(named)
         best = best.better(list_match(answer, given, variant_lang))
+        if best.outcome != "correct" and describes:
+            best = best.better(described_match(answer, given, variant_lang, context))
+        if best.outcome == "wrong":
+            best = part_match(answer, given)
         if best.outcome == "correct":
             break
     return best.outcome, best.reason
@@ -168,13 +198,20 @@ def _short(item: ShortItem, response: object, lang: str | None) -> Verdict:
         number = parse_number(expected)
         expected = format_number(number) if number is not None else expected
     kind: Kind = "text" if item.grade_as == "name" else item.grade_as
+    quote = item.evidence.quote.values() if item.evidence else ()
     outcome, reason = match_answer(
-        answers, str(response or ""), lang=lang, kind=kind, person=item.grade_as == "name"
+        answers,
+        str(response or ""),
+        lang=lang,
+        kind=kind,
+        person=item.grade_as == "name",
+        context=context_words(tuple(item.prompt.values()), tuple(quote)),
     )
     return Verdict(outcome, expected, reason)
 
 
-def _blank_kind(answer: str) -> Kind:
+def blank_kind(answer: str) -> Kind:
+    """How a cloze blank whose first answer is ``answer`` is graded."""
     if parse_date(answer) is not None and any(c.isdigit() for c in answer):
         return "date"
     if parse_number(answer) is not None or read_number(answer) is not None:
@@ -188,27 +225,36 @@ def _cloze(item: ClozeItem, response: object, lang: str | None) -> Verdict:
     given += [""] * (len(blanks) - len(given))
     outcomes: list[Outcome] = []
     reasons: list[str] = []
-    for answers, typed in zip(blanks, given, strict=False):
-        outcome, reason = match_answer(
-            answers, str(typed), lang=lang, kind=_blank_kind(answers[0])
-        )
+    for i, (answers, typed) in enumerate(zip(blanks, given, strict=False)):
+        outcome, reason = match_answer(answers, str(typed), lang=lang, kind=blank_kind(answers[0]))
+        if outcome == "wrong" and _swapped(blanks, [str(t) for t in given], i, lang):
+            outcome, reason = "nearly", "blanks swapped"
         outcomes.append(outcome)
         if reason and reason != "no answer":
             reasons.append(reason)
     expected = " · ".join(b[0] for b in blanks)
     if all(o == "correct" for o in outcomes):
         overall: Outcome = "correct"
-    elif all(o != "wrong" for o in outcomes) or (
-        len(outcomes) > 2 and outcomes.count("wrong") == 1
-    ):
-        overall = "nearly"
+    elif outcomes.count("wrong") == 0 or (len(outcomes) > 1 and outcomes.count("wrong") == 1):
+        overall = "nearly"  # one wrong blank out of two or more, like one wrong pair
     else:
         overall = "wrong"
-    right = sum(o != "wrong" for o in outcomes)
-    reason = (
-        f"{right} of {len(blanks)} blanks" if overall != "correct" and len(blanks) > 1 else None
-    )
+    right = outcomes.count("correct")
+    reason = None
+    if "wrong" in outcomes and len(blanks) > 1:  # else each blank's reason says what is off
+        reason = f"{right} of {len(blanks)} blanks"
+        if "blanks swapped" in reasons:
+            reason += ", blanks swapped"
     return Verdict(overall, expected, reason or (", ".join(dict.fromkeys(reasons)) or None))
+
+
+def _swapped(blanks: Sequence[Sequence[str]], given: list[str], i: int, lang: str | None) -> bool:
+    """True when blank ``i`` and another hold each other's answers (typos aside)."""
+
+    def fits(blank: int, typed: str) -> bool:
+        return any(text_match(a, typed, lang).outcome != "wrong" for a in blanks[blank])
+
+    return any(j != i and fits(j, given[i]) and fits(i, given[j]) for j in range(len(blanks)))
 
 
 def _mcq(item: McqItem, response: object, lang: str | None) -> Verdict:
@@ -234,17 +280,42 @@ def _true_false(item: TrueFalseItem, response: object, lang: str | None) -> Verd
     if isinstance(response, bool):
         value: bool | None = response
     else:
-        word = fold(str(response or "")[:MAX_ANSWER])
-        truth, falsity = _truth_words()
-        value = True if word in truth else False if word in falsity else None
+        value = _truth_value(str(response or "")[:MAX_ANSWER])
     if value is None:
         return Verdict("wrong", expected, "answer true or false")
     return Verdict("correct" if value == item.answer else "wrong", expected)
 
 
 @functools.cache
-def _truth_words() -> tuple[frozenset[str], frozenset[str]]:
-    return frozenset(map(fold, _TRUE)), frozenset(map(fold, _FALSE))
+def _truth_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return (
+        frozenset(map(fold, _TRUE)),
+        frozenset(map(fold, _FALSE)),
+        frozenset(map(fold, _BECAUSE)),
+    )
+
+
+def _truth_value(text: str) -> bool | None:
+    """True, False, or None when ``text`` does not say one of them (or says both).
+
+    The whole answer must be words for true or false ("نعم صحيح"), or such words followed
+    by an explanation that starts with "because": "خطأ لأن ...".
+    """
+    words = fold(text).split()
+    return _truth_of(words) if words else None
+
+
+def _truth_of(words: list[str]) -> bool | None:
+    truth, falsity, because = _truth_words()
+    for size in range(min(3, len(words)), 0, -1):
+        head = " ".join(words[:size])
+        value = True if head in truth else False if head in falsity else None
+        if value is None:
+            continue
+        rest = words[size:]
+        if not rest or rest[0] in because or _truth_of(rest) is value:
+            return value
+    return None
 
 
 _TF_WORDS = {

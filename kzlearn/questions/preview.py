@@ -20,6 +20,7 @@ from kzlearn.models import (
     ShortItem,
     TrueFalseItem,
 )
+from kzlearn.questions.grading import blank_kind
 
 __all__ = ["preview_lines"]
 
@@ -44,7 +45,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "no_text": "(no passage in this language: left out of quizzes in it)",
         "graded": "Graded",
         "as_date": "as a date: every region's month names (ماي, دجنبر, أيار…), Arabic-Indic "
-        "digits, with or without عام; the year alone is nearly",
+        "digits, with or without عام; for a fuller date, the year alone is nearly",
         "as_number": "as a number: digits of both kinds, number words and ordinals",
         "as_name": "as a name: the family name alone is right, the given name alone nearly",
         "as_text": "as text: spelling variants of hamza, alef, taa marbuta and yaa, "
@@ -70,7 +71,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "no_text": "(لا نص بهذه اللغة: لا يظهر في اختباراتها)",
         "graded": "التصحيح",
         "as_date": "كتاريخ: تُقبل أسماء الشهور في كل البلدان (ماي، دجنبر، أيار…) والأرقام "
-        "الهندية، مع «عام» أو بدونها؛ والسنة وحدها «قريبة»",
+        "الهندية، مع «عام» أو بدونها؛ والسنة وحدها «قريبة» إن كان التاريخ أتمّ منها",
         "as_number": "كعدد: بالأرقام بنوعيها، وبالحروف، وبالأعداد الترتيبية",
         "as_name": "كاسم شخص: يكفي اسم العائلة، والاسم الأول وحده «قريب»",
         "as_text": "كنص: تُغتفر فروق الهمزة والألف والتاء المربوطة والياء والتشكيل والألقاب",
@@ -142,6 +143,7 @@ def _body(item: Item, pack: Pack, lang: str, words: dict[str, str]) -> Iterator[
         for i, answers in enumerate(blanks, start=1):
             rest = f" ({' · '.join(answers[1:])})" if len(answers) > 1 else ""
             yield f"{words['answer']} [{i}]: {answers[0]}{rest}"
+            yield f"  {words['graded']} {words['as_' + blank_kind(answers[0])]}"
     elif isinstance(item, OrderItem):
         for i, entry in enumerate(item.sequence, start=1):
             yield f"  {i}. {text(entry)}"

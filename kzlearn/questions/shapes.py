@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from kzlearn.language.dates import parse_date
-from kzlearn.language.text import fold
+from kzlearn.language.text import fold, has_arabic
 from kzlearn.localized import Localized
 from kzlearn.models import (
     AnyFact,
@@ -105,6 +105,12 @@ class Shapes:
         """
         keys = {fold(t) for t in answer.values()}
         asked = [f" {fold(t)} " for t in prompt.values()]
+        # As text, an answer in Arabic letters is never graded against Latin ones and back:
+        # each side is compared only with the answers it could match (half the work).
+        by_script = {
+            script: [a for a in answers if kind != "text" or _script(a) in (script, None)]
+            for script in ("arabic", "latin", None)
+        }
         picked: list[Localized] = []
         for index, candidate in enumerate(pool):
             texts = list(candidate.values())
@@ -114,7 +120,8 @@ class Shapes:
             if any(f" {f} " in a for f in folded for a in asked):
                 continue  # "who spoke with Tileuberdi?" must not offer Tileuberdi
             if (graded is None or index < graded) and any(
-                match_answer(answers, t, lang=None, kind=kind, person=person)[0] != "wrong"
+                match_answer(by_script[_script(t)], t, lang=None, kind=kind, person=person)[0]
+                != "wrong"
                 for t in texts
             ):
                 continue  # a distractor that would be graded right is no distractor
@@ -182,3 +189,10 @@ def _full_date(value: Localized) -> Any:
                 return None
             return datetime.date(date.year, date.month, date.day)
     return None
+
+
+def _script(text: str) -> str | None:
+    """Whether ``text`` is written in Arabic letters, Latin ones, or neither (digits)."""
+    if has_arabic(text):
+        return "arabic"
+    return "latin" if any(c.isalpha() for c in text) else None

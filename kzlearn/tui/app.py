@@ -203,12 +203,17 @@ class KzlearnApp(App[None]):
 
     def override(self) -> bool:
         """ "I was right": the last answer of the quiz counts as correct, marked overridden
-        in the session (its saved record keeps what the grader said)."""
+        in the session and in the progress store."""
         if self.session is None:
             return False
         try:
             self.session.override_last()
-        except KzlearnError:
+            if self.reviewer is not None and self.last_review_id is not None:
+                from kzlearn.tui.reviewing import mark_overridden
+
+                mark_overridden(self.reviewer, self.last_review_id)
+        except KzlearnError as error:
+            self.notify(str(error), severity="error")
             return False
         return True
 

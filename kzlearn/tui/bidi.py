@@ -19,7 +19,14 @@ from rich.cells import cell_len
 
 from kzlearn.language.text import has_arabic
 
-__all__ = ["RtlMode", "detect_rtl_mode", "display_lines", "is_rtl", "visual_line"]
+__all__ = [
+    "RtlMode",
+    "detect_rtl_mode",
+    "direction_rtl",
+    "display_lines",
+    "is_rtl",
+    "visual_line",
+]
 
 RtlMode = Literal["app", "terminal", "off"]
 RTL_MODES: tuple[RtlMode, ...] = ("app", "terminal", "off")
@@ -58,6 +65,18 @@ def is_rtl(text: str) -> bool:
         if kind == "L":
             return False
     return False
+
+
+def direction_rtl(text: str, default: bool) -> bool:
+    """Whether ``text`` reads right to left: its first strong letter says; a text with none
+    (digits, dates, punctuation) takes ``default``, the direction of what it belongs to."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return default
 
 
 def _shape(text: str) -> str:

@@ -11,7 +11,6 @@ No textual here: the command line reads :data:`LANGS` to check ``--lang``.
 
 from __future__ import annotations
 
-import ast
 import functools
 import gettext
 import re
@@ -59,14 +58,19 @@ def read_po(text: str) -> dict[str, str]:
     return entries
 
 
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
 def _unquote(quoted: str, number: int) -> str:
+    # The C escapes gettext writes; literal_eval would do, at ten times the start-up cost.
+    whole = _QUOTED.fullmatch(quoted)
+    if whole is None:
+        raise ValueError(f"line {number}: a badly quoted string")
     try:
-        value = ast.literal_eval(quoted)
-    except (ValueError, SyntaxError):
-        raise ValueError(f"line {number}: a badly quoted string") from None
-    if not isinstance(value, str):
-        raise ValueError(f"line {number}: not a string")
-    return value
+        return re.sub(r"\\(.)", lambda m: _ESCAPES[m.group(1)], whole.group(1))
+    except KeyError as error:
+        raise ValueError(f"line {number}: unknown escape \\{error.args[0]}") from None
 
 
 class Translations(gettext.NullTranslations):

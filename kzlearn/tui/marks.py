@@ -72,9 +72,9 @@ def marks(question: Question, response: object, true_false: tuple[str, str]) -> 
         ]
     if isinstance(item, OrderItem):
         order = _positions(response)
-        if order is None or sorted(order) != list(range(len(item.sequence))):
-            order = [i for i, _ in question.entries]  # a skip: the order as it was shown
         texts = [question.text(e) for e in item.sequence]
+        if order is None or sorted(order) != list(range(len(item.sequence))):
+            return [Mark("—", "wrong", text) for text in texts]  # no order was given
         return [
             Mark(texts[got], "right" if got == at else "wrong", None if got == at else texts[at])
             for at, got in enumerate(order)

@@ -33,6 +33,7 @@ def message_ids() -> set[str]:
     from kzlearn.tui import screens
     from kzlearn.tui.screens.dialogs import HELP_ROWS
     from kzlearn.tui.screens.feedback import VERDICTS
+    from kzlearn.tui.screens.picker import DeckList
     from kzlearn.tui.screens.setup import TYPE_NAMES
     from kzlearn.tui.widgets import ChoiceList, MatchBoard, OrderList
 
@@ -44,6 +45,7 @@ def message_ids() -> set[str]:
     for owner in [
         *(getattr(screens, n) for n in screens.__all__),
         ChoiceList,
+        DeckList,
         OrderList,
         MatchBoard,
     ]:
@@ -92,4 +94,9 @@ GRADER_REASONS = {
     "the year is missing",
     "two-digit year",
     "read month first",
+    "long vowel spelling",
+    "final hamza left out",
+    "ignored the description",
+    "part of the answer",
+    "blanks swapped",
 }

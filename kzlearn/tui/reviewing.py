@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kzlearn.review.srs import Reviewer
 
-__all__ = ["next_intervals", "say_interval", "undo_review"]
+__all__ = ["OVERRIDDEN", "mark_overridden", "next_intervals", "say_interval", "undo_review"]
 
 
 def next_intervals(reviewer: Reviewer, review_id: int) -> dict[int, timedelta]:
@@ -44,6 +44,20 @@ def say_interval(delta: timedelta, t: Callable[..., str]) -> str:
     if days < 365:
         return t("{n}mo", n=round(days / 30))
     return t("{n}y", n=round(days / 365, 1))
+
+
+OVERRIDDEN = "quiz-overridden"  # the source of a quiz answer the student said was right
+
+
+def mark_overridden(reviewer: Reviewer, review_id: int) -> bool:
+    """ "I was right": a quiz answer's log line counts as correct, its source saying that the
+    student overrode the grader (review answers change their rating instead)."""
+    with reviewer.store.transaction() as db:
+        changed = db.execute(
+            "UPDATE reviews SET outcome = 'correct', source = ? WHERE id = ? AND source = 'quiz'",
+            (OVERRIDDEN, review_id),
+        ).rowcount
+    return bool(changed)
 
 
 def undo_review(reviewer: Reviewer, review_id: int) -> bool:

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from kzlearn.safetext import safe
-from kzlearn.tui.bidi import RtlMode, display_lines, is_rtl
+from kzlearn.tui.bidi import RtlMode, direction_rtl, display_lines, is_rtl
 
 __all__ = ["AnswerInputs", "BidiText", "ChoiceList", "MatchBoard", "OrderList"]
 
@@ -112,10 +112,13 @@ class _Rows(Widget, can_focus=True):
         self.rows = list(rows)
         self.mode = mode
         self.highlighted = 0
+        # The question's direction, for rows with no letter (a year among Arabic choices).
+        self.base_rtl: bool | None = None
 
     def compose(self):  # type: ignore[no-untyped-def]
         for i, row in enumerate(self.rows):
-            yield BidiText(self.label(i, row), mode=self.mode, classes="row")
+            rtl = None if self.base_rtl is None else direction_rtl(row, self.base_rtl)
+            yield BidiText(self.label(i, row), mode=self.mode, rtl=rtl, classes="row")
 
     def label(self, index: int, row: str) -> str:
         return row

@@ -61,3 +61,12 @@ def test_a_wrapped_line_without_an_arabic_letter_reads_right_to_left() -> None:
     assert display_lines("(1991–1993)", 40, rtl=True) == ["(1993–1991)"]
     assert display_lines("«2030»", 40, rtl=True) == ["«2030»"]
     assert display_lines("2030» x", 40, rtl=True)[0] != "2030» x"
+
+
+def test_the_screens_do_not_import_the_app() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, kzlearn.tui.screens; print('kzlearn.tui.app' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"  # no cycle: the app imports the screens, not back

@@ -119,3 +119,23 @@ async def test_the_end_of_a_review_says_what_was_reviewed_and_what_comes(tmp_pat
             text = screen_text(app)
             for words in ("انتهت المراجعة", "روجع: 2", "المستحق", "الأيام السبعة"):
                 assert " ".join(reversed([seen(w) for w in words.split()])) in text, words
+
+
+async def test_i_was_right_is_saved_as_overridden(tmp_path: Path) -> None:
+    from kzlearn.tui.reviewing import OVERRIDDEN
+
+    with Store(tmp_path / "progress.sqlite3") as store:
+        options = QuizOptions(seed=3, count=2, types=("short",), lang="en")
+        app = KzlearnApp(PACKS, options=options, start_quiz=True, reviewer=Reviewer(store))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            assert app.session is not None
+            question = app.session.current
+            assert question is not None
+            await answer(pilot, question, "wrong")
+            await pilot.pause()
+            assert [r.outcome for r in store.reviews()] == ["wrong"]
+            await pilot.press("o")
+            await pilot.pause()
+        [row] = store.reviews()
+        assert (row.outcome, row.source) == ("correct", OVERRIDDEN)

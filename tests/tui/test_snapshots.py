@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 
 from kzlearn.quiz.session import ITEM_TYPES, QuizOptions
 from kzlearn.tui.app import KzlearnApp
-from tests.tui.helpers import PACKS, play
+from tests.tui.helpers import PACKS, answer, play
 
 SnapCompare = Callable[..., bool]
 
@@ -84,3 +84,34 @@ def test_help(snap_compare: SnapCompare) -> None:
 
 def test_small_terminal(snap_compare: SnapCompare) -> None:
     assert snap_compare(quiz_app("ar", ("mcq",)), terminal_size=(40, 12), run_before=run())
+
+
+@pytest.mark.parametrize("item_type", ["order", "match", "cloze", "short"])
+def test_marked_answer(snap_compare: SnapCompare, item_type: str) -> None:
+    """Each position, pair and blank marked, in Arabic, at 80x24 with the question."""
+    app = quiz_app("ar", (item_type,))
+
+    async def before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        assert app.session is not None
+        question = app.session.current
+        assert question is not None
+        await answer(pilot, question, "wrong")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=before)
+
+
+def test_summary_in_arabic(snap_compare: SnapCompare) -> None:
+    app = quiz_app("ar", ("mcq", "true_false"), count=3)
+
+    async def before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await play(pilot, app, ["correct", "wrong", "correct"])
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=before)
+
+
+def test_leave_dialog_at_40x12(snap_compare: SnapCompare) -> None:
+    app = quiz_app("ar", ("mcq",), count=2)
+    assert snap_compare(app, terminal_size=(40, 12), run_before=run("1", "q"))

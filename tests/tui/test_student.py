@@ -9,6 +9,7 @@ import pytest
 from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem
 from kzlearn.quiz.session import QuizOptions, QuizSession
 from kzlearn.tui.app import KzlearnApp
+from kzlearn.tui.bidi import display_lines
 from kzlearn.tui.panels import MarkRows, ProgressLine
 from kzlearn.tui.screens import ConfirmScreen, PickerScreen, QuizScreen, SummaryScreen
 from kzlearn.tui.widgets import BidiText, ChoiceList, MatchBoard, OrderList
@@ -328,3 +329,116 @@ async def test_matching_takes_the_arabic_layouts_letters() -> None:
         await pilot.press("ؤ", "ش", "2")  # the c and a keys of an Arabic keyboard, a digit
         board = current(app).query_one(MatchBoard)
         assert board.assigned[:3] == [2, 0, 1]
+
+
+async def test_a_feedback_line_of_digits_reads_as_its_arabic_question() -> None:
+    app = KzlearnApp(
+        PACKS, options=QuizOptions(types=("order",), count=1, seed=21, lang="ar"), start_quiz=True
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        question = app.session.current if app.session else None
+        assert question is not None
+        await answer(pilot, question, "wrong")
+        await pilot.pause()
+        explanation = current(app).query_one(".explanation", BidiText)
+        assert not any(c.isalpha() and c.isascii() for c in explanation.text)
+        assert explanation.has_class("-rtl")
+        # At some width a wrapped line holds no letter (only dates); it still reads right to
+        # left, as its paragraph does, where a line of its own would read left to right.
+        found = False
+        for width in range(12, 60):
+            shown = explanation.lines(width)
+            assert shown == display_lines(explanation.text, width, "app", rtl=True)
+            plain = display_lines(explanation.text, width, "app", rtl=False)
+            found = found or any(
+                not any(c.isalpha() for c in a) and a != b
+                for a, b in zip(shown, plain, strict=True)
+            )
+        assert found
+
+
+async def test_a_skipped_ordering_marks_no_position_right() -> None:
+    app = quiz("order", lang="en")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert {state for state, _ in marks_of(app)} == {"-wrong"}
+        assert "Wrong — no answer" in screen_text(app)
+
+
+async def test_the_picker_footer_says_choose() -> None:
+    app = KzlearnApp(PACKS, options=QuizOptions(seed=1, lang="en"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "Choose" in footer
+        assert "Answer" not in footer
+
+
+async def test_the_setup_screen_switches_language_and_keeps_the_choices() -> None:
+    from textual.widgets import RadioButton, RadioSet
+
+    from kzlearn.tui.screens import SetupScreen
+
+    app = KzlearnApp(PACKS, options=QuizOptions(seed=1, lang="ar"))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        app.screen.query_one("#count", RadioSet).query(RadioButton).last().value = True
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Question types" in screen_text(app)
+        assert app.screen.query_one("#count", RadioSet).pressed_index == 3  # "all" kept
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.session is not None
+        assert app.session.options.lang == "en"
+        assert app.session.options.count is None
+
+
+async def test_an_arabic_keyboard_layout_works_the_keys() -> None:
+    app = quiz("true_false", lang="ar", count=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ف")  # t: true
+        await pilot.pause()
+        assert app.session is not None
+        assert len(app.session.answers) == 1
+        await pilot.press("م")  # l: the language
+        await pilot.pause()
+        assert app.lang == "en"
+        await pilot.press("ى")  # n: next
+        await pilot.pause()
+        assert "Question 2/2" in screen_text(app)
+        await pilot.press("ض")  # q: leave, asks first
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("غ")  # y
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+def _seed_of_a_first_question_in_digits() -> int:
+    """A seed whose first multiple-choice question offers only numbers or years."""
+    for seed in range(500):
+        session = QuizSession(PACKS, QuizOptions(types=("mcq",), count=1, seed=seed, lang="ar"))
+        question = session.current
+        if question is not None and not any(c.isalpha() for x in question.choices for c in x):
+            return seed
+    raise AssertionError("no multiple-choice question of numbers in the decks")
+
+
+async def test_choices_of_digits_read_as_their_arabic_question() -> None:
+    app = quiz("mcq", lang="ar", count=1, seed=_seed_of_a_first_question_in_digits())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        question = app.session.current if app.session else None
+        assert question is not None
+        assert not any(c.isalpha() for choice in question.choices for c in choice)
+        rows = list(current(app).query_one(ChoiceList).query(".row").results(BidiText))
+        assert all(row.has_class("-rtl") for row in rows)
+        assert rows[0].lines(40)[0] == f"{question.choices[0]} .1"  # the number at the right

@@ -14,8 +14,9 @@ from kzlearn.tui.host import Host
 __all__ = ["LANGUAGE_BINDING", "KzScreen"]
 
 # On every screen: the language switch and the keys (an Input takes l and ? first).
+# Letter keys also answer to what an Arabic (101) layout types on them (l: م, q: ض, ...).
 LANGUAGE_BINDING: list[BindingType] = [
-    Binding("f2,l", "toggle_language", "Language"),
+    Binding("f2,l,م", "toggle_language", "Language"),
     Binding("question_mark,f1", "help", "Keys"),
 ]
 

@@ -26,6 +26,7 @@ HELP_ROWS = (
     ("Review", "1 again · 2 hard · 3 good · 4 easy · u: undo the last rating"),
     ("Anywhere", "l or F2: language · escape: skip · ? or F1: keys"),
     ("Leaving", "q or ctrl+c (asks first during a quiz)"),
+    ("Arabic keyboard", "the letters on the same keys work too"),
 )
 
 
@@ -33,7 +34,7 @@ class HelpScreen(ModalScreen[None]):
     """The keys, in the display language."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q,f1", "app.pop_screen", "Close")
+        Binding("escape,question_mark,q,ض,f1", "app.pop_screen", "Close")
     ]
 
     def compose(self) -> ComposeResult:
@@ -49,8 +50,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """Yes or no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y,غ", "answer(True)", "Yes"),
+        Binding("n,ى,escape", "answer(False)", "No"),
     ]
 
     def __init__(self, question: str) -> None:

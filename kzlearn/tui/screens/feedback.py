@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from kzlearn.models import McqItem, TrueFalseItem
 from kzlearn.quiz.session import Feedback, Question
-from kzlearn.tui.bidi import is_rtl
+from kzlearn.tui.bidi import direction_rtl, is_rtl
 from kzlearn.tui.i18n import reason_text
 from kzlearn.tui.marks import marks
 from kzlearn.tui.panels import MarkRows
@@ -84,14 +84,20 @@ def feedback_parts(
         if rows
         else None
     )
-    parts = [BidiText(head, mode=mode, classes=f"verdict -{outcome}")]
+    rtl = is_rtl(question.prompt)
+
+    def line(text: str, classes: str) -> BidiText:
+        # A line with no letter (dates, numbers) reads in the question's direction.
+        return BidiText(text, mode=mode, rtl=direction_rtl(text, rtl), classes=classes)
+
+    parts = [line(head, f"verdict -{outcome}")]
     if not isinstance(question.item, McqItem | TrueFalseItem):  # the marks show those
         expected = verdict.expected
-        if is_rtl(expected):
-            expected = expected.replace(" → ", " ← ")  # the arrow follows the reading direction
+        if is_rtl(expected):  # the arrow follows the reading direction; Arabic semicolons
+            expected = expected.replace(" → ", " ← ").replace("; ", "؛ ")
         if not skipped and rows == [] and response:
-            parts.append(BidiText(t("Your answer: {a}", a=response), mode=mode, classes="given"))
-        parts.append(BidiText(t("Answer: {a}", a=expected), mode=mode, classes="expected"))
+            parts.append(line(t("Your answer: {a}", a=response), "given"))
+        parts.append(line(t("Answer: {a}", a=expected), "expected"))
     if screen.kz.reviewing:
         suggested = {"wrong": 1, "nearly": 2, "correct": 3}[outcome]
         hint = rating_line(screen, suggested)
@@ -100,13 +106,13 @@ def feedback_parts(
         if screen.check_action("override", ()):
             hint += " · " + t("o: I was right")
     # Next to the verdict: the key to go on is never below the fold.
-    parts.append(BidiText(hint, mode=mode, classes="hint"))
+    parts.append(line(hint, "hint"))
     if feedback.explanation:
-        parts.append(BidiText(feedback.explanation, mode=mode, classes="explanation"))
+        parts.append(line(feedback.explanation, "explanation"))
     if feedback.evidence:
-        parts.append(BidiText(f"« {feedback.evidence} »", mode=mode, classes="evidence"))
+        parts.append(line(f"« {feedback.evidence} »", "evidence"))
     if feedback.evidence_original:
-        parts.append(BidiText(f"« {feedback.evidence_original} »", mode=mode, classes="evidence"))
+        parts.append(line(f"« {feedback.evidence_original} »", "evidence"))
     if feedback.source:
-        parts.append(BidiText(t("Source: {s}", s=feedback.source), mode=mode, classes="source"))
+        parts.append(line(t("Source: {s}", s=feedback.source), "source"))
     return marked, parts

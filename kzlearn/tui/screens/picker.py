@@ -13,7 +13,13 @@ from textual.widgets import Footer
 from kzlearn.tui.screens.base import LANGUAGE_BINDING, KzScreen
 from kzlearn.tui.widgets import BidiText, ChoiceList
 
-__all__ = ["PickerScreen"]
+__all__ = ["DeckList", "PickerScreen"]
+
+
+class DeckList(ChoiceList):
+    """The decks: enter chooses one (the footer says so, not "Answer")."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "choose", "Choose")]
 
 
 class PickerScreen(KzScreen):
@@ -21,7 +27,7 @@ class PickerScreen(KzScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *LANGUAGE_BINDING,
-        Binding("q", "app.request_quit", "Quit"),
+        Binding("q,ض", "app.request_quit", "Quit"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -37,7 +43,7 @@ class PickerScreen(KzScreen):
         ]
         with VerticalScroll(id="body"):
             yield BidiText(self.t("kzlearn — choose a deck"), mode=self.kz.rtl, id="title")
-            yield ChoiceList(rows, mode=self.kz.rtl, id="packs")
+            yield DeckList(rows, mode=self.kz.rtl, id="packs")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Input
 
 from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem, TrueFalseItem
 from kzlearn.quiz.session import Feedback, Question, QuizSession
-from kzlearn.tui.bidi import is_rtl
+from kzlearn.tui.bidi import direction_rtl, is_rtl
 from kzlearn.tui.panels import ProgressLine, StatusLine
 from kzlearn.tui.screens.base import LANGUAGE_BINDING, KzScreen
 from kzlearn.tui.screens.feedback import feedback_parts, status_variants
@@ -28,13 +28,13 @@ class QuizScreen(KzScreen):
     """One question at a time; feedback after each answer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "true_false(True)", "True", show=False),
-        Binding("f", "true_false(False)", "False", show=False),
-        Binding("enter,space,n", "next", "Next", show=False),
-        Binding("o", "override", "I was right"),
-        Binding("u,ctrl+z", "undo", "Undo rating"),
+        Binding("t,ف", "true_false(True)", "True", show=False),
+        Binding("f,ب", "true_false(False)", "False", show=False),
+        Binding("enter,space,n,ى", "next", "Next", show=False),
+        Binding("o,خ", "override", "I was right"),
+        Binding("u,ع,ctrl+z", "undo", "Undo rating"),
         *LANGUAGE_BINDING,
-        Binding("q", "app.request_quit", "Quit"),
+        Binding("q,ض", "app.request_quit", "Quit"),
         Binding("escape", "skip", "Skip", show=False),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 5)),
     ]
@@ -98,6 +98,7 @@ class QuizScreen(KzScreen):
         await self.query_one("#feedback", Vertical).remove_children()
         answer = self.query_one("#answer", Vertical)
         await answer.remove_children()
+        answer.display = True
         if self.question is None:
             self.kz.show_summary(self.session)
             return
@@ -119,36 +120,41 @@ class QuizScreen(KzScreen):
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
 
     def _answer_widget(self, q: Question) -> AnswerWidget:
-        item, mode = q.item, self.kz.rtl
+        item, mode, rtl = q.item, self.kz.rtl, is_rtl(q.prompt)
+        rows: ChoiceList | OrderList | MatchBoard
         if isinstance(item, McqItem):
-            return ChoiceList(q.choices, mode=mode, id="choices")
-        if isinstance(item, TrueFalseItem):
-            return ChoiceList([self.t("True"), self.t("False")], mode=mode, id="choices")
-        if isinstance(item, OrderItem):
-            return OrderList(q.entries, mode=mode, id="order")
-        if isinstance(item, MatchItem):
-            board = MatchBoard(q.lefts, q.rights, mode=mode, id="match")
-            rights = Vertical(
-                *(
-                    # Arabic: the letter is read first, at the right.
-                    BidiText(
-                        f"{LETTERS[i]}) {text}",
-                        mode=mode,
-                        rtl=q.lang == "ar" or None,
-                        classes="right",
-                    )
-                    for i, (_, text) in enumerate(q.rights)
-                ),
-                id="rights",
-            )
-            return Vertical(board, rights, id="matching")
-        if isinstance(item, ClozeItem):
+            rows = ChoiceList(q.choices, mode=mode, id="choices")
+        elif isinstance(item, TrueFalseItem):
+            rows = ChoiceList([self.t("True"), self.t("False")], mode=mode, id="choices")
+        elif isinstance(item, OrderItem):
+            rows = OrderList(q.entries, mode=mode, id="order")
+        elif isinstance(item, MatchItem):
+            rows = MatchBoard(q.lefts, q.rights, mode=mode, id="match")
+        elif isinstance(item, ClozeItem):
             return Vertical(
                 BidiText(self._passage(q), mode=mode, classes="passage"),
                 AnswerInputs(self._blank_labels(q), mode=mode),
                 id="cloze",
             )
-        return AnswerInputs([self.t("Type your answer, then enter:")], mode=mode)
+        else:
+            return AnswerInputs([self.t("Type your answer, then enter:")], mode=mode)
+        rows.base_rtl = rtl  # a row of digits reads in the question's direction
+        if not isinstance(rows, MatchBoard):
+            return rows
+        letters = Vertical(
+            *(
+                # Arabic: the letter is read first, at the right.
+                BidiText(
+                    f"{LETTERS[i]}) {text}",
+                    mode=mode,
+                    rtl=direction_rtl(text, rtl),
+                    classes="right",
+                )
+                for i, (_, text) in enumerate(q.rights)
+            ),
+            id="rights",
+        )
+        return Vertical(rows, letters, id="matching")
 
     @staticmethod
     def _passage(q: Question) -> str:
@@ -282,6 +288,7 @@ class QuizScreen(KzScreen):
             )
         if marks is not None:
             await answer.mount(marks)
+        answer.display = bool(answer.children)  # no empty rows above the verdict
         await panel.mount(*parts)
         # Question, answer and verdict are read together: from the top, scrolled only as
         # far as a small terminal needs to show the verdict.

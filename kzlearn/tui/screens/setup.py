@@ -8,11 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Label, RadioButton, RadioSet, SelectionList
+from textual.widgets import Button, Footer, RadioButton, RadioSet, SelectionList
 
 from kzlearn.models import Pack
 from kzlearn.quiz.session import ITEM_TYPES, QuizOptions
+from kzlearn.tui.bidi import is_rtl
 from kzlearn.tui.screens.base import LANGUAGE_BINDING, KzScreen
+from kzlearn.tui.widgets import BidiText
 
 __all__ = ["TYPE_NAMES", "SetupScreen"]
 
@@ -32,10 +34,10 @@ class SetupScreen(KzScreen):
     """Item types, how many questions, and the language."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s,ctrl+s", "start", "Start", priority=True),
+        Binding("s,س,ctrl+s", "start", "Start", priority=True),
         Binding("escape", "app.pop_screen", "Back"),
         *LANGUAGE_BINDING,
-        Binding("q", "app.request_quit", "Quit"),
+        Binding("q,ض", "app.request_quit", "Quit"),
     ]
 
     def __init__(self, packs: list[Pack], options: QuizOptions) -> None:
@@ -51,29 +53,38 @@ class SetupScreen(KzScreen):
         self.query_one("#start", Button).focus()
 
     def compose(self) -> ComposeResult:
+        rtl = self.kz.rtl == "app" and is_rtl(self.t("Question types"))
+        self.set_class(rtl, "-rtl")  # headings at the right, the first column at the right
         with VerticalScroll(id="body"):
-            yield Label(self.kz.show(self.t("Question types")), classes="heading")
+            yield BidiText(self.t("Question types"), mode=self.kz.rtl, classes="heading")
             yield SelectionList[str](
                 *((self.kz.show(self.t(TYPE_NAMES[t])), t, t in self.types) for t in ITEM_TYPES),
                 id="types",
             )
+            columns = [self._counts(), self._languages()]
             with Horizontal(id="choices-row"):
-                with Vertical(classes="column"):
-                    yield Label(self.kz.show(self.t("How many")), classes="heading")
-                    with RadioSet(id="count"):
-                        for count in COUNTS:
-                            label = self.t("all") if count == "all" else count
-                            yield RadioButton(self.kz.show(label), value=count == self.count)
-                with Vertical(classes="column"):
-                    yield Label(self.kz.show(self.t("Language")), classes="heading")
-                    with RadioSet(id="lang"):
-                        for lang in self.languages():
-                            # A label is display only: it may hold reordered text.
-                            name = LANGUAGE_NAMES.get(lang, lang)
-                            yield RadioButton(self.kz.show(name), value=self.kz.lang == lang)
+                for column in reversed(columns) if rtl else columns:
+                    yield from column
             with Horizontal(id="buttons"):
                 yield Button(self.kz.show(self.t("Start (s)")), id="start", variant="primary")
         yield Footer()
+
+    def _counts(self) -> ComposeResult:
+        with Vertical(classes="column"):
+            yield BidiText(self.t("How many"), mode=self.kz.rtl, classes="heading")
+            with RadioSet(id="count"):
+                for count in COUNTS:
+                    label = self.t("all") if count == "all" else count
+                    yield RadioButton(self.kz.show(label), value=count == self.count)
+
+    def _languages(self) -> ComposeResult:
+        with Vertical(classes="column"):
+            yield BidiText(self.t("Language"), mode=self.kz.rtl, classes="heading")
+            with RadioSet(id="lang"):
+                for lang in self.languages():
+                    # A label is display only: it may hold reordered text.
+                    name = LANGUAGE_NAMES.get(lang, lang)
+                    yield RadioButton(self.kz.show(name), value=self.kz.lang == lang)
 
     async def relabel(self) -> None:
         self.types = set(self.query_one("#types", SelectionList).selected)

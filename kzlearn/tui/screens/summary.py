@@ -20,10 +20,10 @@ class SummaryScreen(KzScreen):
     """Score, time, a breakdown per tag; retry mistakes or start again."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "retry", "Retry my mistakes"),
-        Binding("n", "new", "New quiz"),
+        Binding("r,ق", "retry", "Retry my mistakes"),
+        Binding("n,ى", "new", "New quiz"),
         *LANGUAGE_BINDING,
-        Binding("q", "app.request_quit", "Quit"),
+        Binding("q,ض", "app.request_quit", "Quit"),
     ]
 
     def __init__(self, session: QuizSession) -> None:
