@@ -194,3 +194,20 @@ def test_any_value_anywhere_in_an_export_is_imported_whole_or_refused_cleanly(
         for pack_id in {c.pack_id for c in store.cards()}:
             keys = [c.key for c in store.cards([pack_id])]
             pack_stats(store, SimpleNamespace(id=pack_id), keys)  # type: ignore[arg-type]
+
+
+def test_an_answer_the_student_said_was_right_moves_with_the_rest(
+    tmp_path: Path, backend: Backend
+) -> None:
+    from kzlearn.tui.reviewing import mark_overridden
+
+    with backend.open("source") as store:
+        reviewer = Reviewer(store)
+        review_id = reviewer.record("p/one", "wrong", source="quiz", now=DAY0)
+        assert mark_overridden(reviewer, review_id)
+        assert not mark_overridden(reviewer, review_id)  # once only: it is no longer a quiz
+        export_progress(store, str(tmp_path / "progress.json"))
+    with backend.open("target") as store:
+        assert import_progress(store, str(tmp_path / "progress.json")) == (1, 0)
+        [review] = store.reviews()
+        assert (review.source, review.outcome) == ("quiz-overridden", "correct")

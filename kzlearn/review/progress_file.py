@@ -154,7 +154,7 @@ class ReviewEntry(_Strict):
     outcome: Literal["correct", "nearly", "wrong"]
     duration: Annotated[Number, AfterValidator(_finite), Field(ge=0, le=86400)]
     answer: Annotated[StrictStr | None, AfterValidator(_json_text)]
-    source: Literal["review", "quiz"]
+    source: Literal["review", "quiz", "quiz-overridden"]  # overridden: "I was right"
     state_before: State | None
     card_before: CardText
     card_after: CardText
@@ -166,7 +166,7 @@ class ReviewEntry(_Strict):
             raise ValueError(f"the key {self.key!r} is not in the pack {self.pack_id!r}")
         if self.source == "review" and (self.rating is None or self.card_after is None):
             raise ValueError("a review needs its rating and card_after")
-        if self.source == "quiz" and (self.rating, self.card_after) != (None, None):
+        if self.source != "review" and (self.rating, self.card_after) != (None, None):
             raise ValueError("a quiz answer has no rating and no card_after")
         return self
 

@@ -80,6 +80,11 @@ class StoreTransaction(ABC):
         """Replace a review's rating and the card it left."""
 
     @abstractmethod
+    def mark_quiz_correct(self, review_id: int, source: str) -> bool:
+        """A quiz answer counts as correct, ``source`` saying why; False where there is
+        no such quiz answer."""
+
+    @abstractmethod
     def delete_review(self, review_id: int) -> None:
         """Take a review out of the log."""
 

@@ -114,6 +114,13 @@ class SqlTransaction(StoreTransaction):
             (rating, card_after, review_id),
         )
 
+    def mark_quiz_correct(self, review_id: int, source: str) -> bool:
+        changed = self._run(
+            "UPDATE reviews SET outcome = 'correct', source = ? WHERE id = ? AND source = 'quiz'",
+            (source, review_id),
+        ).rowcount
+        return bool(changed)
+
     def delete_review(self, review_id: int) -> None:
         self._run("DELETE FROM reviews WHERE id = ?", (review_id,))
 

@@ -52,12 +52,8 @@ OVERRIDDEN = "quiz-overridden"  # the source of a quiz answer the student said w
 def mark_overridden(reviewer: Reviewer, review_id: int) -> bool:
     """ "I was right": a quiz answer's log line counts as correct, its source saying that the
     student overrode the grader (review answers change their rating instead)."""
-    with reviewer.store.transaction() as db:
-        changed = db.execute(
-            "UPDATE reviews SET outcome = 'correct', source = ? WHERE id = ? AND source = 'quiz'",
-            (OVERRIDDEN, review_id),
-        ).rowcount
-    return bool(changed)
+    with reviewer.store.transaction() as tx:
+        return tx.mark_quiz_correct(review_id, OVERRIDDEN)
 
 
 def undo_review(reviewer: Reviewer, review_id: int) -> bool:
