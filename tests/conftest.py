@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.stores import PG_VARIABLE, Backend, PostgresBackend, SqliteBackend, postgres_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DECKS = sorted((ROOT / "decks").glob("*.yaml"))
@@ -47,3 +49,32 @@ def run_cli(
         timeout=120,
         check=False,
     )
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+    """Each store test runs on a SQLite file and on the PostgreSQL server of
+    KZLEARN_TEST_PG; on CI (CI=true) a missing server fails the test instead of skipping."""
+    if request.param == "sqlite":
+        yield SqliteBackend(tmp_path)
+        return
+    yield from _postgres_backend()
+
+
+@pytest.fixture
+def postgres() -> Iterator[Backend]:
+    """The PostgreSQL backend alone (for tests that need both at once)."""
+    yield from _postgres_backend()
+
+
+def _postgres_backend() -> Iterator[Backend]:
+    url = postgres_url()
+    if url is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{PG_VARIABLE} is not set: CI runs the store tests on PostgreSQL too")
+        pytest.skip(f"{PG_VARIABLE} is not set: no PostgreSQL server to test against")
+    chosen = PostgresBackend(url)
+    try:
+        yield chosen
+    finally:
+        chosen.close()

@@ -16,15 +16,15 @@ from hypothesis import strategies as st
 
 from kzlearn.errors import StoreError
 from kzlearn.review.srs import Reviewer, export_progress, import_progress, pack_stats, revlog_csv
-from kzlearn.store.sqlite import Store
 from tests.conftest import run_cli
+from tests.stores import Backend
 
 DAY0 = datetime(2026, 5, 4, 9, tzinfo=UTC)
 
 
 @pytest.fixture
-def exported(tmp_path: Path) -> dict[str, Any]:
-    with Store(tmp_path / "source.sqlite3") as store:
+def exported(tmp_path: Path, backend: Backend) -> dict[str, Any]:
+    with backend.open("source") as store:
         reviewer = Reviewer(store, Scheduler(enable_fuzzing=False))
         reviewer.record("p/one", "correct", now=DAY0, answer={"typed": "x"})
         reviewer.record("p/one", "wrong", source="quiz", now=DAY0)
@@ -62,12 +62,12 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[1]}={c[2]!r}")
 def test_a_poisoned_export_is_refused_whole_and_the_store_keeps_what_it_had(
-    tmp_path: Path, exported: dict[str, Any], case: tuple[str, str, Any, str]
+    tmp_path: Path, backend: Backend, exported: dict[str, Any], case: tuple[str, str, Any, str]
 ) -> None:
     where, field, value, expected = case
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(poison(exported, where, field, value), indent=1), encoding="utf-8")
-    with Store(tmp_path / "mine.sqlite3") as store:
+    with backend.open("mine") as store:
         Reviewer(store).record("p/mine", "correct", now=DAY0)
         before = store.dump()
         with pytest.raises(StoreError) as caught:
@@ -81,7 +81,7 @@ def test_a_poisoned_export_is_refused_whole_and_the_store_keeps_what_it_had(
 
 
 def test_a_problem_is_located_at_its_line_and_column(
-    tmp_path: Path, exported: dict[str, Any]
+    tmp_path: Path, backend: Backend, exported: dict[str, Any]
 ) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(
@@ -90,7 +90,7 @@ def test_a_problem_is_located_at_its_line_and_column(
     lines = bad.read_text(encoding="utf-8").splitlines()
     line = next(n for n, text in enumerate(lines, 1) if '"rating": 99' in text)
     column = lines[line - 1].index('"rating"') + 1
-    with Store(tmp_path / "mine.sqlite3") as store, pytest.raises(StoreError) as caught:
+    with backend.open("mine") as store, pytest.raises(StoreError) as caught:
         import_progress(store, str(bad))
     assert (
         str(caught.value).splitlines()[0].startswith(f"{bad}:{line}:{column}: reviews.0.rating:")
@@ -99,41 +99,41 @@ def test_a_problem_is_located_at_its_line_and_column(
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_nan_and_infinity_are_refused(
-    tmp_path: Path, exported: dict[str, Any], constant: str
+    tmp_path: Path, backend: Backend, exported: dict[str, Any], constant: str
 ) -> None:
     text = json.dumps(
         poison(exported, "cards", "card", {**exported["cards"][0]["card"], "stability": 1.5})
     )
     bad = tmp_path / "bad.json"
     bad.write_text(text.replace("1.5", constant), encoding="utf-8")
-    with Store(tmp_path / "mine.sqlite3") as store, pytest.raises(StoreError, match=constant):
+    with backend.open("mine") as store, pytest.raises(StoreError, match=constant):
         import_progress(store, str(bad))
 
 
-def test_a_json_syntax_error_is_located(tmp_path: Path) -> None:
+def test_a_json_syntax_error_is_located(tmp_path: Path, backend: Backend) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "kzlearn-progress",\n "cards": [,]}', encoding="utf-8")
     with (
-        Store(tmp_path / "mine.sqlite3") as store,
+        backend.open("mine") as store,
         pytest.raises(StoreError, match=rf"^{bad}:2:12: "),
     ):
         import_progress(store, str(bad))
 
 
 def test_the_cli_refuses_poison_and_stats_keeps_working(
-    tmp_path: Path, exported: dict[str, Any]
+    tmp_path: Path, backend: Backend, exported: dict[str, Any]
 ) -> None:
-    db = tmp_path / "mine.sqlite3"
+    db = backend.location("mine")
     bad = tmp_path / "bad.json"
     for where, field, value, _ in CASES[:3]:
         bad.write_text(json.dumps(poison(exported, where, field, value)), encoding="utf-8")
-        result = run_cli("progress", "import", str(bad), "--db", str(db))
+        result = run_cli("progress", "import", str(bad), "--db", db)
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
-    stats = run_cli("stats", "--db", str(db))
+    stats = run_cli("stats", "--db", db)
     assert stats.returncode == 0, stats.stderr
     good = tmp_path / "good.json"
-    imported = run_cli("progress", "import", str(good), "--db", str(db))
+    imported = run_cli("progress", "import", str(good), "--db", db)
     assert imported.returncode == 0, imported.stderr
     assert "3 reviews added, 2 cards updated" in imported.stdout
 
@@ -167,7 +167,7 @@ def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 )
 @given(data=st.data())
 def test_any_value_anywhere_in_an_export_is_imported_whole_or_refused_cleanly(
-    tmp_path: Path, exported: dict[str, Any], data: st.DataObject
+    tmp_path: Path, backend: Backend, exported: dict[str, Any], data: st.DataObject
 ) -> None:
     poisoned = json.loads(json.dumps(exported))
     for _ in range(data.draw(st.integers(1, 3))):
@@ -178,7 +178,7 @@ def test_any_value_anywhere_in_an_export_is_imported_whole_or_refused_cleanly(
         parent[path[-1]] = data.draw(JSON_VALUES)
     bad = tmp_path / "fuzzed.json"
     bad.write_text(json.dumps(poisoned), encoding="utf-8")
-    with Store(tmp_path / f"{uuid.uuid4().hex}.sqlite3") as store:
+    with backend.open(uuid.uuid4().hex) as store:
         refused = None
         try:
             import_progress(store, str(bad))
@@ -194,3 +194,20 @@ def test_any_value_anywhere_in_an_export_is_imported_whole_or_refused_cleanly(
         for pack_id in {c.pack_id for c in store.cards()}:
             keys = [c.key for c in store.cards([pack_id])]
             pack_stats(store, SimpleNamespace(id=pack_id), keys)  # type: ignore[arg-type]
+
+
+def test_an_answer_the_student_said_was_right_moves_with_the_rest(
+    tmp_path: Path, backend: Backend
+) -> None:
+    from kzlearn.tui.reviewing import mark_overridden
+
+    with backend.open("source") as store:
+        reviewer = Reviewer(store)
+        review_id = reviewer.record("p/one", "wrong", source="quiz", now=DAY0)
+        assert mark_overridden(reviewer, review_id)
+        assert not mark_overridden(reviewer, review_id)  # once only: it is no longer a quiz
+        export_progress(store, str(tmp_path / "progress.json"))
+    with backend.open("target") as store:
+        assert import_progress(store, str(tmp_path / "progress.json")) == (1, 0)
+        [review] = store.reviews()
+        assert (review.source, review.outcome) == ("quiz-overridden", "correct")

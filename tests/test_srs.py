@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,8 +26,8 @@ from kzlearn.review.srs import (
     pack_stats,
     revlog_csv,
 )
-from kzlearn.store.sqlite import Store
 from tests.conftest import DECKS
+from tests.stores import Backend
 
 PACK = load_packs(DECKS)[0]
 KEYS = {PACK.id: [f"{PACK.id}/{i.id}" for i in all_items(PACK)]}
@@ -34,8 +35,9 @@ DAY0 = datetime(2026, 5, 4, 9, tzinfo=UTC)
 
 
 @pytest.fixture
-def reviewer(tmp_path: Path) -> Reviewer:
-    return Reviewer(Store(tmp_path / "progress.sqlite3"), Scheduler(enable_fuzzing=False))
+def reviewer(backend: Backend) -> Iterator[Reviewer]:
+    with backend.open() as store:
+        yield Reviewer(store, Scheduler(enable_fuzzing=False))
 
 
 def test_a_verdict_maps_to_a_rating_and_1_to_4_override_it(reviewer: Reviewer) -> None:
@@ -153,12 +155,14 @@ def test_stats_agree_with_the_review_log(reviewer: Reviewer) -> None:
     assert stats.due_week == sum(stats.due_by_day[:7])
 
 
-def test_progress_moves_to_another_machine_and_merges(reviewer: Reviewer, tmp_path: Path) -> None:
+def test_progress_moves_to_another_machine_and_merges(
+    reviewer: Reviewer, backend: Backend, tmp_path: Path
+) -> None:
     for i, key in enumerate(KEYS[PACK.id][:8]):
         reviewer.record(key, "correct" if i % 2 else "wrong", now=DAY0, answer={"typed": "x"})
     exported = tmp_path / "progress.json"
     assert export_progress(reviewer.store, str(exported)) == 8
-    other = Store(tmp_path / "laptop.sqlite3")
+    other = backend.open("laptop")
     assert import_progress(other, str(exported)) == (8, 8)
     assert import_progress(other, str(exported)) == (0, 0)  # importing twice adds nothing
     mine = {(r.key, r.at, r.rating, r.answer) for r in reviewer.store.reviews()}
@@ -169,6 +173,7 @@ def test_progress_moves_to_another_machine_and_merges(reviewer: Reviewer, tmp_pa
     bad.write_text(json.dumps({"format": "something else"}), encoding="utf-8")
     with pytest.raises(StoreError, match="not a kzlearn progress export"):
         import_progress(other, str(bad))
+    other.close()
 
 
 def test_the_review_log_as_csv_in_ankis_revlog_order(reviewer: Reviewer) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from kzlearn.errors import StoreError
 from kzlearn.review.srs import Reviewer
 from kzlearn.store.sqlite import SCHEMA_VERSION, Store
 from tests.conftest import ROOT
+from tests.stores import Backend
 
 
 def test_a_new_store_has_the_schema_and_wal(tmp_path: Path) -> None:
@@ -41,23 +41,21 @@ def test_a_corrupt_file_is_refused_and_never_touched(tmp_path: Path, content: by
     assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.sqlite3"]
 
 
-def test_someone_elses_sqlite_database_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "other.db"
-    with sqlite3.connect(path) as other:
-        other.execute("CREATE TABLE songs (title TEXT)")
-    before = path.read_bytes()
+def test_someone_elses_database_is_refused(backend: Backend) -> None:
+    backend.execute("other", "CREATE TABLE songs (title TEXT)")
+    before = backend.snapshot("other")
     with pytest.raises(StoreError, match="not kzlearn's"):
-        Store(path)
-    assert path.read_bytes() == before
+        backend.open("other")
+    with pytest.raises(StoreError, match="not kzlearn's"):
+        backend.open("other", write=False)
+    assert backend.snapshot("other") == before
 
 
-def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "progress.sqlite3"
-    Store(path).close()
-    with sqlite3.connect(path) as db:
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+def test_a_newer_schema_is_refused(backend: Backend) -> None:
+    backend.open().close()
+    backend.set_version("progress", SCHEMA_VERSION + 1)
     with pytest.raises(StoreError, match="written by a newer kzlearn"):
-        Store(path)
+        backend.open()
 
 
 def test_a_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
@@ -87,8 +85,8 @@ def test_the_cli_reports_a_bad_database_in_one_line(tmp_path: Path) -> None:
     assert path.read_bytes() == b"not a database at all"
 
 
-def test_a_clock_going_backwards_does_not_crash(tmp_path: Path) -> None:
-    with Store(tmp_path / "p.sqlite3") as store:
+def test_a_clock_going_backwards_does_not_crash(backend: Backend) -> None:
+    with backend.open() as store:
         reviewer = Reviewer(store)
         now = datetime(2026, 3, 1, 12, tzinfo=UTC)
         reviewer.record("p/a", "correct", now=now)
@@ -101,9 +99,9 @@ def test_a_clock_going_backwards_does_not_crash(tmp_path: Path) -> None:
 WORKER = """
 import sys
 from kzlearn.review.srs import Reviewer
-from kzlearn.store.sqlite import Store
+from kzlearn.store import open_store
 path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-with Store(path) as store:
+with open_store(path) as store:
     reviewer = Reviewer(store)
     for i in range(count):
         reviewer.record(f"p/{name}-{i % 50}", "correct" if i % 3 else "wrong", duration=1.0)
@@ -111,29 +109,29 @@ with Store(path) as store:
 """
 
 
-def test_two_processes_reviewing_at_once_lose_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "shared.sqlite3"
-    Store(path).close()
+def test_two_processes_reviewing_at_once_lose_nothing(backend: Backend) -> None:
+    path = backend.location("shared")
+    backend.open("shared").close()
     workers = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(path), name, "1000"],
+            [sys.executable, "-c", WORKER, path, name, "1000"],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
         )
         for name in ("a", "b")
     ]
     assert [w.wait(timeout=300) for w in workers] == [0, 0]
-    with Store(path) as store:
+    with backend.open("shared") as store:
         reviews = store.reviews()
         assert len(reviews) == 2000
         assert {r.key.split("-")[0] for r in reviews} == {"p/a", "p/b"}
         assert len(store.cards()) == 100
 
 
-def test_a_process_killed_mid_review_keeps_every_answer_given(tmp_path: Path) -> None:
-    path = tmp_path / "killed.sqlite3"
+def test_a_process_killed_mid_review_keeps_every_answer_given(backend: Backend) -> None:
+    path = backend.location("killed")
     worker = subprocess.Popen(
-        [sys.executable, "-c", WORKER, str(path), "k", "100000"],
+        [sys.executable, "-c", WORKER, path, "k", "100000"],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
@@ -147,5 +145,5 @@ def test_a_process_killed_mid_review_keeps_every_answer_given(tmp_path: Path) ->
     worker.wait(timeout=30)
     worker.stdout.close()
     assert answered >= 300
-    with Store(path) as store:
+    with backend.open("killed") as store:
         assert len(store.reviews()) >= answered  # every printed answer was committed first

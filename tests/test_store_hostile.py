@@ -15,6 +15,7 @@ from kzlearn.review.srs import Reviewer
 from kzlearn.store.checks import describe_error
 from kzlearn.store.sqlite import Store
 from tests.conftest import run_cli
+from tests.stores import Backend
 
 DAY0 = datetime(2026, 5, 4, 9, tzinfo=UTC)
 
@@ -89,25 +90,44 @@ def test_a_foreign_database_claiming_our_schema_version_is_refused_untouched(
     assert before[0][18:20] == b"\x01\x01"  # still a rollback journal, never switched to WAL
 
 
-def test_a_kzlearn_file_missing_a_column_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "progress.sqlite3"
-    Store(path).close()
-    with sqlite3.connect(path) as db:
-        db.execute("ALTER TABLE reviews DROP COLUMN params")
-    db.close()
-    before = snapshot(path)
+def test_a_foreign_postgres_database_claiming_our_version_is_refused_untouched(
+    postgres: Backend,
+) -> None:
+    postgres.execute(
+        "other",
+        "CREATE TABLE songs (title TEXT)",
+        "INSERT INTO songs VALUES ('a song')",
+        "CREATE TABLE kzlearn_schema (version INTEGER NOT NULL)",
+        "INSERT INTO kzlearn_schema VALUES (1)",
+    )
+    before = postgres.snapshot("other")
+    with pytest.raises(StoreError, match="not kzlearn's: it has no cards table"):
+        postgres.open("other")
+    assert postgres.snapshot("other") == before
+
+
+def test_a_kzlearn_store_missing_a_column_is_refused(backend: Backend) -> None:
+    backend.open().close()
+    backend.execute("progress", "ALTER TABLE reviews DROP COLUMN params")
+    before = backend.snapshot("progress")
     with pytest.raises(StoreError, match="its reviews table has no params column"):
-        Store(path)
-    assert snapshot(path) == before
+        backend.open()
+    with pytest.raises(StoreError, match="its reviews table has no params column"):
+        backend.open(write=False)
+    assert backend.snapshot("progress") == before
 
 
-def test_a_sound_file_is_read_without_a_single_write(tmp_path: Path) -> None:
-    path = tmp_path / "progress.sqlite3"
-    a_store_with_history(path, reviews=3)
-    before = snapshot(path)
-    with Store(path, write=False) as store:
+def test_a_sound_store_is_read_without_a_single_write(backend: Backend) -> None:
+    with backend.open() as store:
+        reviewer = Reviewer(store)
+        for i in range(3):
+            reviewer.record(f"p/item-{i}", "correct", now=DAY0)
+    before = backend.snapshot("progress")
+    with backend.open(write=False) as store:
         assert len(store.reviews()) == 3
-    assert snapshot(path) == before
+        with pytest.raises(StoreError, match="read-only"):
+            Reviewer(store).record("p/item-9", "correct", now=DAY0)
+    assert backend.snapshot("progress") == before
 
 
 def test_read_only_is_told_apart_from_corrupt_on_real_sqlite_errors(tmp_path: Path) -> None:

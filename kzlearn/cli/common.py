@@ -14,7 +14,7 @@ from kzlearn.safetext import safe, safe_line
 if TYPE_CHECKING:
     from kzlearn.models import Item, Pack
     from kzlearn.quiz.session import QuizOptions
-    from kzlearn.store.sqlite import Store
+    from kzlearn.store.base import ProgressStore
 
 
 def per_file(paths: Sequence[str], work: Callable[[str], None]) -> int:
@@ -116,19 +116,21 @@ def quiz_options(args: argparse.Namespace) -> QuizOptions:
     return QuizOptions(types=types, count=args.count, seed=args.seed, lang=args.lang)
 
 
-def open_store(args: argparse.Namespace, *, read_only: bool = False) -> Store:
-    """The progress store; ``read_only`` commands never create one (nor its folder) and
-    open it without writing.
+def open_store(args: argparse.Namespace, *, read_only: bool = False) -> ProgressStore:
+    """The progress store (a file, or a PostgreSQL URL); ``read_only`` commands never
+    create one (nor its folder) and open it without writing.
 
     Raises:
         KzlearnError: read only, and there is no database at the path.
     """
-    from kzlearn.store.sqlite import Store, default_db_path
+    from kzlearn.store import default_location, is_url, open_store
 
-    path = Path(args.db or default_db_path())
-    if read_only and not path.is_file():
-        raise KzlearnError(f"{path}: no progress database here (nothing has been answered yet)")
-    return Store(path, write=not read_only)
+    location = args.db or default_location()
+    if read_only and not is_url(location) and not Path(location).is_file():
+        raise KzlearnError(
+            f"{location}: no progress database here (nothing has been answered yet)"
+        )
+    return open_store(location, write=not read_only)
 
 
 def write_new(path: str | None, text: str, force: bool) -> None:

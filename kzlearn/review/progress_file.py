@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from kzlearn.errors import StoreError
-from kzlearn.store.sqlite import SCHEMA_VERSION
+from kzlearn.store.base import SCHEMA_VERSION
 
 __all__ = ["CardEntry", "FsrsCard", "ProgressFile", "ReviewEntry", "read_progress_file"]
 
@@ -115,6 +115,13 @@ def _json_text(value: str | None) -> str | None:
     return value
 
 
+def _no_nul(value: str) -> str:
+    # PostgreSQL text cannot hold NUL: an export must import into either backend.
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
+    return value
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
@@ -147,11 +154,11 @@ class ReviewEntry(_Strict):
     outcome: Literal["correct", "nearly", "wrong"]
     duration: Annotated[Number, AfterValidator(_finite), Field(ge=0, le=86400)]
     answer: Annotated[StrictStr | None, AfterValidator(_json_text)]
-    source: Literal["review", "quiz"]
+    source: Literal["review", "quiz", "quiz-overridden"]  # overridden: "I was right"
     state_before: State | None
     card_before: CardText
     card_after: CardText
-    params: Annotated[StrictStr, Field(max_length=200)] | None
+    params: Annotated[StrictStr, Field(max_length=200), AfterValidator(_no_nul)] | None
 
     @model_validator(mode="after")
     def _consistent(self) -> ReviewEntry:
@@ -159,7 +166,7 @@ class ReviewEntry(_Strict):
             raise ValueError(f"the key {self.key!r} is not in the pack {self.pack_id!r}")
         if self.source == "review" and (self.rating is None or self.card_after is None):
             raise ValueError("a review needs its rating and card_after")
-        if self.source == "quiz" and (self.rating, self.card_after) != (None, None):
+        if self.source != "review" and (self.rating, self.card_after) != (None, None):
             raise ValueError("a quiz answer has no rating and no card_after")
         return self
 

@@ -21,7 +21,7 @@ from kzlearn.errors import StoreError
 from kzlearn.files import atomic_write, read_user_text, starts_with
 from kzlearn.models import Pack
 from kzlearn.questions.grading import Outcome
-from kzlearn.store.sqlite import CardRow, ReviewRow, Store
+from kzlearn.store.base import CardRow, ProgressStore, ReviewRow
 
 __all__ = [
     "RATING_FOR",
@@ -62,7 +62,7 @@ class Reviewer:
         scheduler: the FSRS scheduler (tests pass one without fuzzing).
     """
 
-    def __init__(self, store: Store, scheduler: Scheduler | None = None) -> None:
+    def __init__(self, store: ProgressStore, scheduler: Scheduler | None = None) -> None:
         self.store = store
         self.scheduler = scheduler or Scheduler()
 
@@ -84,8 +84,8 @@ class Reviewer:
         """
         now = now or datetime.now(UTC)
         pack_id = key.split("/", 1)[0]
-        with self.store.transaction() as db:
-            row = self.store.card(key)
+        with self.store.transaction() as tx:
+            row = tx.card(key)
             card = Card.from_json(row.card) if row else Card(card_id=card_id_for(key), due=now)
             if card.last_review is not None and now < card.last_review:
                 now = card.last_review  # the clock went backwards: never review in the past
@@ -96,8 +96,8 @@ class Reviewer:
                 chosen = rating or RATING_FOR[outcome]
                 card, _log = self.scheduler.review_card(card, chosen, now, int(duration * 1000))
                 after = card.to_json()
-                self.store.put_card(
-                    db, CardRow(key, pack_id, after, card.due.timestamp(), int(card.state), True)
+                tx.put_card(
+                    CardRow(key, pack_id, after, card.due.timestamp(), int(card.state), True)
                 )
             reviewed = source == "review"
             review = ReviewRow(
@@ -115,7 +115,7 @@ class Reviewer:
                 card_after=after,
                 params=PARAMS_VERSION if reviewed else None,
             )
-            return self.store.add_review(db, review)
+            return tx.add_review(review)
 
     def amend(self, review_id: int, rating: Rating) -> None:
         """Replace the rating of a review (the student pressed 1-4 after the answer).
@@ -126,14 +126,11 @@ class Reviewer:
         Raises:
             StoreError: there is no such review, or it is not the card's latest.
         """
-        with self.store.transaction() as db:
-            review = self.store.review(review_id)
+        with self.store.transaction() as tx:
+            review = tx.review(review_id)
             if review is None or review.card_before is None:
                 raise StoreError(f"no review {review_id} to amend")
-            latest = db.execute(
-                "SELECT max(id) FROM reviews WHERE key = ? AND source = 'review'", (review.key,)
-            ).fetchone()[0]
-            if latest != review.id:
+            if tx.review_ids(review.key)[-1] != review.id:
                 raise StoreError("only the latest review of a card can be amended")
             card, _log = self.scheduler.review_card(
                 Card.from_json(review.card_before),
@@ -142,16 +139,12 @@ class Reviewer:
                 int(review.duration * 1000),
             )
             after = card.to_json()
-            self.store.put_card(
-                db,
+            tx.put_card(
                 CardRow(
                     review.key, review.pack_id, after, card.due.timestamp(), int(card.state), True
                 ),
             )
-            db.execute(
-                "UPDATE reviews SET rating = ?, card_after = ? WHERE id = ?",
-                (int(rating), after, review.id),
-            )
+            tx.set_rating(review.id, int(rating), after)
 
     def sync(self, packs: Sequence[Pack], keys_by_pack: dict[str, list[str]]) -> None:
         """Cards of items still in their pack are scheduled; the rest keep their history."""
@@ -173,12 +166,7 @@ class Reviewer:
         due = [k for k in self.store.due_keys(now.timestamp(), pack_ids) if k in known]
         seen = self.store.card_keys(pack_ids)
         start_of_day = _local_midnight(now)
-        introduced = self.store.db.execute(
-            "SELECT count(DISTINCT key) FROM reviews r WHERE source = 'review' AND at >= ? "
-            "AND NOT EXISTS (SELECT 1 FROM reviews p WHERE p.key = r.key AND p.source = 'review' "
-            "AND p.at < ?)",
-            (start_of_day.timestamp(), start_of_day.timestamp()),
-        ).fetchone()[0]
+        introduced = self.store.introduced_since(start_of_day.timestamp())
         room = max(0, new_per_day - introduced)
         new = [k for keys in keys_by_pack.values() for k in keys if k not in seen][:room]
         return due + new
@@ -207,7 +195,7 @@ class PackStats:
 
 
 def pack_stats(
-    store: Store, pack: Pack, keys: list[str], *, now: datetime | None = None
+    store: ProgressStore, pack: Pack, keys: list[str], *, now: datetime | None = None
 ) -> PackStats:
     """Counts, due forecast, retention and streak for one pack."""
     now = now or datetime.now(UTC)
@@ -250,7 +238,7 @@ def pack_stats(
 _PROGRESS_FILE = starts_with(re.compile(rb'\s*\{\s*"format"\s*:\s*"kzlearn-progress"'))
 
 
-def export_progress(store: Store, path: str, *, force: bool = False) -> int:
+def export_progress(store: ProgressStore, path: str, *, force: bool = False) -> int:
     """Write every card and review to a JSON file (atomically); returns the review count.
 
     Raises:
@@ -266,7 +254,7 @@ def export_progress(store: Store, path: str, *, force: bool = False) -> int:
     return len(reviews)
 
 
-def import_progress(store: Store, path: str) -> tuple[int, int]:
+def import_progress(store: ProgressStore, path: str) -> tuple[int, int]:
     """Merge a progress export: new reviews are added, each card keeps its latest state.
 
     Returns (reviews added, cards updated).
@@ -278,19 +266,19 @@ def import_progress(store: Store, path: str) -> tuple[int, int]:
 
     export = read_progress_file(read_user_text(path, "progress export"), path)
     added = updated = 0
-    with store.transaction() as db:
-        existing = {(r.key, r.at, r.source, r.rating) for r in store.reviews()}
+    with store.transaction() as tx:
+        existing = {(r.key, r.at, r.source, r.rating) for r in tx.reviews()}
         for r in export.reviews:
             identity = (r.key, float(r.at), r.source, r.rating)
             if identity in existing:
                 continue
-            store.add_review(db, ReviewRow(0, **r.model_dump()))
+            tx.add_review(ReviewRow(0, **r.model_dump()))
             existing.add(identity)
             added += 1
         for c in export.cards:
             raw = c.card.model_dump()
             incoming = Card.from_dict(raw)  # type: ignore[arg-type]
-            mine = store.card(c.key)
+            mine = tx.card(c.key)
             if mine is not None:
                 current = Card.from_json(mine.card)
                 if (current.last_review or datetime.min.replace(tzinfo=UTC)) >= (
@@ -299,7 +287,7 @@ def import_progress(store: Store, path: str) -> tuple[int, int]:
                     continue
             due = incoming.due.timestamp()
             row = CardRow(c.key, c.pack_id, json.dumps(raw), due, int(incoming.state), c.active)
-            store.put_card(db, row)
+            tx.put_card(row)
             updated += 1
     return added, updated
 
@@ -307,7 +295,7 @@ def import_progress(store: Store, path: str) -> tuple[int, int]:
 REVLOG_COLUMNS = ("id", "cid", "usn", "ease", "ivl", "lastIvl", "factor", "time", "type")
 
 
-def revlog_csv(store: Store) -> str:
+def revlog_csv(store: ProgressStore) -> str:
     """The review log as CSV in the column order of Anki's revlog table.
 
     ``ivl`` and ``lastIvl`` are in days, ``factor`` is the FSRS difficulty times 1000,
@@ -343,7 +331,7 @@ def revlog_csv(store: Store) -> str:
     return out.getvalue()
 
 
-def write_revlog(store: Store, path: str, *, force: bool = False) -> int:
+def write_revlog(store: ProgressStore, path: str, *, force: bool = False) -> int:
     """Write :func:`revlog_csv` to ``path`` (atomically); returns the number of reviews.
 
     Raises:

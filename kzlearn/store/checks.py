@@ -8,7 +8,15 @@ import os
 import sqlite3
 from pathlib import Path
 
-__all__ = ["describe_error", "integrity_problem", "read_only_place", "schema_problem"]
+__all__ = [
+    "Columns",
+    "describe_error",
+    "expected_tables",
+    "integrity_problem",
+    "read_only_place",
+    "schema_problem",
+    "tables_problem",
+]
 
 # https://www.sqlite.org/rescode.html (primary codes: the low byte of an extended one)
 _READONLY, _PERM, _CANTOPEN, _IOERR, _FULL = 8, 3, 14, 10, 13
@@ -47,8 +55,25 @@ def _tables(db: sqlite3.Connection) -> dict[str, Columns]:
 
 def schema_problem(db: sqlite3.Connection, migrations: str) -> str | None:
     """What differs between the file's tables and those ``migrations`` create, if anything."""
-    expected = _expected(migrations)
-    found = _tables(db)
+    return tables_problem(expected_tables(migrations), _tables(db))
+
+
+def expected_tables(migrations: str) -> dict[str, Columns]:
+    """The tables SQLite's ``migrations`` make, with their columns."""
+    return _expected(migrations)
+
+
+def _normal(tables: dict[str, Columns]) -> dict[str, Columns]:
+    # A primary key's column counts as not null: PostgreSQL says so, SQLite does not.
+    return {
+        name: tuple((c[0], c[1], 1 if c[3] else c[2], 1 if c[3] else 0) for c in columns)
+        for name, columns in tables.items()
+    }
+
+
+def tables_problem(expected: dict[str, Columns], found: dict[str, Columns]) -> str | None:
+    """What differs between the tables found and those expected, if anything."""
+    expected, found = _normal(expected), _normal(found)
     for name, columns in expected.items():
         if name not in found:
             return f"it has no {name} table"

@@ -8,124 +8,37 @@ newer kzlearn is refused with a clear error and never touched.
 
 from __future__ import annotations
 
-import functools
-import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import ParamSpec, TypeVar
 
 from kzlearn.errors import StoreError
+from kzlearn.store.base import SCHEMA_VERSION, CardRow, ReviewRow
 from kzlearn.store.checks import describe_error, integrity_problem, read_only_place, schema_problem
+from kzlearn.store.schema import SQLITE_MIGRATIONS as _MIGRATIONS
+from kzlearn.store.sql import SqlStore, SqlTransaction
 
 __all__ = ["SCHEMA_VERSION", "CardRow", "ReviewRow", "Store", "default_db_path"]
 
-SCHEMA_VERSION = 1
 _HEADER = b"SQLite format 3\x00"
-_MIGRATIONS: dict[int, str] = {
-    # Statements are split on ";": no semicolon inside a comment.
-    1: """
-    CREATE TABLE cards (
-        key TEXT PRIMARY KEY,          -- pack_id/item_id
-        pack_id TEXT NOT NULL,
-        card TEXT NOT NULL,            -- the fsrs Card, as its JSON
-        due REAL NOT NULL,             -- epoch seconds, for the due queue
-        state INTEGER NOT NULL,        -- fsrs State: 1 learning, 2 review, 3 relearning
-        active INTEGER NOT NULL DEFAULT 1  -- 0 once the item left its pack: kept, not due
-    );
-    CREATE INDEX cards_due ON cards (active, due, pack_id, key);  -- covering: the due queue
-    CREATE INDEX cards_pack ON cards (pack_id, key);
-    CREATE TABLE reviews (
-        id INTEGER PRIMARY KEY,
-        key TEXT NOT NULL,
-        pack_id TEXT NOT NULL,
-        at REAL NOT NULL,              -- epoch seconds
-        rating INTEGER,                -- 1 again .. 4 easy, NULL for a quiz answer
-        outcome TEXT NOT NULL,         -- correct, nearly, wrong
-        duration REAL NOT NULL,        -- seconds
-        answer TEXT,                   -- the answer given, as JSON
-        source TEXT NOT NULL,          -- review or quiz
-        state_before INTEGER,
-        card_before TEXT,
-        card_after TEXT,
-        params TEXT                    -- the FSRS parameter set that scheduled it
-    );
-    CREATE INDEX reviews_key ON reviews (key, at);
-    CREATE INDEX reviews_at ON reviews (at);
-    """,
-}
 
 
 def default_db_path() -> Path:
-    """``--db``, else ``KZLEARN_DB``, else progress.sqlite3 in the user data folder."""
+    """``KZLEARN_DB`` (when it is not a URL), else progress.sqlite3 in the user data folder."""
+    from kzlearn.store.location import is_url
+
     chosen = os.environ.get("KZLEARN_DB")
-    if chosen:
+    if chosen and not is_url(chosen):
         return Path(chosen)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("kzlearn", appauthor=False)) / "progress.sqlite3"
 
 
-@dataclass(frozen=True, slots=True)
-class CardRow:
-    """A card's stored state."""
-
-    key: str
-    pack_id: str
-    card: str
-    due: float
-    state: int
-    active: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewRow:
-    """One answer in the log."""
-
-    id: int
-    key: str
-    pack_id: str
-    at: float
-    rating: int | None
-    outcome: str
-    duration: float
-    answer: str | None
-    source: str
-    state_before: int | None
-    card_before: str | None
-    card_after: str | None
-    params: str | None
-
-
-def _card_row(row: tuple[str, str, str, float, int, int]) -> CardRow:
-    key, pack_id, card, due, state, active = row
-    return CardRow(key, pack_id, card, due, state, bool(active))
-
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _reads(method: Callable[P, R]) -> Callable[P, R]:
-    """A read that meets a page damaged since the store was opened fails as a StoreError."""
-
-    @functools.wraps(method)
-    def read(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return method(*args, **kwargs)
-        except sqlite3.DatabaseError as error:
-            store = args[0]
-            assert isinstance(store, Store)
-            raise StoreError(describe_error(store.path, error)) from None
-
-    return read
-
-
-class Store:
-    """An open progress database.
+class Store(SqlStore):
+    """An open progress file.
 
     Raises (on opening):
         StoreError: the file is not a kzlearn database, is corrupt, was written by a newer
@@ -134,6 +47,8 @@ class Store:
 
     def __init__(self, path: str | Path, *, write: bool = True) -> None:
         self.path = Path(path)
+        self.location = str(self.path)
+        self.write = write
         self._check_file()
         existed = self.path.exists() and self.path.stat().st_size > 0
         read_only = existed and read_only_place(self.path)
@@ -162,6 +77,8 @@ class Store:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
                 self._migrate()
+            if not write:
+                self.db.execute("PRAGMA query_only = 1")
         except (sqlite3.Error, StoreError) as error:
             self.db.close()
             if isinstance(error, StoreError):
@@ -214,7 +131,7 @@ class Store:
                 )
 
     def _migrate(self) -> None:
-        with self.transaction():
+        with self._transaction():
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             for step in range(version + 1, SCHEMA_VERSION + 1):
                 for statement in _MIGRATIONS[step].split(";"):
@@ -222,15 +139,20 @@ class Store:
                         self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {step}")
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> AbstractContextManager[SqlTransaction]:
         """A write transaction: taken at once (BEGIN IMMEDIATE), committed at the end."""
+        if not self.write:
+            raise StoreError(f"{self.path}: read-only (opened for reading only)")
+        return self._transaction()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[SqlTransaction]:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
             raise StoreError(describe_error(self.path, error)) from None
         try:
-            yield self.db
+            yield SqlTransaction(self.db)
         except sqlite3.Error as error:
             self._rollback()
             raise StoreError(describe_error(self.path, error)) from None
@@ -243,6 +165,14 @@ class Store:
             self._rollback()
             raise StoreError(describe_error(self.path, error)) from None
 
+    @contextmanager
+    def _reading(self) -> Iterator[SqlTransaction]:
+        # A page damaged since the store was opened fails as a StoreError, not a crash.
+        try:
+            yield SqlTransaction(self.db)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(describe_error(self.path, error)) from None
+
     def _rollback(self) -> None:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
@@ -250,134 +180,3 @@ class Store:
     def close(self) -> None:
         """Close the database."""
         self.db.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    # -- reading ---------------------------------------------------------------------------
-
-    @_reads
-    def card(self, key: str) -> CardRow | None:
-        """The stored card for ``key``, if it has been reviewed."""
-        row = self.db.execute(
-            "SELECT key, pack_id, card, due, state, active FROM cards WHERE key = ?", (key,)
-        ).fetchone()
-        return _card_row(row) if row else None
-
-    @_reads
-    def cards(self, pack_ids: Sequence[str] | None = None) -> list[CardRow]:
-        """Every stored card (of these packs)."""
-        query = "SELECT key, pack_id, card, due, state, active FROM cards"
-        args: tuple[str, ...] = ()
-        if pack_ids is not None:
-            query += f" WHERE pack_id IN ({','.join('?' * len(pack_ids))})"
-            args = tuple(pack_ids)
-        return [_card_row(r) for r in self.db.execute(query, args)]
-
-    @_reads
-    def card_keys(self, pack_ids: Sequence[str]) -> set[str]:
-        """Keys of every stored card of these packs (no card data read)."""
-        marks = ",".join("?" * len(pack_ids))
-        rows = self.db.execute(
-            f"SELECT key FROM cards WHERE pack_id IN ({marks})", tuple(pack_ids)
-        )
-        return {r[0] for r in rows}
-
-    @_reads
-    def due_keys(self, until: float, pack_ids: Sequence[str]) -> list[str]:
-        """Active cards of these packs due by ``until`` (epoch seconds), most overdue first."""
-        marks = ",".join("?" * len(pack_ids))
-        rows = self.db.execute(
-            f"SELECT key FROM cards WHERE active = 1 AND due <= ? AND pack_id IN ({marks}) "
-            "ORDER BY due",
-            (until, *pack_ids),
-        )
-        return [r[0] for r in rows]
-
-    @_reads
-    def reviews(
-        self, pack_ids: Sequence[str] | None = None, since: float | None = None
-    ) -> list[ReviewRow]:
-        """The answer log, oldest first."""
-        query = "SELECT * FROM reviews WHERE 1"
-        args: list[object] = []
-        if pack_ids is not None:
-            query += f" AND pack_id IN ({','.join('?' * len(pack_ids))})"
-            args += pack_ids
-        if since is not None:
-            query += " AND at >= ?"
-            args.append(since)
-        return [ReviewRow(*r) for r in self.db.execute(query + " ORDER BY at, id", args)]
-
-    @_reads
-    def review(self, review_id: int) -> ReviewRow | None:
-        """One review."""
-        row = self.db.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)).fetchone()
-        return ReviewRow(*row) if row else None
-
-    # -- writing (callers wrap these in a transaction) -------------------------------------
-
-    def put_card(self, db: sqlite3.Connection, row: CardRow) -> None:
-        """Insert or replace a card."""
-        db.execute(
-            "INSERT INTO cards (key, pack_id, card, due, state, active) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET pack_id = excluded.pack_id, card = excluded.card, "
-            "due = excluded.due, state = excluded.state, active = excluded.active",
-            (row.key, row.pack_id, row.card, row.due, row.state, int(row.active)),
-        )
-
-    def add_review(self, db: sqlite3.Connection, row: ReviewRow) -> int:
-        """Append to the log; returns the new review's id."""
-        cursor = db.execute(
-            "INSERT INTO reviews (key, pack_id, at, rating, outcome, duration, answer, source, "
-            "state_before, card_before, card_after, params) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                row.key,
-                row.pack_id,
-                row.at,
-                row.rating,
-                row.outcome,
-                row.duration,
-                row.answer,
-                row.source,
-                row.state_before,
-                row.card_before,
-                row.card_after,
-                row.params,
-            ),
-        )
-        return int(cursor.lastrowid or 0)
-
-    def set_active(self, pack_id: str, keys: set[str]) -> None:
-        """Cards of ``pack_id`` whose item is in ``keys`` are scheduled; the others are kept
-        with their history but no longer come due (the item left the pack)."""
-        with self.transaction() as db:
-            for key, active in db.execute(
-                "SELECT key, active FROM cards WHERE pack_id = ?", (pack_id,)
-            ).fetchall():
-                wanted = key in keys
-                if bool(active) != wanted:
-                    db.execute("UPDATE cards SET active = ? WHERE key = ?", (int(wanted), key))
-
-    def dump(self) -> dict[str, object]:
-        """Everything, as plain data (for ``kzlearn progress export``)."""
-        return {
-            "format": "kzlearn-progress",
-            "schema": SCHEMA_VERSION,
-            "cards": [
-                {
-                    "key": c.key,
-                    "pack_id": c.pack_id,
-                    "card": json.loads(c.card),
-                    "active": c.active,
-                }
-                for c in self.cards()
-            ],
-            "reviews": [
-                {name: getattr(r, name) for name in ReviewRow.__slots__ if name != "id"}
-                for r in self.reviews()
-            ],
-        }

@@ -52,12 +52,8 @@ OVERRIDDEN = "quiz-overridden"  # the source of a quiz answer the student said w
 def mark_overridden(reviewer: Reviewer, review_id: int) -> bool:
     """ "I was right": a quiz answer's log line counts as correct, its source saying that the
     student overrode the grader (review answers change their rating instead)."""
-    with reviewer.store.transaction() as db:
-        changed = db.execute(
-            "UPDATE reviews SET outcome = 'correct', source = ? WHERE id = ? AND source = 'quiz'",
-            (OVERRIDDEN, review_id),
-        ).rowcount
-    return bool(changed)
+    with reviewer.store.transaction() as tx:
+        return tx.mark_quiz_correct(review_id, OVERRIDDEN)
 
 
 def undo_review(reviewer: Reviewer, review_id: int) -> bool:
@@ -66,24 +62,19 @@ def undo_review(reviewer: Reviewer, review_id: int) -> bool:
     Returns whether it was."""
     from fsrs import Card
 
-    from kzlearn.store.sqlite import CardRow
+    from kzlearn.store.base import CardRow
 
     store = reviewer.store
     review = store.review(review_id)
     if review is None or review.card_before is None:
         return False
-    with store.transaction() as db:
-        ids = [
-            row[0]
-            for row in db.execute(
-                "SELECT id FROM reviews WHERE key = ? AND source = 'review'", (review.key,)
-            )
-        ]
+    with store.transaction() as tx:
+        ids = tx.review_ids(review.key)
         if max(ids) != review.id:
             return False
-        db.execute("DELETE FROM reviews WHERE id = ?", (review.id,))
+        tx.delete_review(review.id)
         if len(ids) == 1:  # its first review: the card is new again
-            db.execute("DELETE FROM cards WHERE key = ?", (review.key,))
+            tx.delete_card(review.key)
             return True
         card = Card.from_json(review.card_before)
         row = CardRow(
@@ -94,5 +85,5 @@ def undo_review(reviewer: Reviewer, review_id: int) -> bool:
             int(card.state),
             True,
         )
-        store.put_card(db, row)
+        tx.put_card(row)
     return True

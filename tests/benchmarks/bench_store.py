@@ -30,7 +30,8 @@ def fill(store: Store) -> list[str]:
     rng = random.Random(1)
     now = datetime(2026, 6, 1, tzinfo=UTC)
     keys = [f"pack{i % 10}/item-{i}" for i in range(CARDS)]
-    with store.transaction() as db:
+    db = store.db
+    with store.transaction():
         for key in keys:
             due = now + timedelta(days=rng.uniform(-5, 60))
             card = Card(card_id=card_id_for(key), due=due, last_review=now - timedelta(days=3))
