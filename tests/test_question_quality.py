@@ -459,3 +459,24 @@ def test_preview_says_how_a_typed_answer_is_graded() -> None:
     pack = _pack(PEOPLE)
     lines = list(preview_lines(pack, generate_items(pack), lang="en", fact="mayor"))
     assert "Graded as a name: the family name alone is right, the given name alone nearly" in lines
+
+
+def test_a_phrase_fact_states_only_what_is_true() -> None:
+    pack = _pack(
+        """\
+id: ph
+title: "ph"
+language: en
+facts:
+  - id: agreed
+    kind: phrase
+    about: "what the ministers agreed"
+    question: "What did the two ministers agree to hold?"
+    answer: "political consultations"
+    statement: "The two ministers agreed to hold {answer}."
+    distractors: ["joint military exercises", "a trade fair", "a summit of leaders"]
+"""
+    )
+    ids = {i.id for i in generate_items(pack)}
+    assert {"agreed.mcq", "agreed.true_false.true"} <= ids
+    assert "agreed.true_false.false" not in ids

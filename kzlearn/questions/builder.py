@@ -238,7 +238,9 @@ class Builder(Shapes):
         if mcq is not None and not names_own_answer(question.values(), fact.answer.values()):
             yield mcq
         if fact.statement is not None:
-            yield from self.true_false(fact, fact.answer, wrong[0] if wrong else None)
+            # No false statement: a description the source does not give is not thereby
+            # false (its lists are seldom complete), so only the true one is asked.
+            yield from self.true_false(fact, fact.answer, None)
 
     def sequence_fact(self, fact: SequenceFact) -> Iterator[Item]:
         yield OrderItem(
