@@ -1,15 +1,6 @@
 """The shapes that every kind of fact's items share: wording, distractors, multiple choice
-and true/false statements.
-
-Ids are stable (fact id + type + variant), so progress and Anki notes survive regeneration
-and edits of the text. Randomness (distractor choice, the right answer's position) comes from
-a generator seeded by (seed, pack id, fact id): the same seed gives the same items, and
-editing one fact never reshuffles another.
-
-Distractors are of the answer's own kind: the fact's own (teacher-written) first, then
-values of facts of the same kind (an entity's category, group, side and gender; a date's
-granularity; a number's unit), then near values. An item gets fewer choices rather than a
-silly one, and none below three. A false statement uses the first distractor.
+and true/false statements (see :mod:`kzlearn.questions.builder` for what each kind of fact
+makes of them: ids, randomness and where distractors come from are described there).
 """
 
 from __future__ import annotations
