@@ -80,7 +80,7 @@ async def test_pick_a_deck_set_up_and_start() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-        assert "29 معلومة" in screen_text(app) or "ﺔﻣﻮﻠﻌﻣ 29" in screen_text(app)
+        assert "27 معلومة" in screen_text(app) or "ﺔﻣﻮﻠﻌﻣ 27" in screen_text(app)
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
