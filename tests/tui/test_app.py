@@ -80,7 +80,8 @@ async def test_pick_a_deck_set_up_and_start() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-        assert "27 معلومة" in screen_text(app) or "ﺔﻣﻮﻠﻌﻣ 27" in screen_text(app)
+        facts = len(PACKS[0].facts)
+        assert f"{facts} معلومة" in screen_text(app) or f"ﺔﻣﻮﻠﻌﻣ {facts}" in screen_text(app)
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
