@@ -42,7 +42,7 @@ def test_each_fact_kind_gets_its_item_types(pack: Pack) -> None:
     assert any(
         i.id.endswith(".order") and i.fact and pack.fact(i.fact).kind == "date" for i in items
     )
-    if sum(f.kind == "term" for f in pack.facts) >= 2:
+    if sum(f.kind == "term" for f in pack.facts) >= 3:  # two make no matching
         assert any(i.type == "match" for i in items)
 
 

@@ -480,3 +480,21 @@ facts:
     ids = {i.id for i in generate_items(pack)}
     assert {"agreed.mcq", "agreed.true_false.true"} <= ids
     assert "agreed.true_false.false" not in ids
+
+
+def test_no_matching_or_ordering_of_two() -> None:
+    two = """\
+id: two
+title: "two"
+language: en
+facts:
+  - {id: a, kind: term, about: "a", term: "sa'ada", definition: "the title of an ambassador"}
+  - {id: b, kind: term, about: "b", term: "fakhama", definition: "the title of a president"}
+"""
+    assert not any(i.type == "match" for i in generate_items(_pack(two)))
+    three = (
+        two
+        + '  - {id: c, kind: term, about: "c", term: "sumuw",'
+        + ' definition: "the title of a prince"}\n'
+    )
+    assert any(i.type == "match" for i in generate_items(_pack(three)))

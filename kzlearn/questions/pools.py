@@ -32,7 +32,9 @@ def sample(pool: Sequence[_T], exclude: object, rng: random.Random, k: int = 8) 
 
 
 def group_in_sets(entries: list[Any]) -> list[list[Any]]:
-    if len(entries) < 2:
+    """``entries`` in sets of about GROUP for orderings and matchings; none under three (two
+    entries to order or match are one either/or guess)."""
+    if len(entries) < 3:
         return []
     groups = [entries[i : i + GROUP] for i in range(0, len(entries), GROUP)]
     if len(groups) > 1 and len(groups[-1]) < 3:
