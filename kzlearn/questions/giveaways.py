@@ -27,7 +27,20 @@ class Clues:
 
     __slots__ = ("_answer_texts", "_dates", "_shown_texts", "_told_dates", "answers", "shown")
 
-    def __init__(self, item: Item) -> None:
+    def __init__(self, answers: Iterable[str], shown: Iterable[str]) -> None:
+        answers, shown = list(answers), list(shown)
+        self.answers = frozenset(
+            f for f in (fold(a) for a in answers) if len(f) >= _MIN_LETTERS or f.isdigit()
+        )
+        self._answer_texts = answers
+        self._dates: frozenset[str] | None = None
+        self.shown = tuple(f" {fold(t)} " for t in shown)
+        self._shown_texts = shown
+        self._told_dates: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, item: Item) -> Clues:
+        """The answers ``item`` asks for and the texts it shows (prompt, passage)."""
         answers: list[str] = []
         if isinstance(item, McqItem):
             answers += item.answer.values()
@@ -38,14 +51,7 @@ class Clues:
         shown = list(item.prompt.values())
         if isinstance(item, ClozeItem):
             shown += [_without_blanks(t) for t in item.text.values()]
-        self.answers = frozenset(
-            f for f in (fold(a) for a in answers) if len(f) >= _MIN_LETTERS or f.isdigit()
-        )
-        self._answer_texts = answers
-        self._dates: frozenset[str] | None = None
-        self.shown = tuple(f" {fold(t)} " for t in shown)
-        self._shown_texts = shown
-        self._told_dates: frozenset[str] | None = None
+        return cls(answers, shown)
 
     @property
     def dates(self) -> frozenset[str]:
@@ -84,7 +90,7 @@ def clues(item: Item) -> Clues:
         return cached[1]
     if len(_CACHE) > 50_000:
         _CACHE.clear()
-    found = Clues(item)
+    found = Clues.of(item)
     _CACHE[id(item)] = (item, found)
     return found
 
@@ -97,24 +103,10 @@ def gives_away(shown: Item, asked: Item) -> bool:
 
 
 def names_own_answer(prompt: Iterable[str], answers: Iterable[str]) -> bool:
-    """Whether a question worded ``prompt`` writes one of its own ``answers``: the same test
-    as :func:`gives_away` of an item against itself, without building its clues."""
-    prompt, answers = list(prompt), list(answers)
-    shown = [f" {fold(t)} " for t in prompt]
-    for answer in answers:
-        folded = fold(answer)
-        if (len(folded) >= _MIN_LETTERS or folded.isdigit()) and any(
-            f" {folded} " in text for text in shown
-        ):
-            return True
-    dates = {
-        parsed.value.iso()
-        for parsed in (parse_date(a) for a in answers if _YEAR.search(a))
-        if parsed is not None and parsed.value.year
-    }
-    if not dates or not any(date[:4] in text for date in dates for text in shown):
-        return False  # no date among the answers, or the prompt does not write its year
-    return bool(dates & _dates_in(prompt))
+    """Whether a question worded ``prompt`` writes one of its own ``answers``: the test of
+    :func:`gives_away` for an item against itself, before the item is built."""
+    own = Clues(answers, prompt)
+    return own.tells(own)
 
 
 def giveaway_pairs(items: Sequence[Item]) -> Iterable[tuple[Item, Item]]:

@@ -58,13 +58,7 @@ def _reshaper() -> object:
 
 def is_rtl(text: str) -> bool:
     """Whether ``text`` is a right-to-left paragraph: its first strong letter is (UBA P2)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
+    return direction_rtl(text, False)
 
 
 def direction_rtl(text: str, default: bool) -> bool:
