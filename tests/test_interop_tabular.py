@@ -192,6 +192,7 @@ def test_html_false_keeps_markup_as_text(tmp_path: Path) -> None:
         ("#separator:tab\n#html:maybe\na\tb\n", 2, "#html: expected true or false"),
         ("#tags column:zero\na\tb\n", 1, "#tags column: expected a column number"),
         ("#separator:tab\n\na\tb\nc\t\n", 4, "found an empty term or definition"),
+        ("# a comment, not a header\na,b,c\n", 2, "found 3 field(s)"),
         ("#guid column:1\n#separator:tab\nx\ta\tb\nx\tc\td\n", 4, "is also on line 3"),
     ],
 )

@@ -25,9 +25,11 @@ DELIMITERS = {
 
 @dataclass(slots=True)
 class Headers:
-    """What a file's header lines said; ``lines`` is how many there were."""
+    """What a file's header lines said."""
 
-    lines: int = 0
+    anki: bool = False
+    """Whether a ``key:value`` header was read: Anki pads rows to its widest note type, so
+    further columns are then fields (a note), not a mistake."""
     delimiter: str | None = None
     html: bool = False
     tags: list[str] = field(default_factory=list)
@@ -37,11 +39,6 @@ class Headers:
     notetype_column: int = 0
     deck_column: int = 0
     tags_column: int = 0
-
-    @property
-    def anki(self) -> bool:
-        """Whether the file came with Anki's headers (extra field columns are then expected)."""
-        return self.lines > 0
 
     def meta_columns(self) -> set[int]:
         """The 0-based columns that hold no field."""
@@ -89,12 +86,13 @@ def read_headers(lines: list[str], file: str) -> Headers:
     for number, line in enumerate(lines, start=1):
         if number == 1 and line.startswith("tags:"):
             headers.tags = line[len("tags:") :].split()
+            headers.anki = True
         elif not line.startswith("#"):
             break
         elif ":" in line:
             key, value = line[1:].split(":", 1)
             _read(headers, key.strip().lower(), value, file, number)
-        headers.lines = number
+            headers.anki = True
     return headers
 
 
