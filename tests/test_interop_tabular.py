@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kzlearn import Pack, load_packs
+from kzlearn.interop.tabular.markup import html_to_text
 from kzlearn.models import McqItem, ShortItem, TermFact
 from tests.conftest import DECKS, run_cli
 
@@ -179,6 +180,32 @@ def test_several_decks_become_tags_and_header_tags_apply_to_all(tmp_path: Path) 
 def test_columns_header_names_the_term_and_definition(tmp_path: Path) -> None:
     text = "#separator:|\n#columns:Back|Front\nlargest city|Almaty\n"
     assert _pairs(_import(tmp_path, text, lang="en")) == [("Almaty", "largest city")]
+
+
+def test_deck_header_is_the_title_and_legacy_tags_line_tags_every_card(tmp_path: Path) -> None:
+    text = "tags:kz 2026\n#deck:Kazakhstan\nAlmaty\tlargest city\n"
+    pack = _import(tmp_path, text, lang="en")
+    assert pack.title.get(None, "en") == "Kazakhstan"
+    assert [f.tags for f in pack.facts] == [("kz", "2026")]
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("a<br>b<div>c</div>d", "a\nb\nc\nd"),
+        ("<ol><li>one</li><li>two</li></ol>after", "1. one\n2. two\nafter"),
+        ("x &lt; y &amp;&nbsp;z<style>.c{color:red}</style>", "x < y & z"),
+        ("<b>bold</b>\n  split", "bold split"),
+    ],
+)
+def test_html_becomes_readable_text(html: str, text: str) -> None:
+    assert html_to_text(html) == text
+
+
+def test_unclosed_markup_stays_text_and_is_read_in_one_pass() -> None:
+    # html.parser took minutes on this; the tag pattern never scans past the next "<"
+    assert html_to_text("x <a " * 50_000).startswith("x <a x <a")
+    assert html_to_text("<style>" + "a" * 100_000) == ""  # an unclosed style sheet hides all
 
 
 def test_html_false_keeps_markup_as_text(tmp_path: Path) -> None:
