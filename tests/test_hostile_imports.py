@@ -190,7 +190,13 @@ GIFT_SEEDS = [
     "Q " + "<" * 2000 + " {=a ~b}\n\n::m:: M {=a -> b =c -> d}\n",
     "::c:: The {=x =y} and {#12..13} ####why\n",
 ]
-CSV_SEEDS = ['term,definition\n"a, b";c\r\nd\te\n', "w," * 3000 + "\n", 'a;"b\rc"\r']
+CSV_SEEDS = [
+    'term,definition\n"a, b";c\r\nd\te\n',
+    "w," * 3000 + "\n",
+    'a;"b\rc"\r',
+    "#separator:tab\n#html:true\n#guid column:1\n#deck column:2\n#tags column:5\n"
+    'g\tD::e\t<ul><li>a</li></ul>\t"b<br>c"\tt u\nh\tE\t{{c1::x}}\t<i>y</i>\t\n',
+]
 # Bounded: a few hundred mutations a run (new ones each run; a failure prints its seed).
 FUZZ = settings(
     database=None,

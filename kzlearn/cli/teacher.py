@@ -182,8 +182,12 @@ def _cmd_export_text(args: argparse.Namespace) -> int:
     else:
         from kzlearn.interop.tabular import to_terms
 
+        for pack in packs:
+            if args.lang and args.lang not in (pack.language, *pack.translations):
+                langs = ", ".join((pack.language, *pack.translations))
+                raise KzlearnError(f"{pack.id}: no {args.lang} text (the pack has {langs})")
         delimiter = {"tab": "\t", "comma": ",", "semicolon": ";"}[args.delimiter]
-        text, count = to_terms(packs, items, lang=args.lang, delimiter=delimiter)
+        text, count = to_terms(packs, lang=args.lang, delimiter=delimiter)
     write_new(args.output, text, args.force)
     print(f"{count} question(s) written", file=sys.stderr)
     return 0
@@ -212,11 +216,37 @@ def _cmd_import(args: argparse.Namespace) -> int:
             read_user_text(args.file, "GIFT file"), args.file, pack_id=pack_id, lang=args.lang
         )
     else:
-        from kzlearn.interop.tabular import parse_terms
+        from kzlearn.interop.tabular import read_terms
+        from kzlearn.interop.tabular.headers import read_delimiter
 
-        pack = parse_terms(
-            read_user_text(args.file, "CSV file"), args.file, pack_id=pack_id, lang=args.lang
+        try:
+            delimiter, rows = (
+                None if value is None else read_delimiter(value, option)
+                for value, option in (
+                    (args.delimiter, "--delimiter"),
+                    (args.row_separator, "--row-separator"),
+                )
+            )
+        except ValueError as error:
+            raise KzlearnError(str(error)) from None
+        terms = read_terms(
+            read_user_text(args.file, "CSV file"),
+            args.file,
+            pack_id=pack_id,
+            lang=args.lang,
+            delimiter=delimiter,
+            row_separator=rows,
         )
+        pack = terms.pack
+        if terms.cloze_lines:
+            lines = ", ".join(map(str, terms.cloze_lines[:5]))
+            lines += ", ..." if len(terms.cloze_lines) > 5 else ""
+            header += f"\n{len(terms.cloze_lines)} cloze note(s) left out (lines {lines})."
+            print(
+                f"{len(terms.cloze_lines)} cloze note(s) left out (lines {lines}): "
+                "import the deck's .apkg with `kzlearn import anki` to keep them",
+                file=sys.stderr,
+            )
     write_new(args.output, dump_pack(pack, header), args.force)
     print(f"{len(pack.facts)} fact(s), {len(pack.items)} item(s) imported", file=sys.stderr)
     return 0
@@ -300,4 +330,17 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         fmt.add_argument("--id", help="the pack id (default: from the file name)")
         fmt.add_argument("--lang", default="en", help="the language of the texts (en)")
         fmt.add_argument("--force", action="store_true", help="replace an existing file")
+        if name == "csv":
+            fmt.add_argument(
+                "--delimiter",
+                metavar="tab|comma|semicolon|pipe|space|colon|TEXT",
+                help="what separates a term from its definition (default: the file's "
+                "#separator: header, else guessed; a guess that could go two ways is refused)",
+            )
+            fmt.add_argument(
+                "--row-separator",
+                metavar="TEXT",
+                help="what separates one card from the next, as in Quizlet's custom export "
+                "(default: a line end; needs --delimiter; nothing is quoted then)",
+            )
         fmt.set_defaults(handler=_cmd_import)
