@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kzlearn.report.choices import ChoiceCount, tally
 from kzlearn.report.rows import Attempt, CardState
-from kzlearn.report.stats import discrimination_index, facility_index, item_flags, points
+from kzlearn.report.stats import discrimination_indexes, facility_index, item_flags, points
 
 if TYPE_CHECKING:
     from kzlearn.models import Item, Pack
@@ -158,6 +158,7 @@ def _items(
     for a in attempts:
         answers[a.key] = answers.get(a.key, 0) + 1
     order = {key: i for i, key in enumerate(items)}
+    discriminations = discrimination_indexes(scores.values(), by_key)
     rows = []
     for key in sorted(by_key, key=lambda k: (k not in order, order.get(k, 0), k)):
         found = items.get(key)
@@ -169,7 +170,7 @@ def _items(
             item, [(a.answer, a.outcome) for a in firsts], lang=lang, pack_lang=pack_lang
         )
         facility = facility_index([points(a.outcome) for a in firsts])
-        discrimination = discrimination_index(key, scores.values())
+        discrimination = discriminations[key]
         right = [c.count for c in choices if c.kind == "answer"]
         wrong = [c.count for c in choices if c.kind == "distractor"]
         rows.append(

@@ -25,6 +25,7 @@ __all__ = [
     "HARD_BELOW",
     "POINTS",
     "discrimination_index",
+    "discrimination_indexes",
     "facility_index",
     "item_flags",
     "pearson",
@@ -76,15 +77,23 @@ def discrimination_index(key: str, scores: Iterable[Mapping[str, float]]) -> flo
     answered ``key`` and at least one other item are paired: the score on ``key`` against
     the mean score on their other items.
     """
-    own: list[float] = []
-    rest: list[float] = []
+    return discrimination_indexes(scores, [key])[key]
+
+
+def discrimination_indexes(
+    scores: Iterable[Mapping[str, float]], keys: Iterable[str]
+) -> dict[str, float | None]:
+    """:func:`discrimination_index` of each of ``keys``, each student's total summed once."""
+    pairs: dict[str, tuple[list[float], list[float]]] = {key: ([], []) for key in keys}
     for by_item in scores:
-        if key not in by_item or len(by_item) < 2:
+        if len(by_item) < 2:
             continue
-        others = [score for other, score in by_item.items() if other != key]
-        own.append(by_item[key])
-        rest.append(sum(others) / len(others))
-    return pearson(own, rest)
+        total, others = sum(by_item.values()), len(by_item) - 1
+        for key, score in by_item.items():
+            if key in pairs:
+                pairs[key][0].append(score)
+                pairs[key][1].append((total - score) / others)
+    return {key: pearson(own, rest) for key, (own, rest) in pairs.items()}
 
 
 def item_flags(
