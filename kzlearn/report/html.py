@@ -102,7 +102,7 @@ def _anchor(item: ItemRow) -> str:
 def _item_section(item: ItemRow) -> str:
     flagged = " flagged" if item.flags or not item.in_pack else ""
     flags = "".join(f"<li class=flag>{escape(FLAG_TEXT[f])}</li>" for f in item.flags)
-    top = max((c.count for c in item.choices), default=0) or 1
+    top = sum(c.count for c in item.choices) or 1  # bars as shares of the answers
     rows = []
     for c in item.choices:
         width = round(c.count / top * BAR)

@@ -83,9 +83,11 @@ def attempt(row: ReviewRow, student: str = "", class_name: str = "") -> Attempt:
 def read_class(
     store: ProgressStore, pack_ids: Sequence[str], class_name: str | None = None
 ) -> tuple[list[Attempt], list[CardState]]:
-    """Every answer and card of these packs (of one class, or of all), read only."""
-    reviews = store.reviews(pack_ids)
-    cards = store.cards(pack_ids)
-    if class_name:
-        return [], []  # a store of one student's own progress holds no class
-    return [attempt(r) for r in reviews], [card_state(c) for c in cards]
+    """Every student's answers and cards of these packs, of one class (None: of every
+    class, and the local student's own progress too), read only."""
+    wanted = set(pack_ids)
+    cards, reviews = store.class_rows(class_name)
+    return (
+        [attempt(r.row, r.student, r.class_name) for r in reviews if r.row.pack_id in wanted],
+        [card_state(c.row, c.student, c.class_name) for c in cards if c.row.pack_id in wanted],
+    )

@@ -81,7 +81,7 @@ def report_lines(report: ClassReport) -> list[str]:
 def _item_lines(item: ItemRow) -> list[str]:
     lines = ["", f"{item.key}: {item.prompt}"]
     lines += [f"  ! {FLAG_TEXT[flag]}" for flag in item.flags]
-    top = max((c.count for c in item.choices), default=0) or 1
+    top = sum(c.count for c in item.choices) or 1  # bars as shares of the answers
     for choice in item.choices:
         mark = {"answer": "✓", "nearly": "~"}.get(choice.kind, " ")
         bar = "█" * round(choice.count / top * BAR_WIDTH)
