@@ -382,3 +382,24 @@ def test_another_kind_of_file_is_not_replaced(classroom: tuple[Backend, Path, fl
     assert code == 1
     assert notes.read_text(encoding="utf-8") == "my notes\n"
     assert not (pack.parent / "notes-students.csv").exists()  # neither table written
+
+
+def test_terminal_table_and_json_on_stdout(
+    classroom: tuple[Backend, Path, float], capsys: pytest.CaptureFixture[str]
+) -> None:
+    backend, pack, _ = classroom
+    args = ["class", "report", str(pack), "--db", backend.location(), "--class", "5B"]
+    assert main(args) == 0
+    table = capsys.readouterr().out
+    data = report_json(backend, pack, "--class", "5B")
+    for student in data["students"]:
+        line = next(ln for ln in table.splitlines() if ln.endswith(f" {student['student']}"))
+        assert line.split()[:2] == [str(student["answered"]), str(student["answers"])]
+    to_check = table.split("Items to check")[1]
+    flagged = [i["key"] for i in data["items"] if i["flags"] or not i["in_pack"]]
+    assert [ln.split(":")[0] for ln in to_check.splitlines() if ln.startswith("class-test/")] == (
+        flagged
+    )
+    capsys.readouterr()
+    assert main([*args, "--json", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["items"] == data["items"]
