@@ -3,6 +3,7 @@ synthetic class makes are those worked out here, and the store is never written.
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -112,3 +113,17 @@ def test_the_report_never_writes_the_store(classroom: tuple[Backend, Path, float
     for output in ([], ["--html", str(pack.parent / "r.html")], ["--class", "5B"]):
         assert main(["class", "report", str(pack), "--db", backend.location(), *output]) == 0
     assert backend.snapshot("progress") == before
+
+
+def test_answers_to_packs_left_out_are_counted(classroom: tuple[Backend, Path, float]) -> None:
+    backend, pack, _ = classroom
+    everything = report_json(backend, pack)
+    out = pack.parent / "bundled.json"
+    assert main(["class", "report", "--db", backend.location(), "--json", str(out)]) == 0
+    bundled = json.loads(out.read_text(encoding="utf-8"))
+    assert bundled["students"] == []
+    assert bundled["items"] == []
+    assert bundled["answers_to_other_packs"] == {
+        "class-test": sum(s["answers"] for s in everything["students"])
+    }
+    assert everything["answers_to_other_packs"] == {}

@@ -67,7 +67,7 @@ def cmd_class_report(args: argparse.Namespace) -> int:
         f"{pack.id}/{item.id}": (pack, item) for pack in packs for item in items[pack.id]
     }
     with open_store(args, read_only=True) as store:
-        attempts, cards = read_class(store, pack_ids, args.class_name)
+        attempts, cards = read_class(store, args.class_name)
     report = build_report(
         attempts, cards, by_key, pack_ids, class_name=args.class_name, lang=args.lang
     )

@@ -66,6 +66,7 @@ class ClassReport:
     mastered_days: float
     students: list[StudentRow]
     items: list[ItemRow]
+    other_packs: dict[str, int]  # answers to packs not in the report, by pack id
 
 
 def _first_answers(attempts: Sequence[Attempt]) -> dict[tuple[str, str, str], Attempt]:
@@ -89,6 +90,10 @@ def build_report(
     (``pack_id/item_id``) of those packs to its pack and item, in pack order."""
     now = time.time() if now is None else now
     wanted = set(pack_ids)
+    other_packs: dict[str, int] = {}
+    for a in attempts:
+        if a.pack_id not in wanted:
+            other_packs[a.pack_id] = other_packs.get(a.pack_id, 0) + 1
     attempts = [a for a in attempts if a.pack_id in wanted]
     cards = [c for c in cards if c.pack_id in wanted]
     first = _first_answers(attempts)
@@ -102,6 +107,7 @@ def build_report(
         mastered_days=MASTERED_DAYS,
         students=_students(attempts, cards, scores, now),
         items=_items(attempts, first, scores, items, lang),
+        other_packs=dict(sorted(other_packs.items())),
     )
 
 

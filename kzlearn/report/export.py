@@ -66,6 +66,7 @@ def report_data(report: ClassReport) -> dict[str, object]:
         "generated": iso(report.generated_at),
         "packs": report.packs,
         "mastered_after_days": report.mastered_days,
+        "answers_to_other_packs": report.other_packs,
         "students": [
             {
                 "class": s.class_name,

@@ -9,7 +9,7 @@ from html import escape
 
 from kzlearn.report.build import ClassReport, ItemRow
 from kzlearn.report.export import iso
-from kzlearn.report.text import FLAG_TEXT, duration_text, percent, signed
+from kzlearn.report.text import FLAG_TEXT, duration_text, other_packs_text, percent, signed
 
 __all__ = ["MARKER", "report_html"]
 
@@ -46,6 +46,7 @@ def report_html(report: ClassReport) -> str:
         f"<h1>Class report: {_text(who)}</h1>",
         f"<p>Packs: {', '.join(_text(p) for p in report.packs)}. Made "
         f"{escape(iso(report.generated_at) or '')} (UTC).</p>",
+        f"<p>{_text(other_packs_text(report) or '')}</p>" if report.other_packs else "",
         _students(report),
         "<h2>Items</h2>",
         "<p>Facility: the mean score of the students' first answers. Discrimination: the "

@@ -4,7 +4,6 @@ student, read from the progress store (never written)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -81,13 +80,12 @@ def attempt(row: ReviewRow, student: str = "", class_name: str = "") -> Attempt:
 
 
 def read_class(
-    store: ProgressStore, pack_ids: Sequence[str], class_name: str | None = None
+    store: ProgressStore, class_name: str | None = None
 ) -> tuple[list[Attempt], list[CardState]]:
-    """Every student's answers and cards of these packs, of one class (None: of every
-    class, and the local student's own progress too), read only."""
-    wanted = set(pack_ids)
+    """Every student's answers and cards, of one class (None: of every class, and the
+    local student's own progress too), read only."""
     cards, reviews = store.class_rows(class_name)
     return (
-        [attempt(r.row, r.student, r.class_name) for r in reviews if r.row.pack_id in wanted],
-        [card_state(c.row, c.student, c.class_name) for c in cards if c.row.pack_id in wanted],
+        [attempt(r.row, r.student, r.class_name) for r in reviews],
+        [card_state(c.row, c.student, c.class_name) for c in cards],
     )

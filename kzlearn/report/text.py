@@ -11,7 +11,7 @@ from kzlearn.report.build import ClassReport, ItemRow
 from kzlearn.report.export import iso
 from kzlearn.safetext import safe_line
 
-__all__ = ["FLAG_TEXT", "duration_text", "percent", "report_lines"]
+__all__ = ["FLAG_TEXT", "duration_text", "other_packs_text", "percent", "report_lines"]
 
 FLAG_TEXT = {
     "negative-discrimination": "negative discrimination: stronger students got it wrong more",
@@ -41,6 +41,7 @@ def report_lines(report: ClassReport) -> list[str]:
     who = f"class {report.class_name}" if report.class_name else "every class"
     lines = [
         f"Class report: {who}; packs {', '.join(report.packs)}; {iso(report.generated_at)} (UTC)",
+        *filter(None, [other_packs_text(report)]),
         "",
         f"Students ({len(report.students)}): score = mean of first answers; mastered = "
         f"in review with stability >= {report.mastered_days:g} days",
@@ -76,6 +77,15 @@ def report_lines(report: ClassReport) -> list[str]:
         for item in flagged:
             lines += _item_lines(item)
     return [safe_line(line) for line in lines]
+
+
+def other_packs_text(report: ClassReport) -> str | None:
+    """A line on the answers left out, so that a report on other packs than the class
+    used does not look like a class that did nothing."""
+    if not report.other_packs:
+        return None
+    counts = ", ".join(f"{n} to {pack}" for pack, n in report.other_packs.items())
+    return f"Not in this report (name these packs to see them): answers {counts}."
 
 
 def _item_lines(item: ItemRow) -> list[str]:

@@ -64,7 +64,7 @@ def main() -> None:
         fill(path)
         with open_store(path, write=False) as store:
             read = median_seconds(lambda: store.class_rows("5B"))
-            rows = read_class(store, ["bench"], "5B")
+            rows = read_class(store, "5B")
             built = median_seconds(lambda: build_report(*rows, items, ["bench"]))
             report = build_report(*rows, items, ["bench"])
             page = median_seconds(lambda: report_html(report))
