@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from kzlearn import __version__
+from kzlearn.cli.classroom import add_class_commands
 from kzlearn.cli.common import add_db, not_negative, resolve_packs
 from kzlearn.cli.learning import (
     add_quiz_options,
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     progress.set_defaults(handler=cmd_progress)
 
     add_teacher_commands(commands)
+    add_class_commands(commands)
     return parser
 
 

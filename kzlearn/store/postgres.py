@@ -19,10 +19,10 @@ from psycopg import errors
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from kzlearn.errors import StoreError
-from kzlearn.store.base import SCHEMA_VERSION
+from kzlearn.store.base import LOCAL, SCHEMA_VERSION, Learner
 from kzlearn.store.checks import Columns, expected_tables, tables_problem
 from kzlearn.store.location import mask_url, scrub
-from kzlearn.store.schema import POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, VERSION_TABLE
+from kzlearn.store.schema import POSTGRES_MIGRATIONS, VERSION_TABLE, sqlite_schema
 from kzlearn.store.sql import SqlStore, SqlTransaction
 
 __all__ = ["PostgresStore"]
@@ -64,8 +64,9 @@ class PostgresStore(SqlStore):
             kzlearn's, or was written by a newer kzlearn.
     """
 
-    def __init__(self, url: str, *, write: bool = True) -> None:
+    def __init__(self, url: str, *, write: bool = True, learner: Learner = LOCAL) -> None:
         self.url = url
+        self.learner = learner
         self.location = mask_url(url)
         self.write = write
         try:
@@ -95,8 +96,9 @@ class PostgresStore(SqlStore):
 
     def _prepare(self, db: psycopg.Connection[tuple[object, ...]]) -> None:
         version = self._refuse_foreign(db)
+        if version >= 1:  # an older version's tables are checked before they are migrated
+            self._refuse_unsound(db, version)
         if version == SCHEMA_VERSION:
-            self._refuse_unsound(db)
             return
         if version == 0 and not self.write:
             raise StoreError(
@@ -112,7 +114,7 @@ class PostgresStore(SqlStore):
                         db.execute(statement.encode())
                 db.execute(f"DELETE FROM {VERSION_TABLE}".encode())
                 db.execute(f"INSERT INTO {VERSION_TABLE} (version) VALUES (%s)".encode(), (step,))
-        self._refuse_unsound(db)
+        self._refuse_unsound(db, SCHEMA_VERSION)
 
     def _refuse_foreign(self, db: psycopg.Connection[tuple[object, ...]]) -> int:
         tables = {str(r[0]) for r in db.execute(_TABLES).fetchall()}
@@ -137,7 +139,7 @@ class PostgresStore(SqlStore):
             )
         return version
 
-    def _refuse_unsound(self, db: psycopg.Connection[tuple[object, ...]]) -> None:
+    def _refuse_unsound(self, db: psycopg.Connection[tuple[object, ...]], version: int) -> None:
         found: dict[str, list[tuple[str, str, int, int]]] = {}
         for table, column, kind, not_null, key in db.execute(_COLUMNS).fetchall():
             found.setdefault(str(table), []).append(
@@ -149,7 +151,7 @@ class PostgresStore(SqlStore):
                 )
             )
         tables: dict[str, Columns] = {name: tuple(cs) for name, cs in found.items()}
-        problem = tables_problem(expected_tables(SQLITE_MIGRATIONS[SCHEMA_VERSION]), tables)
+        problem = tables_problem(expected_tables(sqlite_schema(version)), tables)
         if problem is not None:
             raise StoreError(
                 f"{self.location}: a PostgreSQL database, but not kzlearn's: {problem} "
@@ -164,7 +166,7 @@ class PostgresStore(SqlStore):
         try:
             with self.pool.connection() as db, db.transaction():
                 db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
-                yield SqlTransaction(db, "%s")
+                yield SqlTransaction(db, "%s", self.learner)
         except psycopg.Error as error:
             raise StoreError(self._describe(error, "cannot write the progress")) from None
 
@@ -172,7 +174,7 @@ class PostgresStore(SqlStore):
     def _reading(self) -> Iterator[SqlTransaction]:
         try:
             with self.pool.connection() as db:
-                yield SqlTransaction(db, "%s")
+                yield SqlTransaction(db, "%s", self.learner)
         except psycopg.Error as error:
             raise StoreError(self._describe(error, "cannot read the progress")) from None
 
