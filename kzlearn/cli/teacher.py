@@ -26,6 +26,7 @@ from kzlearn.cli.common import (
     resolve_packs,
     write_new,
 )
+from kzlearn.cli.moodle import add_moodle_export, add_moodle_import
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -277,6 +278,7 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         help="a subdeck per tag (each note under its first tag)",
     )
     anki.set_defaults(handler=_cmd_export_anki)
+    add_moodle_export(formats)
     for name, text in (("gift", "Moodle GIFT questions"), ("csv", "Quizlet-style term lists")):
         fmt = formats.add_parser(name, help=text)
         fmt.add_argument("packs", nargs="+", metavar="PACK_OR_PATH")
@@ -287,8 +289,11 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
             fmt.add_argument("--delimiter", choices=("tab", "comma", "semicolon"), default="tab")
         fmt.set_defaults(handler=_cmd_export_text)
 
-    importer = commands.add_parser("import", help="make a pack from GIFT, CSV or Anki files")
+    importer = commands.add_parser(
+        "import", help="make a pack from GIFT, Moodle XML, CSV or Anki files"
+    )
     sources = importer.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    add_moodle_import(sources)
     for name, text in (
         ("gift", "Moodle GIFT questions"),
         ("csv", "term and definition lines"),

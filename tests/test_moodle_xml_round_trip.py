@@ -1,0 +1,149 @@
+"""Moodle XML export, then import: the bundled decks come back as the same items, and
+the file holds only what Moodle's importer (question/format/xml/format.php) reads."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import pytest
+
+from kzlearn import Pack, load_packs
+from kzlearn.packs import parse_pack
+from kzlearn.interop.moodle_xml import read_moodle_xml
+from kzlearn.interop.moodle_xml.text import is_decimal
+from kzlearn.interop.moodle_xml.write import to_moodle_xml
+from kzlearn.language.numbers import parse_number
+from kzlearn.localized import Localized
+from kzlearn.models import (
+    ClozeItem,
+    Item,
+    MatchItem,
+    McqItem,
+    OrderItem,
+    ShortItem,
+    TrueFalseItem,
+)
+from kzlearn.questions.generate import all_items
+from tests.conftest import DECKS
+
+PACKS = load_packs(DECKS)
+
+# Every item type, and texts that XML, HTML and Moodle's cloze syntax each treat specially.
+EDGE = parse_pack(
+    """
+id: edge
+title: "Edge / cases ]]> & <b>"
+language: en
+tags: [x]
+items:
+  - {id: n, type: short, prompt: "How many? 3 < 4 & 5 > 2", answer: "1.5", accept: ["2"],
+     grade_as: number, explanation: "Two lines:\\nthe second ]]> here"}
+  - {id: d, type: short, prompt: "When?", answer: "1991-12-16", grade_as: date}
+  - {id: p, type: short, prompt: "Who?", answer: "Nazarbayev", grade_as: name, accept: [N]}
+  - {id: m, type: mcq, prompt: "<i>not a tag</i>?", choices: ["a & b", "c ]]> d", "&amp;"],
+     answer: "&amp;", tags: [t1, t2]}
+  - {id: c, type: cloze, prompt: "Fill", text: "A {{x~y|z#w}} and {{a/b \\"q\\" \\\\}} end"}
+  - {id: o, type: order, prompt: "Order", sequence: ["1 & 2", "<3>", "four"]}
+  - {id: mt, type: match, prompt: "Match", pairs: [{left: "<a>", right: "&b"}, {left: "c", right: "d"}]}
+""",
+    "edge.yaml",
+)
+
+
+def project(item: Item, lang: str, default: str) -> dict[str, Any]:
+    """What a Moodle XML file in ``lang`` says of ``item``."""
+
+    def t(value: Localized | None) -> str | None:
+        return None if value is None else value.get(lang, default)
+
+    seen: dict[str, Any] = {
+        "id": item.id,
+        "type": item.type,
+        "prompt": t(item.prompt),
+        "explanation": t(item.explanation),
+        "tags": item.tags,
+    }
+    if isinstance(item, McqItem):
+        seen |= {"choices": [t(c) for c in item.choices], "answer": t(item.answer)}
+    elif isinstance(item, TrueFalseItem):
+        seen["answer"] = item.answer
+    elif isinstance(item, ShortItem):
+        accepted = [t(item.answer), *item.accept]
+        if item.grade_as == "number" and all(a and is_decimal(a) for a in accepted):
+            accepted = [parse_number(a or "") for a in accepted]  # as Moodle writes one
+        seen |= {"answer": accepted[0], "accept": accepted[1:], "grade_as": item.grade_as}
+    elif isinstance(item, ClozeItem):
+        seen["text"] = t(item.text)
+    elif isinstance(item, OrderItem):
+        seen["sequence"] = [t(e) for e in item.sequence]
+    else:
+        assert isinstance(item, MatchItem)
+        seen["pairs"] = [(t(p.left), t(p.right)) for p in item.pairs]
+    return seen
+
+
+@pytest.mark.parametrize("lang", [None, "en"])
+@pytest.mark.parametrize("pack", [*PACKS, EDGE], ids=lambda p: p.id)
+def test_an_export_imports_back_as_the_same_items(pack: Pack, lang: str | None) -> None:
+    items = all_items(pack)
+    exported = to_moodle_xml([pack], {pack.id: items}, lang=lang)
+    assert exported.skipped == []
+    assert exported.written == len(items)
+    language = lang or pack.language
+    back = read_moodle_xml(exported.text, "x.xml", pack_id=pack.id, lang=language, strict=True)
+    assert back.pack.title == Localized(pack.text(pack.title, language))
+    assert [project(i, language, language) for i in back.pack.items] == [
+        project(i, language, pack.language) for i in items
+    ]
+
+
+def test_several_packs_export_under_their_titles_and_import_as_one() -> None:
+    items = {pack.id: all_items(pack) for pack in PACKS}
+    exported = to_moodle_xml(PACKS, items)
+    back = read_moodle_xml(exported.text, "x.xml", pack_id="all", lang="ar")
+    assert len(back.pack.items) == sum(map(len, items.values()))
+    assert back.pack.title == Localized("all")  # two top categories: the pack id
+
+
+# What qformat_xml reads of each question type (import_headers, import_multichoice, ...)
+# and of qtype_ordering: an element the export writes outside these would be ignored.
+_READ = {
+    "*": {"name", "questiontext", "generalfeedback", "defaultgrade", "penalty", "hidden",
+          "tags", "idnumber"},
+    "multichoice": {"single", "shuffleanswers", "answernumbering", "answer"},
+    "truefalse": {"answer"},
+    "shortanswer": {"usecase", "answer"},
+    "numerical": {"answer", "unitgradingtype", "unitpenalty", "showunits", "unitsleft"},
+    "matching": {"shuffleanswers", "subquestion"},
+    "ordering": {"layouttype", "selecttype", "selectcount", "gradingtype", "showgrading",
+                 "numberingstyle", "answer"},
+    "cloze": set(),
+}  # fmt: skip
+
+
+def test_the_export_holds_what_moodles_importer_reads() -> None:
+    packs = [*PACKS, EDGE]
+    exported = to_moodle_xml(packs, {pack.id: all_items(pack) for pack in packs})
+    root = ET.fromstring(exported.text)
+    assert root.tag == "quiz"
+    kinds = set()
+    for question in root.iter("question"):
+        kind = question.get("type", "")
+        if kind == "category":
+            assert question.findtext("category/text", "").startswith("$course$/top/")
+            continue
+        kinds.add(kind)
+        assert {child.tag for child in question} <= _READ["*"] | _READ[kind]
+        for answer in question.findall("answer"):
+            float(answer.get("fraction", ""))
+            assert answer.find("text") is not None
+        if kind in ("shortanswer", "numerical", "truefalse"):
+            assert all(a.get("format") != "html" for a in question.findall("answer"))
+        if kind == "numerical":
+            for answer in question.findall("answer"):
+                float(answer.findtext("text", ""))
+                assert answer.findtext("tolerance") == "0"
+        if kind == "cloze":
+            assert "{1:SHORTANSWER:=" in question.findtext("questiontext/text", "")
+    assert kinds == set(_READ) - {"*"}
