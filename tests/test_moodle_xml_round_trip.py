@@ -9,21 +9,22 @@ from typing import Any
 import pytest
 
 from kzlearn import Pack, load_packs
-from kzlearn.packs import parse_pack
 from kzlearn.interop.moodle_xml import read_moodle_xml
 from kzlearn.interop.moodle_xml.text import is_decimal
 from kzlearn.interop.moodle_xml.write import to_moodle_xml
-from kzlearn.language.numbers import parse_number
+from kzlearn.language.numbers import parse_decimal
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
     Item,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     ShortItem,
     TrueFalseItem,
 )
+from kzlearn.packs import parse_pack
 from kzlearn.questions.generate import all_items
 from tests.conftest import DECKS
 
@@ -45,7 +46,17 @@ items:
      answer: "&amp;", tags: [t1, t2]}
   - {id: c, type: cloze, prompt: "Fill", text: "A {{x~y|z#w}} and {{a/b \\"q\\" \\\\}} end"}
   - {id: o, type: order, prompt: "Order", sequence: ["1 & 2", "<3>", "four"]}
-  - {id: mt, type: match, prompt: "Match", pairs: [{left: "<a>", right: "&b"}, {left: "c", right: "d"}]}
+  - {id: mu, type: multi, prompt: "Which?", choices: [a, b, c, d], answers: [a, c]}
+  - {id: mw, type: multi, prompt: "Which?", choices: [a, b, c], answers: [a, b],
+     weights: [75, 25, -100]}
+  - {id: mp, type: mcq, prompt: "Where?", choices: [Nazareth, Galilee, Jerusalem],
+     answer: Nazareth, partial: [{answer: Galilee, weight: 50}]}
+  - {id: sp, type: short, prompt: "Who?", answer: "Grant", accept: ["Ulysses * Grant"],
+     partial: [{answer: "Ulysses", weight: 33.33333}]}
+  - {id: nt, type: short, prompt: "Pi?", answer: "3.1415", grade_as: number, tolerance: 0.0005,
+     partial: [{answer: "3", weight: 50, tolerance: 0.5}]}
+  - {id: mt, type: match, prompt: "Match",
+     pairs: [{left: "<a>", right: "&b"}, {left: "c", right: "d"}]}
 """,
     "edge.yaml",
 )
@@ -66,13 +77,19 @@ def project(item: Item, lang: str, default: str) -> dict[str, Any]:
     }
     if isinstance(item, McqItem):
         seen |= {"choices": [t(c) for c in item.choices], "answer": t(item.answer)}
+        seen["partial"] = [(p.answer, round(p.weight, 3)) for p in item.partial]
+    elif isinstance(item, MultiItem):
+        seen |= {"choices": [t(c) for c in item.choices], "answers": [t(a) for a in item.answers]}
+        seen["weights"] = [round(w, 3) for w in item.choice_weights()]
     elif isinstance(item, TrueFalseItem):
         seen["answer"] = item.answer
     elif isinstance(item, ShortItem):
-        accepted = [t(item.answer), *item.accept]
-        if item.grade_as == "number" and all(a and is_decimal(a) for a in accepted):
-            accepted = [parse_number(a or "") for a in accepted]  # as Moodle writes one
+        accepted: list[object] = [t(item.answer), *item.accept]
+        if item.grade_as == "number" and all(is_decimal(str(a)) for a in accepted):
+            accepted = [parse_decimal(str(a)) for a in accepted]  # as Moodle writes one
         seen |= {"answer": accepted[0], "accept": accepted[1:], "grade_as": item.grade_as}
+        seen["tolerance"] = item.tolerance or 0
+        seen["partial"] = [(p.answer, round(p.weight, 3), p.tolerance) for p in item.partial]
     elif isinstance(item, ClozeItem):
         seen["text"] = t(item.text)
     elif isinstance(item, OrderItem):
@@ -122,6 +139,13 @@ _READ = {
 }  # fmt: skip
 
 
+# question_bank::fraction_options_full(): Moodle's importer refuses any other fraction.
+_MOODLE_GRADES = [
+    0, 0.05, 0.1, 0.1111111, 0.125, 0.1428571, 0.1666667, 0.2, 0.25, 0.3,
+    0.3333333, 0.4, 0.5, 0.6, 0.6666667, 0.7, 0.75, 0.8, 0.8333333, 0.9, 1,
+]  # fmt: skip
+
+
 def test_the_export_holds_what_moodles_importer_reads() -> None:
     packs = [*PACKS, EDGE]
     exported = to_moodle_xml(packs, {pack.id: all_items(pack) for pack in packs})
@@ -136,14 +160,15 @@ def test_the_export_holds_what_moodles_importer_reads() -> None:
         kinds.add(kind)
         assert {child.tag for child in question} <= _READ["*"] | _READ[kind]
         for answer in question.findall("answer"):
-            float(answer.get("fraction", ""))
+            fraction = float(answer.get("fraction", "")) / 100
+            assert any(abs(abs(fraction) - g) < 1e-7 for g in _MOODLE_GRADES), fraction
             assert answer.find("text") is not None
         if kind in ("shortanswer", "numerical", "truefalse"):
             assert all(a.get("format") != "html" for a in question.findall("answer"))
         if kind == "numerical":
             for answer in question.findall("answer"):
                 float(answer.findtext("text", ""))
-                assert answer.findtext("tolerance") == "0"
+                assert float(answer.findtext("tolerance", "")) >= 0
         if kind == "cloze":
             assert "{1:SHORTANSWER:=" in question.findtext("questiontext/text", "")
     assert kinds == set(_READ) - {"*"}

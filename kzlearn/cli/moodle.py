@@ -75,7 +75,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     exported = to_moodle_xml(packs, items, lang=args.lang)
     if exported.skipped:
         print(
-            f"{len(exported.skipped)} item(s) have no Moodle XML form, left out: "
+            f"{len(exported.skipped)} item(s) left out: "
             + ", ".join(exported.skipped[:5])
             + (" ..." if len(exported.skipped) > 5 else ""),
             file=sys.stderr,

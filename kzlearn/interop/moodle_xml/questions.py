@@ -15,7 +15,7 @@ from kzlearn.interop.moodle_xml.text import (
     html_to_text,
     is_decimal,
 )
-from kzlearn.language.numbers import parse_number
+from kzlearn.language.numbers import parse_decimal
 
 __all__ = ["UnmappedError", "convert"]
 
@@ -73,27 +73,35 @@ def _right_feedback(found: list[tuple[float, str, str]]) -> str:
     return next((feedback for f, _, feedback in found if f >= 100 and feedback), "")
 
 
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) < 0.01  # Moodle writes fractions to 7 digits: 33.33333 is 100/3
+
+
 def _mcq(question: ET.Element, base: Data) -> Data:
     found = answers(question)
     if len(found) < 2:
         raise UnmappedError("a multiple choice needs at least two answers")
-    right = [text for f, text, _ in found if f >= 100]
+    choices = [text for _, text, _ in found]
+    right = [text for f, text, _ in found if _near(f, 100) or f > 100]
     positive = [text for f, text, _ in found if f > 0]
-    if not _is_true(question, "single", True) and len(positive) > 1:
-        raise UnmappedError(
-            f"{len(positive)} right answers (select all that apply): kzlearn has no such item yet"
-        )
+    base.setdefault("explanation", _right_feedback(found))
+    if not _is_true(question, "single", True) and positive != right[:1]:
+        # select all that apply: Moodle's fractions are kzlearn's weights
+        weights = [f for f, _, _ in found]
+        data = {**base, "type": "multi", "choices": choices, "answers": positive}
+        share = 100 / len(positive)
+        if not all(_near(w, share if w > 0 else -share) for w in weights):
+            data["weights"] = weights  # not the default shares: kept as written
+        return data
     if len(right) != 1:
         raise UnmappedError("a multiple choice needs one answer worth 100%")
-    if len(positive) > 1:
-        raise UnmappedError("a choice worth part of the credit: kzlearn has no partial credit yet")
-    base.setdefault("explanation", _right_feedback(found))
-    return {
-        **base,
-        "type": "mcq",
-        "choices": [text for _, text, _ in found],
-        "answer": right[0],
-    }
+    partial = [
+        {"answer": t, "weight": f} for f, t, _ in found if 0 < f < 100 and not _near(f, 100)
+    ]
+    data = {**base, "type": "mcq", "choices": choices, "answer": right[0]}
+    if partial:
+        data["partial"] = partial
+    return data
 
 
 def _true_false(question: ET.Element, base: Data) -> Data:
@@ -110,20 +118,35 @@ def _short(question: ET.Element, base: Data) -> Data:
     right = [text for f, text, _ in found if f >= 100]
     if not right:
         raise UnmappedError("no answer worth 100%")
-    if any("*" in text for text in right):
-        raise UnmappedError("an answer with a wildcard (*): kzlearn has no wildcard answers yet")
     base.setdefault("explanation", _right_feedback(found))
-    return {**base, "type": "short", "answer": right[0], "accept": right[1:]}
+    data = {**base, "type": "short", "answer": right[0], "accept": right[1:]}
+    partial = [{"answer": t, "weight": f} for f, t, _ in found if 0 < f < 100]
+    if partial:  # Moodle's wildcard * is kzlearn's too
+        data["partial"] = partial
+    return data
+
+
+def _tolerance(answer: ET.Element) -> float | None:
+    text = (answer.findtext("tolerance") or "0").strip()
+    try:
+        value = abs(float(text))
+    except ValueError:
+        raise UnmappedError(f"the tolerance {text!r} is not a number") from None
+    return value or None
+
+
+def _number(text: str) -> str:
+    if not is_decimal(text) or parse_decimal(text) is None:
+        raise UnmappedError(f"the answer {text!r} is not a number")
+    return text.strip()
 
 
 def _numerical(question: ET.Element, base: Data) -> Data:
     found = answers(question, form="plain_text")
-    right = [text for f, text, _ in found if f >= 100]
+    elements = question.findall("answer")
+    right = [(t, e) for (f, t, _), e in zip(found, elements, strict=True) if f >= 100]
     if not right:
         raise UnmappedError("no answer worth 100%")
-    for text in right:
-        if not is_decimal(text) or parse_number(text) is None:
-            raise UnmappedError(f"the answer {text!r} is not a number")
     unit = next(
         (
             plain(u.find("unit_name"))
@@ -135,13 +158,26 @@ def _numerical(question: ET.Element, base: Data) -> Data:
     if unit:  # the number is typed in the base unit: the prompt names it
         base["prompt"] = f"{base['prompt']} ({unit})"
     base.setdefault("explanation", _right_feedback(found))
-    return {
+    data = {
         **base,
         "type": "short",
-        "answer": right[0],
-        "accept": right[1:],
+        "answer": _number(right[0][0]),
+        "accept": [_number(t) for t, _ in right[1:]],
         "grade_as": "number",
     }
+    tolerance = _tolerance(right[0][1])
+    if tolerance is not None:
+        data["tolerance"] = tolerance
+    partial = []
+    for (f, text, _), element in zip(found, elements, strict=True):
+        if 0 < f < 100:
+            entry = {"answer": _number(text), "weight": f}
+            if (own := _tolerance(element)) is not None:
+                entry["tolerance"] = own
+            partial.append(entry)
+    if partial:
+        data["partial"] = partial
+    return data
 
 
 def _matching(question: ET.Element, base: Data) -> Data:
@@ -190,12 +226,13 @@ def _cloze_blank(part: ClozePart, n: int) -> str:
         raise UnmappedError(f"{where}: {part.kind} fields have no kzlearn form")
     if not right:
         raise UnmappedError(f"{where} has no answer worth 100%")
-    if part.kind in NUMERIC_TYPES:
+    if part.kind in NUMERIC_TYPES:  # a blank is typed text: a tolerance (3.14:0.01) is lost
+        right = [text.split(":")[0].strip() for text in right]
         for text in right:
-            if not is_decimal(text) or parse_number(text) is None:
+            if not is_decimal(text) or parse_decimal(text) is None:
                 raise UnmappedError(f"{where}: {text!r} is not a number")
     if part.kind in SHORT_TYPES and any("*" in a for a in right):
-        raise UnmappedError(f"{where}: a wildcard answer (*) has no kzlearn form")
+        raise UnmappedError(f"{where}: a blank has no wildcard answers (*)")
     return _blank(right, where)
 
 

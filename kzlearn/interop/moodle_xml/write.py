@@ -16,13 +16,15 @@ from xml.sax.saxutils import escape
 
 from kzlearn.interop.moodle_xml.read import GRADE_TAG
 from kzlearn.interop.moodle_xml.text import cloze_code, is_decimal, text_to_html
-from kzlearn.language.numbers import format_number, parse_number
+from kzlearn.language.numbers import format_number, parse_decimal
+from kzlearn.language.text import fold
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
     Item,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     Pack,
     ShortItem,
@@ -57,11 +59,15 @@ def _inline(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br>")
 
 
+def _percent(fraction: float) -> str:
+    return f"{fraction:.5f}".rstrip("0").rstrip(".")  # as Moodle writes: 33.33333
+
+
 def _answer(fraction: float, text: str, *, rich: bool = True) -> str:
     body = _cdata(_inline(text)) if rich else escape(text)
     form = "html" if rich else "moodle_auto_format"
     return (
-        f'    <answer fraction="{fraction:g}" format="{form}">\n'
+        f'    <answer fraction="{_percent(fraction)}" format="{form}">\n'
         f"      <text>{body}</text>\n"
         '      <feedback format="html">\n        <text></text>\n      </feedback>\n'
         "    </answer>"
@@ -78,22 +84,85 @@ def _category(parts: list[str]) -> str:
     )
 
 
+# Moodle's grades (question_bank::fraction_options_full), in percent: its importer refuses
+# an answer worth anything else.
+_GRADES = [
+    100 * g
+    for g in (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333,
+              0.3, 0.25, 0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05)
+]  # fmt: skip
+
+
+class _NoFormError(Exception):
+    """An item Moodle cannot hold; the message says why."""
+
+
+def _grade(weight: float) -> float:
+    for grade in _GRADES:
+        if abs(abs(weight) - grade) < 0.01:
+            return grade if weight > 0 else -grade
+    if weight == 0:
+        return 0
+    raise _NoFormError(f"{weight:g}% is not one of Moodle's grades")
+
+
 def _decimal(text: str) -> str | None:
-    value = parse_number(text)
+    value = parse_decimal(text)
     if value is None:
         return None
     written = format_number(value)
     return written if is_decimal(written) else repr(float(value))
 
 
-def _body(item: Item, t: Callable[[Localized], str], lang: str) -> tuple[str, list[str]] | None:
-    """The Moodle type and the elements after the header, or None: no Moodle form."""
-    if isinstance(item, McqItem):
-        answers = [
-            _answer(100 if i == item.answer_index else 0, t(c)) for i, c in enumerate(item.choices)
-        ]
-        head = "    <single>true</single>\n    <shuffleanswers>true</shuffleanswers>\n"
-        return "multichoice", [head + "    <answernumbering>abc</answernumbering>", *answers]
+def _index(choices: tuple[Localized, ...], text: str) -> int:
+    key = fold(text, through="same")
+    return next(
+        i for i, c in enumerate(choices) if key in {fold(v, through="same") for v in c.values()}
+    )
+
+
+def _choices(item: McqItem | MultiItem, t: Callable[[Localized], str]) -> list[str]:
+    if isinstance(item, MultiItem):
+        weights = list(item.choice_weights())
+        single = "false"
+    else:
+        weights = [0.0] * len(item.choices)
+        weights[item.answer_index] = 100
+        for partial in item.partial:
+            weights[_index(item.choices, partial.answer)] = partial.weight
+        single = "true"
+    answers = [_answer(_grade(w), t(c)) for w, c in zip(weights, item.choices, strict=True)]
+    head = (
+        f"    <single>{single}</single>\n    <shuffleanswers>true</shuffleanswers>\n"
+        "    <answernumbering>abc</answernumbering>"
+    )
+    return [head, *answers]
+
+
+def _numerical(item: ShortItem, numbers: list[str]) -> list[str]:
+    def answer(fraction: float, number: str, tolerance: float | None) -> str:
+        within = f"      <tolerance>{tolerance or 0:g}</tolerance>\n    </answer>"
+        return _answer(fraction, number, rich=False).replace("    </answer>", within)
+
+    answers = [answer(100, n, item.tolerance) for n in dict.fromkeys(numbers)]
+    for partial in item.partial:
+        number = _decimal(partial.answer) or partial.answer
+        answers.append(answer(_grade(partial.weight), number, partial.tolerance))
+    units = (
+        "    <unitgradingtype>0</unitgradingtype>\n    <unitpenalty>0.1</unitpenalty>\n"
+        "    <showunits>3</showunits>\n    <unitsleft>0</unitsleft>"
+    )
+    return [*answers, units]
+
+
+def _body(item: Item, t: Callable[[Localized], str]) -> tuple[str, list[str]]:
+    """The Moodle type and the elements after the header.
+
+    Raises:
+        _NoFormError: Moodle has no such question.
+    """
+    if isinstance(item, McqItem | MultiItem):
+        return "multichoice", _choices(item, t)
     if isinstance(item, TrueFalseItem):
         return "truefalse", [
             _answer(100 if item.answer else 0, "true", rich=False),
@@ -103,18 +172,9 @@ def _body(item: Item, t: Callable[[Localized], str], lang: str) -> tuple[str, li
         accepted = [t(item.answer), *item.accept]
         numbers = [_decimal(a) for a in accepted] if item.grade_as == "number" else [None]
         if None not in numbers:  # words among the answers ("thirty"): a short answer
-            answers = [
-                _answer(100, n, rich=False).replace(
-                    "    </answer>", "      <tolerance>0</tolerance>\n    </answer>"
-                )
-                for n in dict.fromkeys(n for n in numbers if n is not None)
-            ]
-            units = (
-                "    <unitgradingtype>0</unitgradingtype>\n    <unitpenalty>0.1</unitpenalty>\n"
-                "    <showunits>3</showunits>\n    <unitsleft>0</unitsleft>"
-            )
-            return "numerical", [*answers, units]
+            return "numerical", _numerical(item, [n for n in numbers if n is not None])
         answers = [_answer(100, a, rich=False) for a in accepted]
+        answers += [_answer(_grade(p.weight), p.answer, rich=False) for p in item.partial]
         return "shortanswer", ["    <usecase>0</usecase>", *answers]
     if isinstance(item, MatchItem):
         pairs = [
@@ -132,11 +192,11 @@ def _body(item: Item, t: Callable[[Localized], str], lang: str) -> tuple[str, li
             "    <gradingtype>ABSOLUTE_POSITION</gradingtype>\n"
             "    <showgrading>SHOW</showgrading>\n    <numberingstyle>none</numberingstyle>"
         )
-        return "ordering", [head, *(_answer(i, t(e)) for i, e in enumerate(item.sequence, 1))]
-    return None
+        return "ordering", [head, *(_answer(0, t(e)) for e in item.sequence)]  # in order
+    raise _NoFormError(f"Moodle has no {item.type} question")
 
 
-def _question(item: Item, pack: Pack, lang: str) -> str | None:
+def _question(item: Item, pack: Pack, lang: str) -> str:
     def t(value: Localized) -> str:
         return value.get(lang, pack.language)
 
@@ -153,10 +213,7 @@ def _question(item: Item, pack: Pack, lang: str) -> str | None:
         rtl = text_to_html("", lang).removesuffix("</p>")
         body = f"{text_to_html(t(item.prompt), lang)}{rtl}{''.join(passage)}</p>"
     else:
-        found = _body(item, t, lang)
-        if found is None:
-            return None
-        kind, parts = found
+        kind, parts = _body(item, t)
         body = text_to_html(t(item.prompt), lang)
     feedback = text_to_html(t(item.explanation), lang) if item.explanation else ""
     lines = [
@@ -192,9 +249,10 @@ def to_moodle_xml(
         category: list[str] | None = None
         for item in items[pack.id]:
             wanted = [title, item.tags[0]] if item.tags else [title]
-            question = _question(item, pack, language)
-            if question is None:
-                skipped.append(f"{pack.id}/{item.id}")
+            try:
+                question = _question(item, pack, language)
+            except _NoFormError as why:
+                skipped.append(f"{pack.id}/{item.id} ({why})")
                 continue
             if wanted != category:
                 category = wanted
