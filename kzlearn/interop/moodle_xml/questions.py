@@ -226,6 +226,8 @@ def _cloze_blank(part: ClozePart, n: int) -> str:
         raise UnmappedError(f"{where}: {part.kind} fields have no kzlearn form")
     if not right:
         raise UnmappedError(f"{where} has no answer worth 100%")
+    if part.kind in CHOICE_TYPES and len(part.answers) < 2:
+        raise UnmappedError(f"{where}: a choice needs at least two answers")
     if part.kind in NUMERIC_TYPES:  # a blank is typed text: a tolerance (3.14:0.01) is lost
         right = [text.split(":")[0].strip() for text in right]
         for text in right:
