@@ -112,7 +112,8 @@ def test_moodles_invalid_grades_are_refused_as_moodle_refuses_them() -> None:
         load("error_invalid_grades.xml")
     first = caught.value.problems[0]
     assert first.line == line_of("error_invalid_grades.xml", "<question ")
-    assert "weights" in first.message and "add up to 100" in first.message
+    assert "weights" in first.message
+    assert "add up to 100" in first.message
 
 
 def test_html_in_moodle_ids_is_no_trouble() -> None:
@@ -164,7 +165,8 @@ def test_every_mapped_type_of_kzlearns_fixture() -> None:
         "Expo 2017",
     ]
     gaps, drag, cloze = items["gaps"], items["drag"], items["cloze"]
-    assert isinstance(gaps, ClozeItem) and isinstance(drag, ClozeItem)
+    assert isinstance(gaps, ClozeItem)
+    assert isinstance(drag, ClozeItem)
     assert isinstance(cloze, ClozeItem)
     assert gaps.prompt == Localized("Choose.")
     assert gaps.text == Localized("The capital is {{Astana}} and the currency is the {{tenge}}.")
