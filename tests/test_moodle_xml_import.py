@@ -214,3 +214,21 @@ def test_too_many_questions_are_refused_at_the_first_one_past_the_limit() -> Non
     with pytest.raises(PackError, match="more than 3 questions") as caught:
         load(MIXED, max_cards=3)
     assert caught.value.line == line_of(MIXED, "<question type=", 6)  # 2 are categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<!--" * 100_000, "{1:SA:" * 60_000, " " * 400_000, "<a" * 200_000, "\\" * 400_000],
+    ids=["comments", "fields", "spaces", "tags", "backslashes"],
+)
+def test_pathological_question_texts_are_read_through(text: str) -> None:
+    # Each pattern is linear: a quadratic one would take hours on these, not a moment.
+    xml = (
+        '<quiz><question type="cloze"><questiontext format="moodle_auto_format"><text>'
+        f"<![CDATA[{text}]]></text></questiontext></question>"
+        '<question type="truefalse"><questiontext><text>ok</text></questiontext>'
+        '<answer fraction="100"><text>true</text></answer></question></quiz>'
+    )
+    result = read_moodle_xml(xml, "x.xml", pack_id="t")
+    assert [i.id for i in result.pack.items] == ["q2"]
+    assert len(result.skipped) == 1

@@ -8,10 +8,11 @@ tags are kept as tags.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzlearn.errors import PackError, Problem
 from kzlearn.interop.build import MAX_CARDS, build_pack, clean, too_many
@@ -19,6 +20,9 @@ from kzlearn.interop.moodle_xml.files import Embedded, decode
 from kzlearn.interop.moodle_xml.questions import UnmappedError, convert, plain, text_of
 from kzlearn.interop.moodle_xml.tree import XmlDocument, parse_xml
 from kzlearn.models import Pack
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 __all__ = ["GRADE_TAG", "MoodleImport", "read_moodle_xml"]
 
@@ -104,10 +108,17 @@ def _files(question: ET.Element, line: int, item: str) -> list[Embedded]:
     return found
 
 
-def _item(question: ET.Element, kind: str, index: int, state: _State) -> dict[str, Any]:
-    from pydantic import TypeAdapter, ValidationError
+@functools.cache
+def _validator() -> TypeAdapter[Any]:
+    from pydantic import TypeAdapter
 
     from kzlearn.models import Item
+
+    return TypeAdapter(Item)
+
+
+def _item(question: ET.Element, kind: str, index: int, state: _State) -> dict[str, Any]:
+    from pydantic import ValidationError
 
     name = plain(question.find("name"))
     item_id = _slug(name) or f"q{index}"
@@ -126,7 +137,7 @@ def _item(question: ET.Element, kind: str, index: int, state: _State) -> dict[st
     if not data.get("prompt"):
         raise UnmappedError("the question has no text")
     try:
-        TypeAdapter(Item).validate_python(data)
+        _validator().validate_python(data)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"][1:])

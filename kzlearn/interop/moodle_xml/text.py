@@ -21,13 +21,11 @@ __all__ = [
     "text_to_html",
 ]
 
-_COMMENT = re.compile(r"<!--(?:[^-]|-(?!->))*-->")
 _SPACE = re.compile(r"\s+")
 _BR = re.compile(r"<br\s*/?>", re.I)
 _PARAGRAPH = re.compile(r"</(?:p|div|li|h[1-6])\s*>\s*(?:<(?:p|div|li|h[1-6])\b[^<>]*>)?", re.I)
 _TAG = re.compile(r"<[^<>]*>")
 _SPACES = re.compile(r"[^\S\n]{2,}")
-_AROUND_NEWLINE = re.compile(r"[^\S\n]*\n[^\S\n]*")
 
 _RTL = {"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"}
 
@@ -45,12 +43,26 @@ def is_decimal(text: str) -> bool:
     return _DECIMAL.fullmatch(text.strip()) is not None
 
 
+def _without_comments(text: str) -> str:
+    # str.find, not a pattern: a pattern tried at each of a million unclosed "<!--" would
+    # scan to the end from each of them.
+    parts, start = [], 0
+    while (opening := text.find("<!--", start)) >= 0:
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            break
+        parts.append(text[start:opening])
+        start = closing + 3
+    parts.append(text[start:])
+    return "".join(parts)
+
+
 def html_to_text(text: str, form: str = "html") -> str:
     """The plain text of a Moodle text in format ``form``: tags left out, entities
     decoded, line breaks and paragraphs as new lines, other white space as one space."""
     if form in ("plain_text", "markdown"):
         return text.strip()
-    text = _COMMENT.sub("", text)
+    text = _without_comments(text)
     if form == "html":
         text = _SPACE.sub(" ", text)
     text = _BR.sub("\n", text)
@@ -59,8 +71,8 @@ def html_to_text(text: str, form: str = "html") -> str:
     text = html.unescape(text).replace("\xa0", " ")
     if form == "html":  # an image or a tag between two spaces leaves one space
         text = _SPACES.sub(" ", text)
-    text = _AROUND_NEWLINE.sub("\n", text)
-    return re.sub(r"\n{2,}", "\n", text).strip()
+    lines = (line.strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line).strip()
 
 
 def text_to_html(text: str, lang: str) -> str:
@@ -71,7 +83,8 @@ def text_to_html(text: str, lang: str) -> str:
 
 # -- cloze (multianswer) ------------------------------------------------------------------
 
-_CODE = re.compile(r"\{(\d*):([A-Za-z_]+):((?:\\.|[^\\}])*)\}", re.S)
+# No "{" inside a field: from each unclosed "{1:SA:" the pattern stops at the next one.
+_CODE = re.compile(r"\{(\d*):([A-Za-z_]+):((?:\\.|[^\\{}])*)\}", re.S)
 _ESCAPED = re.compile(r"\\(.)", re.S)
 _FRACTION = re.compile(r"%(-?\d+(?:\.\d+)?)%")
 _SPECIAL = re.compile(r'([}#~/"\\])')

@@ -21,7 +21,7 @@ __all__ = ["XmlDocument", "parse_xml"]
 
 @dataclass(frozen=True, slots=True)
 class XmlDocument:
-    """The root element, and the line each element starts on."""
+    """The root element, and the line each question starts on."""
 
     root: ET.Element
     lines: dict[ET.Element, int]
@@ -32,7 +32,7 @@ class XmlDocument:
 
 
 class _Target:
-    """A tree builder that records the line of every start tag."""
+    """A tree builder that records the line each question starts on."""
 
     def __init__(self) -> None:
         self.builder = ET.TreeBuilder()
@@ -41,7 +41,7 @@ class _Target:
 
     def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
         element = self.builder.start(tag, attrs)
-        if self.parser is not None:
+        if tag == "question" and self.parser is not None:  # only a question is named
             self.lines[element] = self.parser.parser.CurrentLineNumber
         return element
 
