@@ -186,3 +186,11 @@ def test_base64_images_decode_to_the_bytes_in_the_file() -> None:
 
     result = read_moodle_xml(text, "x.xml", pack_id="t")
     assert next(f.data for f in result.files if f.name == "moodle.png") == raw
+
+
+def test_an_export_in_a_language_a_pack_lacks_is_refused(tmp_path: Path) -> None:
+    done = run_cli("export", "moodle", str(DECKS[0]), "--lang", "fr", "-o", str(tmp_path / "x"))
+    assert done.returncode == 1
+    assert done.stderr.startswith("kzlearn: ")
+    assert "no fr text (the pack has ar, en)" in done.stderr
+    assert not (tmp_path / "x").exists()

@@ -172,3 +172,21 @@ def test_the_export_holds_what_moodles_importer_reads() -> None:
         if kind == "cloze":
             assert "{1:SHORTANSWER:=" in question.findtext("questiontext/text", "")
     assert kinds == set(_READ) - {"*"}
+
+
+def test_a_text_missing_in_the_language_written_keeps_its_own_direction() -> None:
+    pack = parse_pack(
+        """
+id: mixed
+title: {ar: عنوان, en: Title}
+language: ar
+translations: [en]
+items:
+  - {id: a, type: true_false, prompt: {ar: نص, en: Text}, answer: true}
+  - {id: b, type: true_false, prompt: نص فقط, answer: false}
+""",
+        "mixed.yaml",
+    )
+    root = ET.fromstring(to_moodle_xml([pack], {pack.id: list(pack.items)}, lang="en").text)
+    texts = [q.findtext("questiontext/text") for q in root.iter("question")][1:]
+    assert texts == ["<p>Text</p>", '<p dir="rtl">نص فقط</p>']

@@ -72,6 +72,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     items: dict[str, list[Item]] = {}
     packs = resolve_packs(args.packs, items=items)
+    for pack in packs:
+        if args.lang and args.lang != pack.language and args.lang not in pack.translations:
+            langs = ", ".join((pack.language, *pack.translations))
+            raise KzlearnError(f"{pack.id}: no {args.lang} text (the pack has {langs})")
     exported = to_moodle_xml(packs, items, lang=args.lang)
     if exported.skipped:
         print(

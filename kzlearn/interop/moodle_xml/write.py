@@ -200,6 +200,9 @@ def _question(item: Item, pack: Pack, lang: str) -> str:
     def t(value: Localized) -> str:
         return value.get(lang, pack.language)
 
+    def paragraph(value: Localized) -> str:  # right to left if its text is in such a language
+        return text_to_html(t(value), lang if value.has(lang, pack.language) else pack.language)
+
     if isinstance(item, ClozeItem):
         kind, parts = "cloze", list[str]()
         passage, last = list[str](), 0
@@ -210,12 +213,12 @@ def _question(item: Item, pack: Pack, lang: str) -> str:
             passage.append(cloze_code(answers))
             last = match.end()
         passage.append(_inline(text[last:]))
-        rtl = text_to_html("", lang).removesuffix("</p>")
-        body = f"{text_to_html(t(item.prompt), lang)}{rtl}{''.join(passage)}</p>"
+        opening = paragraph(item.text).partition(">")[0] + ">"
+        body = f"{paragraph(item.prompt)}{opening}{''.join(passage)}</p>"
     else:
         kind, parts = _body(item, t)
-        body = text_to_html(t(item.prompt), lang)
-    feedback = text_to_html(t(item.explanation), lang) if item.explanation else ""
+        body = paragraph(item.prompt)
+    feedback = paragraph(item.explanation) if item.explanation else ""
     lines = [
         f'  <question type="{kind}">',
         f"    <name>\n      <text>{escape(item.id)}</text>\n    </name>",
