@@ -122,6 +122,24 @@ def test_html_in_moodle_ids_is_no_trouble() -> None:
     assert result.pack.title == Localized("Alpha")
 
 
+def test_moodles_gap_select_fixture_is_a_cloze_of_its_right_words() -> None:
+    (item,) = load("ddwtos_testquestion.moodle.xml").pack.items
+    assert isinstance(item, ClozeItem)
+    assert item.text == Localized("The {{cat}} {{sat}} on the {{mat}}.")
+    assert item.explanation == Localized("The cat sat on the mat.")
+
+
+def test_moodles_ordering_fixture_keeps_its_order() -> None:
+    question = (DATA / "ordering_testimport.moodle.xml").read_text()
+    result = read_moodle_xml(f"<quiz>{question}</quiz>", "x.xml", pack_id="t")
+    (item,) = result.pack.items
+    assert isinstance(item, OrderItem)
+    assert [e.get(None, "en") for e in item.sequence] == [
+        "Modular", "Object", "Oriented", "Dynamic", "Learning", "Environment"
+    ]  # fmt: skip
+    assert item.prompt == Localized("Put these words in order.")
+
+
 MIXED = "kzlearn_mixed.xml"
 
 

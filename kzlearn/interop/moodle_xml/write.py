@@ -188,11 +188,12 @@ def _body(item: Item, t: Callable[[Localized], str]) -> tuple[str, list[str]]:
     if isinstance(item, OrderItem):
         head = (
             "    <layouttype>VERTICAL</layouttype>\n    <selecttype>ALL</selecttype>\n"
-            "    <selectcount>0</selectcount>\n"
+            f"    <selectcount>{len(item.sequence)}</selectcount>\n"
             "    <gradingtype>ABSOLUTE_POSITION</gradingtype>\n"
             "    <showgrading>SHOW</showgrading>\n    <numberingstyle>none</numberingstyle>"
         )
-        return "ordering", [head, *(_answer(0, t(e)) for e in item.sequence)]  # in order
+        # the fraction of an ordering answer is its position, as qtype_ordering writes it
+        return "ordering", [head, *(_answer(i, t(e)) for i, e in enumerate(item.sequence, 1))]
     raise _NoFormError(f"Moodle has no {item.type} question")
 
 
