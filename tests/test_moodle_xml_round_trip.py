@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kzlearn import Pack, load_packs
 from kzlearn.interop.moodle_xml import read_moodle_xml
@@ -195,3 +197,50 @@ items:
     root = ET.fromstring(to_moodle_xml([pack], {pack.id: list(pack.items)}, lang="en").text)
     texts = [q.findtext("questiontext/text") for q in root.iter("question")][1:]
     assert texts == ["<p>Text</p>", '<p dir="rtl">نص فقط</p>']
+
+
+LANGS = ["ar", "en"]
+_WORD = st.text(
+    alphabet=st.sampled_from(list("abcءابتثجح019<>&;]]}{|~#/\\\"'*%=:.!?-_ ")),
+    min_size=1,
+    max_size=8,
+).map(lambda w: "".join(w.split()) or "x")
+_TEXT = st.lists(_WORD, min_size=1, max_size=6).flatmap(
+    lambda words: st.lists(st.sampled_from([" ", "\n"]), min_size=len(words) - 1,
+                           max_size=len(words) - 1).map(
+        lambda seps: "".join(w + s for w, s in zip(words, [*seps, ""], strict=True))
+    )
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    prompt=_TEXT, answer=_WORD, other=_WORD, explanation=_TEXT, lang=st.sampled_from(["ar", "en"])
+)
+def test_any_text_survives_an_export_and_an_import(
+    prompt: str, answer: str, other: str, explanation: str, lang: str
+) -> None:
+    if answer == other or "{{" in prompt + answer + other or "}}" in prompt + answer + other:
+        return
+    data = {
+        "id": "p",
+        "title": prompt,
+        "language": lang,
+        "items": [
+            {"id": "m", "type": "mcq", "prompt": prompt, "choices": [answer, other],
+             "answer": answer, "explanation": explanation},
+            {"id": "s", "type": "short", "prompt": prompt, "answer": answer, "accept": [other]},
+            {"id": "c", "type": "cloze", "prompt": prompt,
+             "text": f"{prompt} {{{{{answer.replace('|', '').replace('*', '')}}}}} {other}"},
+        ],
+    }  # fmt: skip
+    try:
+        pack = Pack.model_validate(data)
+    except ValueError:
+        return  # not a valid pack (two choices the same once folded, a blank left empty)
+    exported = to_moodle_xml([pack], {pack.id: list(pack.items)})
+    back = read_moodle_xml(exported.text, "x.xml", pack_id="p", lang=lang, strict=True)
+    assert back.pack.title == pack.title
+    assert [project(i, lang, lang) for i in back.pack.items] == [
+        project(i, lang, lang) for i in pack.items
+    ]

@@ -58,7 +58,8 @@ class _State:
 
 def category_path(text: str) -> list[str]:
     """The parts of a Moodle category path below the top ('//' is a '/' in a name)."""
-    parts = [p.replace("//", "/").strip() for p in re.split(r"(?<!/)/(?!/)", text)]
+    # As Moodle splits one: each '//' from the left is a '/', then '/' separates.
+    parts = [p.replace("\0", "/").strip() for p in text.replace("//", "\0").split("/")]
     while parts and (parts[0] in _TOP or not parts[0]):
         parts.pop(0)
     return [p for p in parts if p]

@@ -83,8 +83,8 @@ def text_to_html(text: str, lang: str) -> str:
 
 # -- cloze (multianswer) ------------------------------------------------------------------
 
-# No "{" inside a field: from each unclosed "{1:SA:" the pattern stops at the next one.
-_CODE = re.compile(r"\{(\d*):([A-Za-z_]+):((?:\\.|[^\\{}])*)\}", re.S)
+_FIELD = re.compile(r"\{(\d*):([A-Za-z_]+):")
+_BODY = re.compile(r"(?:\\.|[^\\}])*\}", re.S)  # up to the first "}" not escaped
 _ESCAPED = re.compile(r"\\(.)", re.S)
 _FRACTION = re.compile(r"%(-?\d+(?:\.\d+)?)%")
 _SPECIAL = re.compile(r'([}#~/"\\])')
@@ -154,12 +154,17 @@ def cloze_parts(text: str) -> tuple[str, list[ClozePart]]:
     """``text`` with each embedded answer field replaced by a marker ``\\ue000N\\ue001``
     (N from 0), and the fields in order."""
     parts: list[ClozePart] = []
-
-    def mark(match: re.Match[str]) -> str:
-        parts.append(_part(match.group(2), match.group(3)))
-        return f"\ue000{len(parts) - 1}\ue001"
-
-    return _CODE.sub(mark, text), parts
+    out: list[str] = []
+    position = 0
+    while (field := _FIELD.search(text, position)) is not None:
+        body = _BODY.match(text, field.end())
+        if body is None:  # no "}" closes it: none closes a field further on either
+            break
+        out += [text[position : field.start()], f"\ue000{len(parts)}\ue001"]
+        parts.append(_part(field.group(2), body.group()[:-1]))
+        position = body.end()
+    out.append(text[position:])
+    return "".join(out), parts
 
 
 def _escape_answer(text: str) -> str:

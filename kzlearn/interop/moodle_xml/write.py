@@ -75,7 +75,9 @@ def _answer(fraction: float, text: str, *, rich: bool = True) -> str:
 
 
 def _category(parts: list[str]) -> str:
-    path = "/".join(p.replace("/", "//") for p in ["$course$", "top", *parts])
+    # A space keeps a name's first or last '/' from pairing with a separator; Moodle trims it.
+    names = [f" {p} " if p.startswith("/") or p.endswith("/") else p for p in parts]
+    path = "/".join(p.replace("/", "//") for p in ["$course$", "top", *names])
     return (
         '  <question type="category">\n'
         f"    <category>\n      <text>{escape(path)}</text>\n    </category>\n"
@@ -211,6 +213,8 @@ def _question(item: Item, pack: Pack, lang: str) -> str:
         for match in _BLANK.finditer(text):
             passage.append(_inline(text[last : match.start()]))
             answers = tuple(a.strip() for a in match.group(1).split("|"))
+            if any("*" in a for a in answers):
+                raise _NoFormError("a blank's answer holds '*', a wildcard in Moodle's cloze")
             passage.append(cloze_code(answers))
             last = match.end()
         passage.append(_inline(text[last:]))
