@@ -278,7 +278,6 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         help="a subdeck per tag (each note under its first tag)",
     )
     anki.set_defaults(handler=_cmd_export_anki)
-    add_moodle_export(formats)
     for name, text in (("gift", "Moodle GIFT questions"), ("csv", "Quizlet-style term lists")):
         fmt = formats.add_parser(name, help=text)
         fmt.add_argument("packs", nargs="+", metavar="PACK_OR_PATH")
@@ -288,12 +287,12 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         if name == "csv":
             fmt.add_argument("--delimiter", choices=("tab", "comma", "semicolon"), default="tab")
         fmt.set_defaults(handler=_cmd_export_text)
+    add_moodle_export(formats)
 
     importer = commands.add_parser(
         "import", help="make a pack from GIFT, Moodle XML, CSV or Anki files"
     )
     sources = importer.add_subparsers(dest="format", metavar="FORMAT", required=True)
-    add_moodle_import(sources)
     for name, text in (
         ("gift", "Moodle GIFT questions"),
         ("csv", "term and definition lines"),
@@ -306,3 +305,4 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         fmt.add_argument("--lang", default="en", help="the language of the texts (en)")
         fmt.add_argument("--force", action="store_true", help="replace an existing file")
         fmt.set_defaults(handler=_cmd_import)
+    add_moodle_import(sources)
