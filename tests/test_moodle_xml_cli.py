@@ -194,3 +194,11 @@ def test_an_export_in_a_language_a_pack_lacks_is_refused(tmp_path: Path) -> None
     assert done.stderr.startswith("kzlearn: ")
     assert "no fr text (the pack has ar, en)" in done.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_an_unknown_encoding_is_one_clear_error() -> None:
+    from kzlearn.interop.moodle_xml import read_moodle_xml
+
+    data = b'<?xml version="1.0" encoding="UF-8"?>\n<quiz/>'
+    with pytest.raises(KzlearnError, match=r"^x.xml:1:1: declares an encoding"):
+        read_moodle_xml(data, "x.xml", pack_id="t")

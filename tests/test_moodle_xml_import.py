@@ -3,11 +3,14 @@ with its line; embedded files; --strict."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kzlearn.errors import PackError
+from kzlearn.errors import KzlearnError, PackError
 from kzlearn.interop.moodle_xml import MoodleImport, read_moodle_xml
 from kzlearn.localized import Localized
 from kzlearn.models import (
@@ -250,3 +253,32 @@ def test_pathological_question_texts_are_read_through(text: str) -> None:
     result = read_moodle_xml(xml, "x.xml", pack_id="t")
     assert [i.id for i in result.pack.items] == ["q2"]
     assert len(result.skipped) == 1
+
+
+_SEEDS = sorted(DATA.glob("*.xml"))
+_EDITS = st.lists(
+    st.tuples(
+        st.integers(0, 10**6),
+        st.integers(0, 12),
+        st.sampled_from(
+            [b"", b"<", b">", b"]]>", b"&amp;", b"{1:SA:", b"}", b"[[9]]", b"%50%", b"~", b"=",
+             b"<answer fraction='x'>", b"</answer>", b"<tolerance>nan</tolerance>", b"\\",
+             b"<question type='multichoice'>", b"<single>false</single>", b"\xd8\xa7", b"\n"]
+        ),
+    ),
+    max_size=8,
+)  # fmt: skip
+
+
+@settings(database=None, max_examples=200, deadline=None)
+@given(seed=st.sampled_from(_SEEDS), edits=_EDITS, strict=st.booleans())
+def test_a_mutated_moodle_file_gives_a_pack_or_a_clean_error(
+    seed: Path, edits: list[tuple[int, int, bytes]], strict: bool
+) -> None:
+    data = bytearray(seed.read_bytes())
+    for position, delete, insert in edits:
+        at = position % (len(data) + 1)
+        data[at : at + delete] = insert
+    with contextlib.suppress(KzlearnError):  # anything else fails the test
+        result = read_moodle_xml(bytes(data), "fuzz.xml", pack_id="t", strict=strict)
+        assert result.pack.items

@@ -83,6 +83,9 @@ def parse_xml(data: str | bytes, file: str) -> XmlDocument:
     except DefusedXmlException as error:
         line = parser.parser.CurrentLineNumber
         raise PackError.single(file, _refusal(error), line=line, column=1) from None
+    except LookupError as error:  # the XML declaration names an encoding Python lacks
+        message = f"declares an encoding Python does not know: {error}"
+        raise PackError.single(file, message, line=1, column=1) from None
     except ET.ParseError as error:
         line, column = error.position
         message = str(error).split(":")[0]
