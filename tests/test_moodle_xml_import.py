@@ -48,6 +48,7 @@ def test_moodles_nested_categories_give_the_title_and_tags() -> None:
     result = load("nested_categories_with_questions.xml")
     items = by_id(result)
     assert result.pack.title == Localized("Iota")  # the top category
+    assert result.pack.description == Localized("This is Iota category for test")
     assert {i: items[i].tags for i in items} == {
         "iota-question": (),
         "kappa-question": ("Kappa",),

@@ -37,6 +37,7 @@ EDGE = parse_pack(
     """
 id: edge
 title: "Edge / cases ]]> & <b>"
+description: "About <this> &amp; that ]]> too"
 language: en
 tags: [x]
 items:
@@ -112,6 +113,8 @@ def test_an_export_imports_back_as_the_same_items(pack: Pack, lang: str | None) 
     language = lang or pack.language
     back = read_moodle_xml(exported.text, "x.xml", pack_id=pack.id, lang=language, strict=True)
     assert back.pack.title == Localized(pack.text(pack.title, language))
+    assert pack.description is not None
+    assert back.pack.description == Localized(pack.text(pack.description, language))
     assert [project(i, language, language) for i in back.pack.items] == [
         project(i, language, pack.language) for i in items
     ]

@@ -2,8 +2,8 @@
 
 A question that cannot be imported is listed as ``FILE:LINE: skipped: why`` and the rest
 are imported; ``strict`` refuses the whole file instead. Categories give tags (the last
-part of a category below the top one) and the pack's title (the top category); Moodle
-tags are kept as tags.
+part of a category below the top one) and the pack's title and description (the top
+category and its information); Moodle tags are kept as tags.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class _State:
     lang: str
     path: list[str] = field(default_factory=list)  # the current category, below the top
     tops: list[str] = field(default_factory=list)
+    described: dict[str, str] = field(default_factory=dict)  # top category -> its info
     names: set[str] = field(default_factory=set)
     items: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
@@ -191,6 +192,9 @@ def read_moodle_xml(
     for question in doc.root.iter("question"):
         if question.get("type") == "category":
             state.path = category_path(text_of(question.find("category"))[0])
+            info = plain(question.find("info"))
+            if len(state.path) == 1 and info:
+                state.described.setdefault(state.path[0], info)
             continue
         index += 1
         if index > max_cards:
@@ -204,7 +208,8 @@ def read_moodle_xml(
         raise PackError.single(file, "no Moodle question in this file", line=1)
     tops = set(state.tops)
     title = state.tops[0] if len(tops) == 1 and len(state.tops) == len(state.items) else pack_id
-    pack = build_pack(
-        {"id": pack_id, "title": title, "language": lang, "items": state.items}, file
-    )
+    data: dict[str, Any] = {"id": pack_id, "title": title, "language": lang}
+    if title in state.described:
+        data["description"] = state.described[title]
+    pack = build_pack({**data, "items": state.items}, file)
     return MoodleImport(pack, [str(p) for p in state.skipped], state.files, index)

@@ -74,14 +74,14 @@ def _answer(fraction: float, text: str, *, rich: bool = True) -> str:
     )
 
 
-def _category(parts: list[str]) -> str:
+def _category(parts: list[str], info: str = "") -> str:
     # A space keeps a name's first or last '/' from pairing with a separator; Moodle trims it.
     names = [f" {p} " if p.startswith("/") or p.endswith("/") else p for p in parts]
     path = "/".join(p.replace("/", "//") for p in ["$course$", "top", *names])
     return (
         '  <question type="category">\n'
         f"    <category>\n      <text>{escape(path)}</text>\n    </category>\n"
-        '    <info format="html">\n      <text></text>\n    </info>\n'
+        f'    <info format="html">\n      <text>{_cdata(info) if info else ""}</text>\n    </info>\n'
         "  </question>"
     )
 
@@ -254,7 +254,10 @@ def to_moodle_xml(
     for pack in packs:
         language = lang or pack.language
         title = pack.text(pack.title, language)
-        category: list[str] | None = None
+        description = pack.description
+        info = text_to_html(pack.text(description, language), language) if description else ""
+        blocks.append(_category([title], info))  # the pack's own category, described
+        category: list[str] | None = [title]
         for item in items[pack.id]:
             wanted = [title, item.tags[0]] if item.tags else [title]
             try:
