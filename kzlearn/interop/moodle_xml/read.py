@@ -208,8 +208,8 @@ def read_moodle_xml(
         raise PackError.single(file, "no Moodle question in this file", line=1)
     tops = set(state.tops)
     title = state.tops[0] if len(tops) == 1 and len(state.tops) == len(state.items) else pack_id
-    data: dict[str, Any] = {"id": pack_id, "title": title, "language": lang}
+    fields: dict[str, Any] = {"id": pack_id, "title": title, "language": lang}
     if title in state.described:
-        data["description"] = state.described[title]
-    pack = build_pack({**data, "items": state.items}, file)
+        fields["description"] = state.described[title]
+    pack = build_pack({**fields, "items": state.items}, file)
     return MoodleImport(pack, [str(p) for p in state.skipped], state.files, index)

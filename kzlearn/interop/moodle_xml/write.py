@@ -81,7 +81,8 @@ def _category(parts: list[str], info: str = "") -> str:
     return (
         '  <question type="category">\n'
         f"    <category>\n      <text>{escape(path)}</text>\n    </category>\n"
-        f'    <info format="html">\n      <text>{_cdata(info) if info else ""}</text>\n    </info>\n'
+        f'    <info format="html">\n      <text>{_cdata(info) if info else ""}</text>\n'
+        "    </info>\n"
         "  </question>"
     )
 
