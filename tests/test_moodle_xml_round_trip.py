@@ -247,3 +247,27 @@ def test_any_text_survives_an_export_and_an_import(
     assert [project(i, lang, lang) for i in back.pack.items] == [
         project(i, lang, lang) for i in pack.items
     ]
+
+
+def test_what_moodle_cannot_hold_is_left_out_and_named() -> None:
+    pack = parse_pack(
+        """
+id: odd
+title: Odd
+language: en
+items:
+  - {id: w, type: multi, prompt: "Which?", choices: [a, b, c], answers: [a, b],
+     weights: [55, 45, -100]}
+  - {id: s, type: cloze, prompt: "Fill", text: "Five times two is {{5*2|10}}."}
+  - {id: ok, type: true_false, prompt: "Fine?", answer: true}
+""",
+        "odd.yaml",
+    )
+    exported = to_moodle_xml([pack], {pack.id: list(pack.items)})
+    assert exported.skipped == [
+        "odd/w (55% is not one of Moodle's grades)",
+        "odd/s (a blank's answer holds '*', a wildcard in Moodle's cloze)",
+    ]
+    assert exported.written == 1
+    back = read_moodle_xml(exported.text, "x.xml", pack_id="odd")
+    assert [i.id for i in back.pack.items] == ["ok"]
