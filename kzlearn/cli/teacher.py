@@ -26,6 +26,7 @@ from kzlearn.cli.common import (
     resolve_packs,
     write_new,
 )
+from kzlearn.cli.moodle import add_moodle_export, add_moodle_import
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -316,8 +317,11 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         if name == "csv":
             fmt.add_argument("--delimiter", choices=("tab", "comma", "semicolon"), default="tab")
         fmt.set_defaults(handler=_cmd_export_text)
+    add_moodle_export(formats)
 
-    importer = commands.add_parser("import", help="make a pack from GIFT, CSV or Anki files")
+    importer = commands.add_parser(
+        "import", help="make a pack from GIFT, Moodle XML, CSV or Anki files"
+    )
     sources = importer.add_subparsers(dest="format", metavar="FORMAT", required=True)
     for name, text in (
         ("gift", "Moodle GIFT questions"),
@@ -344,3 +348,4 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
                 "(default: a line end; needs --delimiter; nothing is quoted then)",
             )
         fmt.set_defaults(handler=_cmd_import)
+    add_moodle_import(sources)

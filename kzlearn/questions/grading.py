@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kzlearn.language.dates import parse_date
-from kzlearn.language.numbers import format_number, parse_number, read_number
+from kzlearn.language.numbers import format_number, parse_decimal, parse_number, read_number
 from kzlearn.language.text import fold, has_arabic, normalize_basic
 from kzlearn.localized import Localized
 from kzlearn.models import (
@@ -28,13 +28,22 @@ from kzlearn.models import (
     Item,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     ShortItem,
     TrueFalseItem,
 )
-from kzlearn.questions.compare import VOWEL_SPELLING, WRONG, Match, Outcome, text_match
+from kzlearn.questions.compare import (
+    VOWEL_SPELLING,
+    WRONG,
+    Match,
+    Outcome,
+    text_match,
+    wildcard,
+    wildcard_match,
+)
 from kzlearn.questions.date_grading import date_match
-from kzlearn.questions.lists import list_match
+from kzlearn.questions.lists import list_match, split_list
 from kzlearn.questions.names import (
     NO_CONTEXT,
     Context,
@@ -84,11 +93,14 @@ class Verdict:
         expected: the right answer, as shown to the student.
         reason: why an answer that was not written exactly was accepted (or nearly), or
             what was wrong with it, in a few words; None when there is nothing to say.
+        score: the share of the credit earned, 0 to 1, for an answer worth part of it
+            (Moodle's weights); None otherwise.
     """
 
     outcome: Outcome
     expected: str
     reason: str | None = None
+    score: float | None = None  # the share of the credit (0..1), where part of it is earned
 
     @property
     def correct(self) -> bool:
@@ -102,14 +114,28 @@ def _same_number(want: float, got: float) -> bool:
     return math.isclose(want, got, rel_tol=1e-9, abs_tol=1e-9)
 
 
-def _number_match(expected: str, given: str) -> Match:
-    want = parse_number(expected)
+def _within(want: float, got: float, tolerance: float) -> bool:
+    # A hair over the tolerance still counts: 3.1415 ± 0.0005 holds 3.141 and 3.142 exactly.
+    return _same_number(want, got) or abs(got - want) <= tolerance * (1 + 1e-9) + 1e-12
+
+
+def _number_match(expected: str, given: str, tolerance: float | None = None) -> Match:
+    """``tolerance`` set: ``expected`` is a teacher's number ("." its decimal point) and
+    ``given`` is right within that distance of it, read either way ("3.142" or "3,142")."""
+    want = parse_number(expected) if tolerance is None else parse_decimal(expected)
     if want is None:  # a cloze blank may hold an ordinal: "القمة {{السابعة}}"
         ordinal = read_number(expected)
         if ordinal is None:
             return WRONG
         want = ordinal[0]
     got = parse_number(given)
+    if tolerance is not None:
+        comma = given.strip().replace(",", ".", 1) if given.count(",") == 1 else given
+        readings = {parse_decimal(given), got, parse_decimal(comma)}  # 3,142: a decimal comma
+        near = [g for g in readings if g is not None and _within(want, g, tolerance)]
+        got = near[0] if near else got
+        if near and not _same_number(want, near[0]):
+            return Match("correct", "within the tolerance")
     if got is not None:
         if not _same_number(want, got):
             return WRONG
@@ -131,6 +157,7 @@ def match_answer(
     kind: Kind = "text",
     person: bool = False,
     context: Context = NO_CONTEXT,
+    tolerance: float | None = None,
 ) -> tuple[Outcome, str | None]:
     """Grade ``given`` against every accepted answer; the best outcome wins.
 
@@ -140,6 +167,7 @@ def match_answer(
     even where the name does not look like one. ``context`` holds the words of the question
     and its source (:func:`kzlearn.questions.names.context_words`): an answer may repeat
     them around the right answer to describe it ("نزارباييف رئيس كازاخستان الأول").
+    ``tolerance`` (numbers) says how far from the first answer is still right.
     """
     given = given[:MAX_ANSWER]
     if not normalize_basic(given):
@@ -147,8 +175,14 @@ def match_answer(
     best = WRONG
     texts: list[tuple[str, str | None]] = []
     for i, answer in enumerate(expected):
+        if wildcard(answer):
+            if wildcard_match(answer, given):
+                return "correct", None
+            continue
         if i == 0 and kind == "number":
-            best = best.better(_number_match(answer, given))
+            best = best.better(_number_match(answer, given, tolerance))
+            if tolerance is not None:
+                continue  # a value: "1.250" is never the text "1250"
         elif i == 0 and kind == "date":
             parsed = parse_date(answer)
             if parsed is not None:
@@ -191,22 +225,42 @@ def _texts(value: Localized, lang: str | None) -> list[str]:
 def _short(item: ShortItem, response: object, lang: str | None) -> Verdict:
     answers = [*_texts(item.answer, lang), *item.accept]
     expected = answers[0]
+    number = item.grade_as == "number"
     if item.grade_as == "date":
         parsed = parse_date(expected)
         expected = parsed.value.display(lang or "en") if parsed else expected
-    elif item.grade_as == "number":
-        number = parse_number(expected)
-        expected = format_number(number) if number is not None else expected
+    elif number:
+        value = parse_decimal(expected)
+        expected = format_number(value) if value is not None else expected
+        if item.tolerance:
+            expected += f" ± {format_number(item.tolerance)}"
     kind: Kind = "text" if item.grade_as == "name" else item.grade_as
     quote = item.evidence.quote.values() if item.evidence else ()
+    typed = str(response or "")
+    context = context_words(tuple(item.prompt.values()), tuple(quote))
     outcome, reason = match_answer(
         answers,
-        str(response or ""),
+        typed,
         lang=lang,
         kind=kind,
         person=item.grade_as == "name",
-        context=context_words(tuple(item.prompt.values()), tuple(quote)),
+        context=context,
+        tolerance=(item.tolerance or 0.0) if number else None,
     )
+    if outcome == "correct" or not item.partial:
+        return Verdict(outcome, expected, reason)
+    for part in sorted(item.partial, key=lambda p: -p.weight):  # the best share first
+        tolerance = (part.tolerance or 0.0) if number else part.tolerance
+        got, _ = match_answer(
+            [part.answer],
+            typed,
+            lang=lang,
+            kind="number" if tolerance is not None else kind,
+            context=context,
+            tolerance=tolerance,
+        )
+        if got == "correct":
+            return Verdict("nearly", expected, "partly right", part.weight / 100)
     return Verdict(outcome, expected, reason)
 
 
@@ -272,7 +326,59 @@ def _mcq(item: McqItem, response: object, lang: str | None) -> Verdict:
             ),
             -1,
         )
-    return Verdict("correct" if chosen == index else "wrong", expected)
+    if chosen == index:
+        return Verdict("correct", expected)
+    for part in item.partial:
+        if chosen >= 0 and any(
+            text_match(part.answer, t, lang).outcome == "correct"
+            for t in item.choices[chosen].values()
+        ):
+            return Verdict("nearly", expected, "partly right", part.weight / 100)
+    return Verdict("wrong", expected)
+
+
+def _chosen(item: MultiItem, response: object, lang: str | None) -> set[int] | None:
+    """The indexes of the choices picked: from indexes, or texts (a list, or one text of
+    choices separated by commas); None when one of them is no choice."""
+    picked = split_list(response) if isinstance(response, str) else response
+    if not isinstance(picked, Iterable) or isinstance(picked, dict):
+        return None
+    out: set[int] = set()
+    for entry in picked:
+        if isinstance(entry, int) and not isinstance(entry, bool):
+            index = entry if 0 <= entry < len(item.choices) else -1
+        else:
+            typed = str(entry)
+            index = next(
+                (
+                    i
+                    for i, c in enumerate(item.choices)
+                    if any(text_match(t, typed, lang).outcome == "correct" for t in c.values())
+                ),
+                -1,
+            )
+        if index < 0:
+            return None
+        out.add(index)
+    return out
+
+
+def _multi(item: MultiItem, response: object, lang: str | None) -> Verdict:
+    right = item.answer_indexes
+    expected = " · ".join(item.choices[i].get(lang, lang or "") for i in right)
+    chosen = _chosen(item, response, lang)
+    if not chosen:
+        return Verdict("wrong", expected, "no answer", 0.0)
+    weights = item.choice_weights()
+    score = min(1.0, max(0.0, sum(weights[i] for i in chosen) / 100))
+    found = sum(i in chosen for i in right)
+    extra = len(chosen) - found
+    if found == len(right) and score > 0.9999:
+        return Verdict("correct", expected, None, 1.0)
+    reason = f"{found} of {len(right)} right choices"
+    if extra:
+        reason += ", a wrong choice too"
+    return Verdict("nearly" if score > 0 else "wrong", expected, reason, round(score, 4))
 
 
 def _true_false(item: TrueFalseItem, response: object, lang: str | None) -> Verdict:
@@ -372,7 +478,8 @@ def grade(item: Item, response: object, *, lang: str | None = None) -> Verdict:
     Responses: mcq, the index of a choice (or its text); true_false, a bool (or a word
     such as true, صح, vrai); short, the text typed; cloze, one text per blank (or a text for
     a single blank); order, the indexes of ``item.sequence`` in the order the student put
-    them; match, for each left entry the index of the pair whose right entry was chosen.
+    them; match, for each left entry the index of the pair whose right entry was chosen;
+    multi, the indexes of the choices picked (or their texts).
     Never raises for any response.
     """
     if isinstance(item, McqItem):
@@ -385,6 +492,8 @@ def grade(item: Item, response: object, *, lang: str | None = None) -> Verdict:
         return _cloze(item, response, lang)
     if isinstance(item, OrderItem):
         return _order(item, response, lang)
+    if isinstance(item, MultiItem):
+        return _multi(item, response, lang)
     return _match(item, response, lang)
 
 
@@ -400,4 +509,6 @@ def correct_response(item: Item, lang: str | None = None) -> object:
         return [b[0] for b in item.blanks(lang, lang or "")]
     if isinstance(item, OrderItem):
         return list(range(len(item.sequence)))
+    if isinstance(item, MultiItem):
+        return list(item.answer_indexes)
     return list(range(len(item.pairs)))

@@ -99,4 +99,8 @@ GRADER_REASONS = {
     "ignored the description",
     "part of the answer",
     "blanks swapped",
+    "partly right",
+    "within the tolerance",
+    "{right} of {total} right choices",
+    "a wrong choice too",
 }
