@@ -19,6 +19,7 @@ from kzlearn.models.facts import (
 )
 from kzlearn.models.items import (
     ClozeItem,
+    FlashcardItem,
     Item,
     MatchItem,
     MatchPair,
@@ -39,6 +40,7 @@ __all__ = [
     "EntityFact",
     "Evidence",
     "Fact",
+    "FlashcardItem",
     "Item",
     "Loc",
     "Localized",

@@ -25,6 +25,7 @@ from kzlearn.language.text import fold, has_arabic, normalize_basic
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
+    FlashcardItem,
     Item,
     MatchItem,
     McqItem,
@@ -44,6 +45,7 @@ from kzlearn.questions.names import (
     name_match,
     part_match,
 )
+from kzlearn.questions.self_graded import grade_flashcard
 
 __all__ = [
     "Kind",
@@ -372,7 +374,8 @@ def grade(item: Item, response: object, *, lang: str | None = None) -> Verdict:
     Responses: mcq, the index of a choice (or its text); true_false, a bool (or a word
     such as true, صح, vrai); short, the text typed; cloze, one text per blank (or a text for
     a single blank); order, the indexes of ``item.sequence`` in the order the student put
-    them; match, for each left entry the index of the pair whose right entry was chosen.
+    them; match, for each left entry the index of the pair whose right entry was chosen;
+    flashcard, True or False (the student knew it or not) or a review's rating 1-4.
     Never raises for any response.
     """
     if isinstance(item, McqItem):
@@ -385,6 +388,8 @@ def grade(item: Item, response: object, *, lang: str | None = None) -> Verdict:
         return _cloze(item, response, lang)
     if isinstance(item, OrderItem):
         return _order(item, response, lang)
+    if isinstance(item, FlashcardItem):
+        return grade_flashcard(item, response, lang)
     return _match(item, response, lang)
 
 
@@ -400,4 +405,6 @@ def correct_response(item: Item, lang: str | None = None) -> object:
         return [b[0] for b in item.blanks(lang, lang or "")]
     if isinstance(item, OrderItem):
         return list(range(len(item.sequence)))
+    if isinstance(item, FlashcardItem):
+        return True
     return list(range(len(item.pairs)))
