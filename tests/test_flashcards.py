@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from kzlearn import PackError, load_pack
-from kzlearn.models import FlashcardItem
+from kzlearn import PackError, load_pack, load_packs
+from kzlearn.models import FlashcardItem, TermFact
 from kzlearn.packs import dump_pack, parse_pack
+from kzlearn.questions.generate import all_items
 from kzlearn.questions.grading import correct_response, grade
+from kzlearn.quiz.session import QuizOptions, QuizSession
+from tests.conftest import DECKS
 
 PACK = """\
 id: cards
@@ -93,3 +96,32 @@ def test_the_student_grades_a_flashcard(response: object, outcome: str) -> None:
 
 def test_the_model_response_of_a_flashcard_is_knowing_it() -> None:
     assert grade(card(), correct_response(card())).correct
+
+
+def test_a_term_fact_gives_a_flashcard_both_ways() -> None:
+    pack = next(p for p in load_packs(DECKS) if any(isinstance(f, TermFact) for f in p.facts))
+    terms = [f for f in pack.facts if isinstance(f, TermFact) and not f.draft]
+    cards = {i.fact: i for i in all_items(pack) if isinstance(i, FlashcardItem)}
+    assert set(cards) == {t.id for t in terms}
+    for term in terms:
+        card = cards[term.id]
+        assert (card.prompt, card.back, card.reverse) == (term.term, term.definition, True)
+
+
+def test_generated_flashcards_join_a_quiz_of_flashcards_alone() -> None:
+    packs = load_packs(DECKS)
+    every = QuizSession(packs, QuizOptions(seed=1))
+    types: set[str] = set()
+    while (question := every.current) is not None:
+        types.add(question.item.type)
+        every.skip()
+    assert "mcq" in types
+    assert "flashcard" not in types  # the terms are asked by their choices
+    alone = QuizSession(packs, QuizOptions(seed=1, types=("flashcard",)))
+    generated = [i for p in packs for i in all_items(p) if isinstance(i, FlashcardItem)]
+    assert alone.total == len(generated) > 0
+
+
+def test_written_flashcards_join_any_quiz() -> None:
+    session = QuizSession([parse_pack(PACK)], QuizOptions(seed=1))
+    assert session.total == len(parse_pack(PACK).items)
