@@ -125,3 +125,65 @@ def test_generated_flashcards_join_a_quiz_of_flashcards_alone() -> None:
 def test_written_flashcards_join_any_quiz() -> None:
     session = QuizSession([parse_pack(PACK)], QuizOptions(seed=1))
     assert session.total == len(parse_pack(PACK).items)
+
+
+LINTED = """\
+id: cards
+title: {ar: "بطاقات", en: "Cards"}
+language: ar
+translations: [en]
+items:
+  - id: same
+    evidence: {quote: "أستانا"}
+    type: flashcard
+    front: {ar: "أستانا", en: "Astana"}
+    back: {ar: "أستانا", en: "Astana"}
+  - id: told
+    evidence: {quote: "أستانا"}
+    type: flashcard
+    front: "عاصمة كازاخستان"
+    back: {ar: "أستانا", en: "Astana"}
+    hint: {ar: "إنها أستانا", en: "It is Astana"}
+"""
+
+
+def test_lint_finds_a_back_that_repeats_the_front_and_a_hint_that_tells_it(
+    tmp_path: Path,
+) -> None:
+    from kzlearn.questions.lint import lint_file
+
+    path = tmp_path / "cards.yaml"
+    path.write_text(LINTED, encoding="utf-8")
+    lines = LINTED.splitlines()
+    found = {(p.line, p.field, p.message) for p in lint_file(path)}
+    assert (
+        lines.index('    back: {ar: "أستانا", en: "Astana"}') + 1,
+        "items.0.back",
+        "warning: the back repeats the front",
+    ) in found
+    assert (
+        lines.index('    hint: {ar: "إنها أستانا", en: "It is Astana"}') + 1,
+        "items.1.hint",
+        "warning: the hint gives the back away",
+    ) in found
+    # a missing translation of the front is found on the line that writes `front`
+    assert (
+        lines.index('    front: "عاصمة كازاخستان"') + 1,
+        "items.1.front",
+        "warning: no en translation",
+    ) in found
+
+
+def test_preview_shows_the_back_hint_notes_and_reverse() -> None:
+    from kzlearn.questions.preview import preview_lines
+
+    pack = parse_pack(PACK)
+    lines = list(preview_lines(pack, pack.items, lang="en"))
+    assert lines[:6] == [
+        "── cards/capital  (flashcard · written by hand)",
+        "The capital of Kazakhstan",
+        "Hint: It starts with A",
+        "Back: Astana",
+        "(also asked back to front)",
+        "Explanation: Since 1997",
+    ]
