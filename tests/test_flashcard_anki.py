@@ -98,6 +98,7 @@ def test_exported_flashcards_come_back_as_flashcards(exported: Path) -> None:
     assert not back.skipped
     assert len(back.pack.items) == len(pack.items)
     for mine, theirs in zip(pack.items, back.pack.items, strict=True):
+        assert theirs.id == mine.id  # the Key field: progress keyed by the id carries over
         assert isinstance(mine, FlashcardItem)
         assert isinstance(theirs, FlashcardItem)
         assert theirs.prompt.plain == mine.prompt.get("ar", "ar")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ __all__ = ["AnkiImport", "FieldMap", "Note", "NoteType", "convert", "parse_map"]
 _NOTES = ("notes", "explanation", "extra", "back extra", "comments", "remarks", "ملاحظات")
 _FRONT = ("front", "question", "prompt", "term", "text", "recto", "سؤال")
 _BACK = ("back", "answer", "definition", "verso", "جواب")
+_KEY = re.compile(r"[a-z0-9][a-z0-9._-]{0,79}/([a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?)")
 CLOZE_PROMPT = {"en": "Fill in the blanks.", "ar": "املأ الفراغات.", "fr": "Complétez le texte."}
 ROLES = ("front", "back", "hint", "notes")
 
@@ -116,6 +118,9 @@ class _Converter:
         type_name = kind.name if kind else ""
         label = f"note {note.id} ({type_name})" if type_name else f"note {note.id}"
         item_id = f"note-{note.id}" if isinstance(note.id, int) else f"note-n{number}"
+        key = _KEY.fullmatch(html.unescape(values.get("Key", "")).strip())
+        if key is not None:  # kzlearn's own export: the item keeps its id (and its progress)
+            item_id = key.group(1)
         item_id = f"note-n{number}" if item_id in self.ids else item_id  # ids may repeat
         self.ids.add(item_id)
         templates = kind.templates if kind else ()
