@@ -149,3 +149,22 @@ def test_a_bad_map_is_one_line_and_nothing_is_written(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_notes_in_the_default_deck_give_the_pack_its_id_as_title(tmp_path: Path) -> None:
+    from anki.collection import Collection
+    from anki.decks import DeckId
+    from anki.import_export_pb2 import ExportAnkiPackageOptions
+
+    col = Collection(str(tmp_path / "plain.anki2"))
+    note = col.new_note(col.models.by_name("Basic"))  # type: ignore[arg-type]
+    note["Front"], note["Back"] = "A note that mentions image-occlusion:rect", "kept"
+    col.add_note(note, DeckId(1))
+    out = tmp_path / "plain.apkg"
+    col.export_anki_package(
+        out_path=str(out), options=ExportAnkiPackageOptions(legacy=False), limit=None
+    )
+    col.close()
+    result = read_apkg(out, pack_id="plain")
+    assert result.pack.title.plain == "plain"
+    assert [i.type for i in result.pack.items] == ["flashcard"]  # text, not an occlusion

@@ -34,6 +34,7 @@ __all__ = ["AnkiImport", "FieldMap", "Note", "NoteType", "convert", "parse_map"]
 _NOTES = ("notes", "explanation", "extra", "back extra", "comments", "remarks", "ملاحظات")
 _FRONT = ("front", "question", "prompt", "term", "text", "recto", "سؤال")
 _BACK = ("back", "answer", "definition", "verso", "جواب")
+_OCCLUSION = re.compile(r"\{\{c\d+::image-occlusion:")  # a region's shape, not a text
 _KEY = re.compile(r"[a-z0-9][a-z0-9._-]{0,79}/([a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?)")
 CLOZE_PROMPT = {"en": "Fill in the blanks.", "ar": "املأ الفراغات.", "fr": "Complétez le texte."}
 ROLES = ("front", "back", "hint", "notes")
@@ -125,7 +126,7 @@ class _Converter:
         self.ids.add(item_id)
         templates = kind.templates if kind else ()
         joined = "\x1f".join(fields)
-        if "image-occlusion" in joined or any("image-occlusion" in q for q, _ in templates):
+        if _OCCLUSION.search(joined) or any("image-occlusion" in q for q, _ in templates):
             self.skipped.append(f"{label}: image occlusion (regions of a picture)")
             return
         made: list[dict[str, object]] = []
@@ -341,6 +342,8 @@ def convert(
         sub = tag("::".join(parts)) if parts and parts != [""] else ""
         if sub:
             item["tags"] = [sub, *(t for t in item["tags"] if t != sub)]  # type: ignore[attr-defined]
+    if title == "Default":  # Anki's deck for notes put nowhere else: no title
+        title = ""
     data = {"id": pack_id, "title": title or pack_id, "language": lang, "items": converter.items}
     return AnkiImport(build_pack(data, file), sorted(converter.media), converter.skipped)
 
