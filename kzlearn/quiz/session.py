@@ -18,7 +18,6 @@ from typing import Any
 from kzlearn.errors import KzlearnError
 from kzlearn.models import (
     ClozeItem,
-    FlashcardItem,
     Item,
     MatchItem,
     McqItem,
@@ -118,10 +117,8 @@ class QuizSession:
                 opts.lang or pack.language, pack.language
             ):
                 continue  # a passage not written in the quiz's language
-            if isinstance(item, FlashcardItem) and item.fact and opts.types != ("flashcard",):
-                # A self-graded card of a fact that its own questions ask better: played in
-                # a quiz of flashcards alone (reviews have it always).
-                continue
+            if item.type == "flashcard" and item.fact and opts.types != ("flashcard",):
+                continue  # a fact's self-graded card, asked better by its other items
             by_fact.setdefault(f"{pack.id}/{item.fact or item.id}", []).append(key)
         groups = list(by_fact.values())
         for group in groups:
