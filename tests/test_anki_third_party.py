@@ -168,3 +168,30 @@ def test_notes_in_the_default_deck_give_the_pack_its_id_as_title(tmp_path: Path)
     result = read_apkg(out, pack_id="plain")
     assert result.pack.title.plain == "plain"
     assert [i.type for i in result.pack.items] == ["flashcard"]  # text, not an occlusion
+
+
+def test_a_media_name_that_is_a_path_is_never_written_outside(tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    from kzlearn.interop.anki_media import copy_media
+    from tests.hostile import collection
+
+    path = tmp_path / "evil.apkg"
+    names = {"0": "../evil.png", "1": "ok name.png"}
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("collection.anki2", collection(tmp_path / "c.anki2"))
+        archive.writestr("media", json.dumps(names))
+        archive.writestr("0", b"evil")
+        archive.writestr("1", b"fine")
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (folder / "ok name.png").write_bytes(b"mine")  # the teacher's own file of that name
+    copied = copy_media(path, [*names.values(), "missing.png"], folder)
+    assert copied.copied == []
+    assert not (tmp_path / "evil.png").exists()
+    assert (folder / "ok name.png").read_bytes() == b"mine"
+    assert len(copied.problems) == 3
+    (folder / "ok name.png").unlink()
+    assert copy_media(path, ["ok name.png"], folder).copied == ["ok name.png"]
+    assert (folder / "ok name.png").read_bytes() == b"fine"
