@@ -170,6 +170,7 @@ def _known_fields() -> list[str]:
     for value in vars(models).values():
         if isinstance(value, type) and issubclass(value, BaseModel):
             names.update(value.model_fields)
+            names.update(f.alias for f in value.model_fields.values() if f.alias)
     return sorted(names)
 
 

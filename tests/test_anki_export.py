@@ -50,17 +50,13 @@ def key_of(col: Collection, note_id: int) -> str:
 
 
 def expected_notes(pack: Pack) -> int:
-    """One note per item, but one note (two cards) per term fact for its two choice items."""
+    """One note per item, but one note (two cards) per term fact for its generated items."""
     items = [i.id for i in all_items(pack)]
     terms = [f.id for f in pack.facts if isinstance(f, TermFact)]
-    replaced = sum(f"{t}.mcq" in items for t in terms) + sum(
-        f"{t}.mcq.reverse" in items for t in terms
-    )
-    return (
-        len(items)
-        - replaced
-        + sum(f"{t}.mcq" in items or f"{t}.mcq.reverse" in items for t in terms)
-    )
+    generated = [
+        [i for i in (f"{t}.mcq", f"{t}.mcq.reverse", f"{t}.card") if i in items] for t in terms
+    ]
+    return len(items) - sum(map(len, generated)) + sum(bool(g) for g in generated)
 
 
 def test_every_item_is_one_note_and_every_card_renders(

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from kzlearn import KzlearnError, load_packs
-from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem, TrueFalseItem
+from kzlearn.models import (
+    ClozeItem,
+    FlashcardItem,
+    MatchItem,
+    McqItem,
+    OrderItem,
+    ShortItem,
+    TrueFalseItem,
+)
 from kzlearn.questions.grading import correct_response
 from kzlearn.quiz.session import ITEM_TYPES, AnswerRecord, Question, QuizOptions, QuizSession
 from tests.conftest import DECKS
@@ -31,6 +39,8 @@ def wrong_response(q: Question) -> object:
         return not item.answer
     if isinstance(item, ShortItem | ClozeItem):
         return "لا أعرف"
+    if isinstance(item, FlashcardItem):
+        return False  # "I did not know it"
     if isinstance(item, OrderItem):
         return list(reversed(range(len(item.sequence))))
     assert isinstance(item, MatchItem)

@@ -201,15 +201,23 @@ def _cmd_import(args: argparse.Namespace) -> int:
     stem = re.sub(r"[^a-z0-9]+", "-", Path(args.file).stem.lower()).strip("-") or "imported"
     pack_id = args.id or stem[:80].strip("-") or "imported"
     header = f"Imported by `kzlearn import {args.format}` from {safe_line(Path(args.file).name)}."
+    if args.output is not None and Path(args.output).exists() and not args.force:
+        # before media are copied next to it
+        raise KzlearnError(
+            f"{args.output}: exists; not overwriting it (use --force to replace it)"
+        )
     if args.format == "anki":
+        from kzlearn.interop.anki_convert import parse_map
         from kzlearn.interop.anki_import import read_apkg
 
-        result = read_apkg(args.file, pack_id=pack_id, lang=args.lang)
+        maps = dict(parse_map(spec) for spec in args.map or ())
+        result = read_apkg(args.file, pack_id=pack_id, lang=args.lang, maps=maps)
         pack = result.pack
+        for line in result.skipped:
+            header += f"\nLeft out: {safe_line(line)}"
+            print(f"left out: {safe_line(line)}", file=sys.stderr)
         if result.media:
-            header += "\nMedia referenced (not copied): " + ", ".join(map(safe_line, result.media))
-        if result.skipped:
-            header += f"\n{result.skipped} note(s) of other note types were left out."
+            header += _copy_media(args, result.media)
     elif args.format == "gift":
         from kzlearn.interop.gift import parse_gift
 
@@ -251,6 +259,23 @@ def _cmd_import(args: argparse.Namespace) -> int:
     write_new(args.output, dump_pack(pack, header), args.force)
     print(f"{len(pack.facts)} fact(s), {len(pack.items)} item(s) imported", file=sys.stderr)
     return 0
+
+
+def _copy_media(args: argparse.Namespace, media: list[str]) -> str:
+    """The media of an Anki import copied next to the pack written; the header's line."""
+    if args.output is None:
+        return "\nMedia referenced (not copied): " + ", ".join(map(safe_line, media))
+    from kzlearn.interop.anki_media import copy_media
+
+    copied = copy_media(args.file, media, Path(args.output).resolve().parent)
+    for problem in copied.problems:
+        print(f"media not copied: {safe_line(problem)}", file=sys.stderr)
+    line = ""
+    if copied.copied:
+        line += "\nMedia copied next to this file: " + ", ".join(map(safe_line, copied.copied))
+    if copied.problems:
+        line += "\nMedia not copied: " + "; ".join(map(safe_line, copied.problems))
+    return line
 
 
 def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -326,7 +351,7 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     for name, text in (
         ("gift", "Moodle GIFT questions"),
         ("csv", "term and definition lines"),
-        ("anki", "an Anki package (.apkg): basic and cloze notes"),
+        ("anki", "an Anki package (.apkg): flashcards, typed answers, clozes; its media"),
     ):
         fmt = sources.add_parser(name, help=text)
         fmt.add_argument("file")
@@ -346,6 +371,14 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
                 metavar="TEXT",
                 help="what separates one card from the next, as in Quizlet's custom export "
                 "(default: a line end; needs --delimiter; nothing is quoted then)",
+            )
+        if name == "anki":
+            fmt.add_argument(
+                "--map",
+                action="append",
+                metavar="NOTETYPE:FIELD=front,FIELD=back",
+                help="the fields of a note type to use (roles: front, back, hint, notes); "
+                "note types kzlearn cannot read alone are listed with their fields",
             )
         fmt.set_defaults(handler=_cmd_import)
     add_moodle_import(sources)

@@ -19,11 +19,13 @@ import genanki
 
 from kzlearn.errors import ExportError
 from kzlearn.files import atomic_path
+from kzlearn.interop.anki_flashcards import FIELDS, FLASHCARD, flashcard_fields, flashcard_model
 from kzlearn.interop.anki_notetypes import CSS, NOTE_TYPES, NoteType, front, stable_id
 from kzlearn.language.text import has_arabic
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
+    FlashcardItem,
     Item,
     MatchItem,
     McqItem,
@@ -39,6 +41,7 @@ from kzlearn.questions.generate import all_items
 __all__ = ["AnkiNote", "anki_notes", "export_apkg", "stable_id"]
 
 Progress = Callable[[int, int], None]
+_RTL = ("ar", "fa", "he", "ur")
 
 
 def _model(note_type: NoteType, rtl: bool) -> genanki.Model:
@@ -150,6 +153,10 @@ class _Writer:
     def note(self, item: Item) -> AnkiNote:
         key = f"{self.pack.id}/{item.id}"
         fields = {**self.common(item), "Key": _esc(key)}
+        if isinstance(item, FlashcardItem):
+            fields = flashcard_fields(item, self.main, self.translation, fields)
+            subdeck = item.tags[0] if item.tags else None
+            return AnkiNote(key, FLASHCARD, fields, self.tags(item.tags), subdeck)
         prompt = {
             "Prompt": self.main(item.prompt),
             "PromptTranslation": self.translation(item.prompt),
@@ -244,14 +251,15 @@ class _Writer:
 
 def anki_notes(pack: Pack, *, seed: int | None = None) -> list[AnkiNote]:
     """The notes of ``pack``, in pack order: one per item, and one two-card note per term
-    fact in place of its two generated multiple-choice items (term → definition and back)."""
+    fact in place of its generated items (term → definition and back)."""
     writer = _Writer(pack)
     terms = {f.id: f for f in pack.facts if isinstance(f, TermFact)}
     notes: list[AnkiNote] = []
     done_terms: set[str] = set()
     for item in all_items(pack, seed=seed):
         fact_id = item.id.split(".")[0]
-        if fact_id in terms and item.id in (f"{fact_id}.mcq", f"{fact_id}.mcq.reverse"):
+        term_items = (f"{fact_id}.mcq", f"{fact_id}.mcq.reverse", f"{fact_id}.card")
+        if fact_id in terms and item.id in term_items:
             if fact_id not in done_terms:
                 done_terms.add(fact_id)
                 notes.append(writer.term_note(terms[fact_id]))
@@ -315,9 +323,16 @@ def export_apkg(
             _esc(pack.text(pack.description)) if pack.description else "",
         )
         subdecks: dict[str, genanki.Deck] = {}
-        rtl = has_arabic(pack.text(pack.title)) or pack.language in ("ar", "fa", "he", "ur")
+        rtl = has_arabic(pack.text(pack.title)) or pack.language in _RTL
+        other = pack.translations[0] if pack.translations else pack.language
+        card_model = genanki.Model(
+            **flashcard_model(rtl, other in _RTL),
+            model_type=genanki.Model.FRONT_BACK,
+            sort_field_index=0,
+        )
         for position, note in enumerate(notes):
-            note_type = NOTE_TYPES[note.note_type]
+            names = FIELDS if note.note_type == FLASHCARD else NOTE_TYPES[note.note_type].fields
+            model = card_model if note.note_type == FLASHCARD else models[(note.note_type, rtl)]
             target = deck
             if subdecks_by_tag and note.subdeck:
                 target = subdecks.setdefault(
@@ -329,8 +344,8 @@ def export_apkg(
                 )
             target.add_note(
                 _Note(
-                    model=models[(note.note_type, rtl)],
-                    fields=[note.fields.get(f, "") for f in note_type.fields],
+                    model=model,
+                    fields=[note.fields.get(f, "") for f in names],
                     tags=list(note.tags),
                     guid=genanki.guid_for(*note.key.split("/", 1)),
                     due=position,

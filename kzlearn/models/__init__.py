@@ -19,6 +19,7 @@ from kzlearn.models.facts import (
 )
 from kzlearn.models.items import (
     ClozeItem,
+    FlashcardItem,
     Item,
     MatchItem,
     MatchPair,
@@ -41,6 +42,7 @@ __all__ = [
     "EntityFact",
     "Evidence",
     "Fact",
+    "FlashcardItem",
     "Item",
     "Loc",
     "Localized",

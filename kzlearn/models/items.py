@@ -6,6 +6,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    ConfigDict,
     Field,
     StrictBool,
     field_validator,
@@ -251,7 +252,30 @@ class MatchItem(_ItemBase):
         return value
 
 
+class FlashcardItem(_ItemBase):
+    """A card to recall: the front, then the back; the student says whether they knew it.
+
+    Written ``front`` and ``notes`` in a pack: they are the ``prompt`` and ``explanation``
+    every item has, so feedback, evidence and exports need nothing of their own.
+    """
+
+    model_config = ConfigDict(serialize_by_alias=True)
+    type: Literal["flashcard"]
+    prompt: Localized = Field(alias="front")
+    back: Localized
+    hint: Localized | None = Field(None, description="Shown on the front when asked for.")
+    explanation: Localized | None = Field(None, alias="notes")
+    reverse: StrictBool = Field(False, description="Also a card from the back to the front.")
+
+
 Item = Annotated[
-    McqItem | TrueFalseItem | ShortItem | ClozeItem | OrderItem | MatchItem | MultiItem,
+    McqItem
+    | TrueFalseItem
+    | ShortItem
+    | ClozeItem
+    | OrderItem
+    | MatchItem
+    | MultiItem
+    | FlashcardItem,
     Field(discriminator="type"),
 ]

@@ -25,6 +25,7 @@ from kzlearn.language.text import fold, has_arabic, normalize_basic
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
+    FlashcardItem,
     Item,
     MatchItem,
     McqItem,
@@ -53,6 +54,7 @@ from kzlearn.questions.names import (
     name_match,
     part_match,
 )
+from kzlearn.questions.self_graded import grade_flashcard
 
 __all__ = [
     "Kind",
@@ -480,6 +482,7 @@ def grade(item: Item, response: object, *, lang: str | None = None) -> Verdict:
     a single blank); order, the indexes of ``item.sequence`` in the order the student put
     them; match, for each left entry the index of the pair whose right entry was chosen;
     multi, the indexes of the choices picked (or their texts).
+    flashcard, True or False (the student knew it or not) or a review's rating 1-4.
     Never raises for any response.
     """
     if isinstance(item, McqItem):
@@ -494,6 +497,8 @@ def grade(item: Item, response: object, *, lang: str | None = None) -> Verdict:
         return _order(item, response, lang)
     if isinstance(item, MultiItem):
         return _multi(item, response, lang)
+    if isinstance(item, FlashcardItem):
+        return grade_flashcard(item, response, lang)
     return _match(item, response, lang)
 
 
@@ -511,4 +516,6 @@ def correct_response(item: Item, lang: str | None = None) -> object:
         return list(range(len(item.sequence)))
     if isinstance(item, MultiItem):
         return list(item.answer_indexes)
+    if isinstance(item, FlashcardItem):
+        return True
     return list(range(len(item.pairs)))

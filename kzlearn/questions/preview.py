@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
+    FlashcardItem,
     Item,
     MatchItem,
     McqItem,
@@ -32,6 +33,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "cloze": "fill in the blanks",
         "order": "ordering",
         "match": "matching",
+        "flashcard": "flashcard",
+        "back": "Back",
+        "hint": "Hint",
+        "reverse": "also asked back to front",
         "answer": "Answer",
         "distractors": "Distractors",
         "accepted": "Also accepted",
@@ -58,6 +63,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "cloze": "املأ الفراغ",
         "order": "ترتيب",
         "match": "مطابقة",
+        "flashcard": "بطاقة",
+        "back": "الظهر",
+        "hint": "تلميح",
+        "reverse": "تُسأل أيضاً من الظهر إلى الوجه",
         "answer": "الإجابة",
         "distractors": "المموهات",
         "accepted": "يُقبل أيضاً",
@@ -150,3 +159,9 @@ def _body(item: Item, pack: Pack, lang: str, words: dict[str, str]) -> Iterator[
     elif isinstance(item, MatchItem):
         for i, pair in enumerate(item.pairs, start=1):
             yield f"  {i}. {text(pair.left)} → {text(pair.right)}"
+    elif isinstance(item, FlashcardItem):
+        if item.hint is not None:
+            yield f"{words['hint']}: {text(item.hint)}"
+        yield f"{words['back']}: {text(item.back)}"
+        if item.reverse:
+            yield f"({words['reverse']})"

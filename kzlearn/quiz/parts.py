@@ -28,7 +28,7 @@ __all__ = [
     "Summary",
 ]
 
-ITEM_TYPES = ("mcq", "true_false", "short", "cloze", "order", "match")
+ITEM_TYPES = ("mcq", "true_false", "short", "cloze", "order", "match", "flashcard")
 FORMAT = 1
 
 

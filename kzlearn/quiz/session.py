@@ -117,6 +117,8 @@ class QuizSession:
                 opts.lang or pack.language, pack.language
             ):
                 continue  # a passage not written in the quiz's language
+            if item.type == "flashcard" and item.fact and opts.types != ("flashcard",):
+                continue  # a fact's self-graded card, asked better by its other items
             by_fact.setdefault(f"{pack.id}/{item.fact or item.id}", []).append(key)
         groups = list(by_fact.values())
         for group in groups:

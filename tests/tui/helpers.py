@@ -5,7 +5,15 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from kzlearn import load_packs
-from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem, TrueFalseItem
+from kzlearn.models import (
+    ClozeItem,
+    FlashcardItem,
+    MatchItem,
+    McqItem,
+    OrderItem,
+    ShortItem,
+    TrueFalseItem,
+)
 from kzlearn.quiz.session import Question
 from kzlearn.tui.app import KzlearnApp
 from tests.conftest import DECKS
@@ -39,6 +47,9 @@ async def answer(pilot: Pilot[None], question: Question, plan: str) -> None:
         await pilot.press(str(question.order.index(index) + 1))  # its row on screen
     elif isinstance(item, TrueFalseItem):
         await pilot.press("t" if item.answer == (plan == "correct") else "f")
+    elif isinstance(item, FlashcardItem):
+        await pilot.press("space")  # the back, then "I knew it" or not
+        await pilot.press("1" if plan == "correct" else "2")
     elif isinstance(item, ShortItem):
         text = item.answer.get("en", "ar") if plan == "correct" else "Atlantis"
         if plan == "nearly":

@@ -22,6 +22,7 @@ HELP_ROWS = (
     ("Typed, cloze", "type, then enter (enter moves to the next blank)"),
     ("Put in order", "↑↓ pick · shift+↑↓ or u/d move · enter answers"),
     ("Match pairs", "↑↓ pick a left entry · its right letter or number · enter"),
+    ("Flashcard", "space/enter: the back · h: hint · 1 knew it, 2 not · review: 1-4"),
     ("After an answer", "enter, space or n: next question · o: I was right (typed answers)"),
     ("Review", "1 again · 2 hard · 3 good · 4 easy · u: undo the last rating"),
     ("Anywhere", "l or F2: language · escape: skip · ? or F1: keys"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kzlearn.models import McqItem, TrueFalseItem
+from kzlearn.models import FlashcardItem, McqItem, TrueFalseItem
 from kzlearn.quiz.session import Feedback, Question
 from kzlearn.tui.bidi import direction_rtl, is_rtl
 from kzlearn.tui.i18n import reason_text
@@ -95,7 +95,12 @@ def feedback_parts(
         expected = verdict.expected
         if is_rtl(expected):  # the arrow follows the reading direction; Arabic semicolons
             expected = expected.replace(" → ", " ← ").replace("; ", "؛ ")
-        if not skipped and rows == [] and response:
+        if (
+            not skipped
+            and rows == []
+            and response
+            and not isinstance(question.item, FlashcardItem)
+        ):
             parts.append(line(t("Your answer: {a}", a=response), "given"))
         parts.append(line(t("Answer: {a}", a=expected), "expected"))
     if screen.kz.reviewing:
