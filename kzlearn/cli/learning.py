@@ -11,6 +11,7 @@ from kzlearn.safetext import safe, safe_line
 
 if TYPE_CHECKING:
     from kzlearn.models import Item, Pack
+    from kzlearn.quiz.session import QuizOptions
     from kzlearn.review.srs import Reviewer
 
 
@@ -24,9 +25,33 @@ from kzlearn.cli.common import (
 )
 
 
-def _keys_by_pack(packs: Sequence[Pack], items: dict[str, list[Item]]) -> dict[str, list[str]]:
-    """``pack_id/item_id`` of every item, by pack (``items`` as resolve_packs filled it)."""
-    return {pack.id: [f"{pack.id}/{item.id}" for item in items[pack.id]] for pack in packs}
+def _keys_by_pack(
+    packs: Sequence[Pack], items: dict[str, list[Item]], types: Sequence[str] | None = None
+) -> dict[str, list[str]]:
+    """``pack_id/item_id`` of every item (of ``types``), by pack (``items`` as
+    resolve_packs filled it)."""
+    return {
+        pack.id: [
+            f"{pack.id}/{item.id}"
+            for item in items[pack.id]
+            if types is None or item.type in types
+        ]
+        for pack in packs
+    }
+
+
+def review_queue(
+    reviewer: Reviewer,
+    packs: Sequence[Pack],
+    items: dict[str, list[Item]],
+    options: QuizOptions,
+    new_per_day: int,
+) -> list[str]:
+    """What ``kzlearn review`` asks: what is due and new, of ``--types``, at most ``--count``
+    of it; every item is kept in sync, whichever types are asked."""
+    reviewer.sync(packs, _keys_by_pack(packs, items))
+    wanted = _keys_by_pack(packs, items, options.types)
+    return reviewer.queue(wanted, new_per_day=new_per_day)[: options.count or None]
 
 
 def cmd_quiz(args: argparse.Namespace) -> int:
@@ -56,9 +81,7 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
         queue = None
         if review:
             reviewer = make_reviewer()
-            keys = _keys_by_pack(packs, items)
-            reviewer.sync(packs, keys)
-            queue = reviewer.queue(keys, new_per_day=args.new_per_day)
+            queue = review_queue(reviewer, packs, items, quiz_options(args), args.new_per_day)
             if not queue:
                 print("Nothing is due now. `kzlearn stats` shows what comes next.")
                 return 0

@@ -25,17 +25,14 @@ def _line(screen: QuizScreen, q: Question, text: str, classes: str) -> BidiText:
     )
 
 
-def _keys_line(screen: QuizScreen, item: FlashcardItem) -> str:
-    shown = screen.t("space or enter: show the answer")
-    if item.hint is not None:
-        shown += " · " + screen.t("h: hint")
-    return shown
-
-
 def front_widget(screen: QuizScreen, q: Question) -> Vertical:
-    """What shows under the front before the back is revealed: the keys."""
+    """What shows under the front before the back is revealed: the keys, the hint's key on
+    a line of its own (wrapped after the first, "h:" would be left without its word)."""
     assert isinstance(q.item, FlashcardItem)
-    return Vertical(_line(screen, q, _keys_line(screen, q.item), "hint"), id="flashcard")
+    keys = [_line(screen, q, screen.t("space or enter: show the answer"), "hint")]
+    if q.item.hint is not None:
+        keys.append(_line(screen, q, screen.t("h: hint"), "hint key-hint"))
+    return Vertical(*keys, id="flashcard")
 
 
 async def show_hint(screen: QuizScreen, q: Question) -> None:
@@ -74,7 +71,10 @@ async def reveal(screen: QuizScreen, q: Question) -> None:
         parts.append(_line(screen, q, q.text(item.explanation), "explanation"))
     await box.mount(*parts)
     if screen.kz.reviewing:
-        await box.mount(_line(screen, q, rating_line(screen, q.key), "hint"))
+        ratings = _line(screen, q, rating_line(screen, q.key), "hint")
+        await box.mount(ratings)
+        # A long back on a small terminal: the ratings (all four) are what is read next.
+        screen.call_after_refresh(ratings.scroll_visible, animate=False)
         return
     choices = ChoiceList(
         [screen.t("I knew it"), screen.t("I did not know it")], mode=screen.kz.rtl, id="choices"
@@ -82,3 +82,4 @@ async def reveal(screen: QuizScreen, q: Question) -> None:
     choices.base_rtl = is_rtl(q.prompt)
     await box.mount(choices)
     choices.focus()
+    screen.call_after_refresh(choices.scroll_visible, animate=False)

@@ -335,6 +335,9 @@ class QuizScreen(KzScreen):
                 await self._reveal()
             elif self.kz.reviewing:
                 await self.action_rate(3)
+            else:  # as enter does (and Anki's space): the highlighted answer
+                for choices in self.query("#choices").results(ChoiceList):
+                    await self.submit(choices.highlighted == 0)
             return
         if self.answered is not None:
             await self.show_question()

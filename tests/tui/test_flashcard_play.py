@@ -1,0 +1,132 @@
+"""Flashcards as a student plays them in a real terminal, small ones included: nothing cut
+off, no needless scrollbar, the keys an Anki user expects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fsrs import Scheduler
+
+from kzlearn.cli.learning import review_queue
+from kzlearn.models import Pack
+from kzlearn.packs import parse_pack
+from kzlearn.questions.generate import all_items
+from kzlearn.quiz.session import QuizOptions
+from kzlearn.review.srs import Reviewer
+from kzlearn.store.sqlite import Store
+from kzlearn.tui.app import KzlearnApp
+from kzlearn.tui.i18n import LOCALE, read_po
+from tests.test_bidi import seen
+from tests.tui.helpers import PACKS, screen_text
+
+LONG = """\
+id: long
+title: {ar: "بطاقات طويلة", en: "Long cards"}
+language: ar
+translations: [en]
+items:
+  - id: capital
+    type: flashcard
+    front: {ar: "ما عاصمة كازاخستان؟", en: "What is the capital of Kazakhstan?"}
+    back: {ar: "أستانا (Astana)، وكانت تسمى أكمولا ثم نور سلطان بين 2019 و2022",
+           en: "Astana (أستانا); the capital moved from Almaty in 1997, and the city was
+             called Nur-Sultan between 2019 and 2022"}
+    hint: {ar: "تبدأ بحرف A في الإنجليزية", en: "It starts with A"}
+    notes: {ar: "نقلت العاصمة من ألماتي سنة 1997.", en: "The capital moved from Almaty in 1997."}
+"""
+
+
+def long_pack() -> Pack:
+    return parse_pack(LONG)
+
+
+def review_app(pack: Pack, store: Store) -> KzlearnApp:
+    reviewer = Reviewer(store, Scheduler(enable_fuzzing=False))
+    keys = [f"{pack.id}/{i.id}" for i in pack.items]
+    options = QuizOptions(seed=1, lang="en")
+    return KzlearnApp([pack], options=options, reviewer=reviewer, review_keys=keys)
+
+
+@pytest.mark.parametrize("kind", ["flashcard", "cloze"])
+async def test_a_short_question_has_no_scrollbar_at_80x24(kind: str) -> None:
+    options = QuizOptions(seed=2, lang="ar", types=(kind,))
+    app = KzlearnApp(PACKS, options=options, start_quiz=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#body")
+        assert body.virtual_size.height <= body.size.height, screen_text(app)
+        assert not body.show_vertical_scrollbar
+
+
+async def test_at_40x12_the_turned_card_shows_all_four_ratings(tmp_path: Path) -> None:
+    with Store(tmp_path / "progress.sqlite3") as store:
+        app = review_app(long_pack(), store)
+        async with app.run_test(size=(40, 12)) as pilot:
+            await pilot.pause()
+            await pilot.press("space")
+            await pilot.pause()
+            await pilot.pause()
+            text = screen_text(app)
+            assert "4 easy" in text, text
+            assert "enter keeps 3" in text, text
+
+
+async def test_at_40x12_the_turned_card_shows_both_answers_of_a_quiz() -> None:
+    options = QuizOptions(seed=1, lang="en")
+    app = KzlearnApp([long_pack()], options=options, start_quiz=True)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.pause()
+        assert "2. I did not know it" in screen_text(app), screen_text(app)
+
+
+@pytest.mark.parametrize(("lang", "key"), [("en", "h: hint"), ("ar", "تلميح: h")])
+async def test_the_hint_key_keeps_its_word_on_a_narrow_terminal(lang: str, key: str) -> None:
+    # Arabic as the interface's other keys say it ("خروج: q"), read right to left.
+    app = KzlearnApp([long_pack()], options=QuizOptions(seed=1, lang=lang), start_quiz=True)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        assert (seen(key) if lang == "ar" else key) in lines, lines
+
+
+async def test_space_on_a_turned_card_answers_as_enter_does() -> None:
+    # Anki: space turns the card, and space again says "good".
+    app = KzlearnApp([long_pack()], options=QuizOptions(seed=1, lang="en"), start_quiz=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert "✓ Correct" in screen_text(app)
+        assert app.session is not None
+        assert [a.outcome for a in app.session.answers] == ["correct"]
+
+
+def test_review_asks_only_the_types_and_the_count_asked_for(tmp_path: Path) -> None:
+    items = {p.id: all_items(p) for p in PACKS}
+    kinds = {f"{p.id}/{i.id}": i.type for p in PACKS for i in items[p.id]}
+    with Store(tmp_path / "progress.sqlite3") as store:
+        reviewer = Reviewer(store)
+        cards = QuizOptions(types=("flashcard",))
+        queue = review_queue(reviewer, PACKS, items, cards, new_per_day=1000)
+        flashcards = [k for k, kind in kinds.items() if kind == "flashcard"]
+        assert flashcards
+        assert sorted(queue) == sorted(flashcards)
+        some = QuizOptions(types=("mcq", "true_false"), count=3)
+        queue = review_queue(reviewer, PACKS, items, some, new_per_day=1000)
+        assert len(queue) == some.count
+        assert {kinds[k] for k in queue} <= {"mcq", "true_false"}
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fr"])
+def test_every_tag_of_the_bundled_decks_is_translated(lang: str) -> None:
+    # The summary's scores by tag: English in the Arabic interface otherwise.
+    messages = read_po((LOCALE / f"{lang}.po").read_text(encoding="utf-8"))
+    tags = {t for p in PACKS for i in all_items(p) for t in i.tags}
+    assert tags
+    assert sorted(t for t in tags if not messages.get(t)) == []
