@@ -57,6 +57,7 @@ def add_report_command(commands: Any) -> None:
 
 
 def cmd_class_report(args: argparse.Namespace) -> int:
+    from kzlearn.questions.self_graded import with_reverse_cards
     from kzlearn.report import build_report, read_class
 
     items: dict[str, list[Item]] = {}
@@ -64,7 +65,9 @@ def cmd_class_report(args: argparse.Namespace) -> int:
     check_lang(args.lang, packs)
     pack_ids = [p.id for p in packs]
     by_key: dict[str, tuple[Pack, Item]] = {
-        f"{pack.id}/{item.id}": (pack, item) for pack in packs for item in items[pack.id]
+        f"{pack.id}/{item.id}": (pack, item)
+        for pack in packs
+        for item in with_reverse_cards(items[pack.id])
     }
     with open_store(args, read_only=True) as store:
         attempts, cards = read_class(store, args.class_name)

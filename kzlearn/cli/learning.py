@@ -28,12 +28,14 @@ from kzlearn.cli.common import (
 def _keys_by_pack(
     packs: Sequence[Pack], items: dict[str, list[Item]], types: Sequence[str] | None = None
 ) -> dict[str, list[str]]:
-    """``pack_id/item_id`` of every item (of ``types``), by pack (``items`` as
-    resolve_packs filled it)."""
+    """``pack_id/item_id`` of every item (of ``types``), flashcards' back-to-front cards
+    included, by pack (``items`` as resolve_packs filled it)."""
+    from kzlearn.questions.self_graded import with_reverse_cards
+
     return {
         pack.id: [
             f"{pack.id}/{item.id}"
-            for item in items[pack.id]
+            for item in with_reverse_cards(items[pack.id])
             if types is None or item.type in types
         ]
         for pack in packs

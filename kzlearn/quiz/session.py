@@ -25,6 +25,7 @@ from kzlearn.models import (
     Pack,
 )
 from kzlearn.questions.grading import Outcome, Verdict, grade
+from kzlearn.questions.self_graded import with_reverse_cards
 from kzlearn.quiz.feedback import feedback_for
 from kzlearn.quiz.parts import (
     FORMAT,
@@ -93,7 +94,7 @@ class QuizSession:
                 from kzlearn.questions.generate import all_items  # not with a warm cache
 
                 pool = all_items(pack)
-            for item in pool:
+            for item in with_reverse_cards(pool):
                 self._items[f"{pack.id}/{item.id}"] = (pack, item)
         self._clock = clock
         self._started = clock()

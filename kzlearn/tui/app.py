@@ -218,14 +218,17 @@ class KzlearnApp(App[None]):
         return True
 
     def items_of(self, pack: Pack) -> list[Item]:
-        """A pack's items: those the cache gave, else generated once and kept."""
+        """A pack's items as played: those the cache gave, else generated once and kept;
+        then flashcards' back-to-front cards."""
         if self.items is None:
             self.items = {}
         if pack.id not in self.items:
             from kzlearn.questions.generate import all_items
 
             self.items[pack.id] = all_items(pack)
-        return self.items[pack.id]
+        from kzlearn.questions.self_graded import with_reverse_cards
+
+        return with_reverse_cards(self.items[pack.id])
 
     def outlook(self) -> tuple[int, int] | None:
         """How many items come due tomorrow and in the coming week (with a progress store)."""

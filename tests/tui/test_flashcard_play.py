@@ -9,9 +9,10 @@ import pytest
 from fsrs import Scheduler
 
 from kzlearn.cli.learning import review_queue
-from kzlearn.models import Pack
+from kzlearn.models import FlashcardItem, Pack
 from kzlearn.packs import parse_pack
 from kzlearn.questions.generate import all_items
+from kzlearn.questions.self_graded import REVERSE, with_reverse_cards
 from kzlearn.quiz.session import QuizOptions
 from kzlearn.review.srs import Reviewer
 from kzlearn.store.sqlite import Store
@@ -37,8 +38,8 @@ items:
 """
 
 
-def long_pack() -> Pack:
-    return parse_pack(LONG)
+def long_pack(*, reverse: bool = False) -> Pack:
+    return parse_pack(LONG + ("    reverse: true\n" if reverse else ""))
 
 
 def review_app(pack: Pack, store: Store) -> KzlearnApp:
@@ -109,7 +110,7 @@ async def test_space_on_a_turned_card_answers_as_enter_does() -> None:
 
 def test_review_asks_only_the_types_and_the_count_asked_for(tmp_path: Path) -> None:
     items = {p.id: all_items(p) for p in PACKS}
-    kinds = {f"{p.id}/{i.id}": i.type for p in PACKS for i in items[p.id]}
+    kinds = {f"{p.id}/{i.id}": i.type for p in PACKS for i in with_reverse_cards(items[p.id])}
     with Store(tmp_path / "progress.sqlite3") as store:
         reviewer = Reviewer(store)
         cards = QuizOptions(types=("flashcard",))
@@ -130,3 +131,47 @@ def test_every_tag_of_the_bundled_decks_is_translated(lang: str) -> None:
     tags = {t for p in PACKS for i in all_items(p) for t in i.tags}
     assert tags
     assert sorted(t for t in tags if not messages.get(t)) == []
+
+
+async def test_a_reverse_card_is_asked_back_to_front_too() -> None:
+    # reverse: true, as Anki's "Basic (and reversed card)": the back is asked for the front.
+    pack = long_pack(reverse=True)
+    app = KzlearnApp([pack], options=QuizOptions(seed=1, lang="en"), start_quiz=True)
+    (card,) = pack.items
+    assert isinstance(card, FlashcardItem)
+    assert card.reverse
+    front, back = card.prompt.get("en", "ar"), card.back.get("en", "ar")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.session is not None
+        asked = []
+        while app.session.current is not None:
+            question = app.session.current
+            asked.append(question.item.id)
+            shown = screen_text(app)
+            if question.item.id == card.id + REVERSE:
+                assert front not in shown  # its back, shown first
+                assert "h: hint" not in shown  # the hint is a clue to the back: not here
+            await pilot.press("space")
+            await pilot.pause()
+            assert front in screen_text(app)
+            assert back.split()[0] in screen_text(app)  # Astana
+            await pilot.press("1", "enter")
+            await pilot.pause()
+        assert sorted(asked) == [card.id, card.id + REVERSE]
+
+
+def test_a_review_introduces_a_reverse_card_after_every_front_to_back_one(
+    tmp_path: Path,
+) -> None:
+    items = {p.id: all_items(p) for p in PACKS}
+    with Store(tmp_path / "progress.sqlite3") as store:
+        queue = review_queue(
+            Reviewer(store), PACKS, items, QuizOptions(types=("flashcard",)), new_per_day=1000
+        )
+    reverse = [n for n, key in enumerate(queue) if key.endswith(REVERSE)]
+    forward = [n for n, key in enumerate(queue) if not key.endswith(REVERSE)]
+    assert reverse
+    assert forward
+    assert max(forward) < min(reverse)
+    assert {k.removesuffix(REVERSE) for k in queue} == set(queue) - {queue[n] for n in reverse}

@@ -10,6 +10,7 @@ from fsrs import Scheduler
 
 from kzlearn.models import FlashcardItem
 from kzlearn.packs import parse_pack
+from kzlearn.questions.self_graded import with_reverse_cards
 from kzlearn.quiz.session import QuizOptions
 from kzlearn.review.srs import Reviewer
 from kzlearn.store.sqlite import Store
@@ -20,12 +21,13 @@ from tests.test_flashcard_anki import PACK
 from tests.tui.helpers import screen_text
 
 CARDS = parse_pack(PACK)
-FRONT = {i.id: i.prompt.get("en", "ar") for i in CARDS.items}
-BACK = {i.id: i.back.get("en", "ar") for i in CARDS.items if isinstance(i, FlashcardItem)}
+PLAYED = with_reverse_cards(CARDS.items)  # capital's back-to-front card too
+FRONT = {i.id: i.prompt.get("en", "ar") for i in PLAYED}
+BACK = {i.id: i.back.get("en", "ar") for i in PLAYED if isinstance(i, FlashcardItem)}
 
 
-def quiz_app() -> KzlearnApp:
-    options = QuizOptions(seed=2, lang="en", types=("flashcard",))
+def quiz_app(count: int | None = None) -> KzlearnApp:
+    options = QuizOptions(seed=2, lang="en", types=("flashcard",), count=count)
     return KzlearnApp([CARDS], options=options, start_quiz=True)
 
 
@@ -36,7 +38,7 @@ def current_id(app: KzlearnApp) -> str:
 
 
 async def test_the_front_then_the_back_on_space_then_right_or_wrong() -> None:
-    app = quiz_app()
+    app = quiz_app(count=2)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         first = current_id(app)
