@@ -119,7 +119,7 @@ Independence came in {=1991 =December 1991} after decades.
     [
         ("::a:: fine {=x ~y}\n\n::b:: broken {=x ~y\n", 3, "not closed"),
         ("::a:: no block at all\n", 1, "no answer block"),
-        ("::a:: two right {=x =y ~z}\n", 1, "exactly one right answer"),
+        ("::a:: two right {=x =y ~z}\n", 1, "several answers worth full credit"),
         ("::a:: number {#many}\n", 1, "needs a number"),
     ],
 )

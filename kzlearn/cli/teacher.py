@@ -173,10 +173,11 @@ def _cmd_export_text(args: argparse.Namespace) -> int:
         exported = to_gift(packs, items, lang=args.lang)
         text, count = exported.text, exported.written
         if exported.skipped:
+            reasons = zip(exported.skipped, exported.reasons, strict=True)
+            shown = [f"{i} ({why})" for i, why in reasons]
             print(
-                f"{len(exported.skipped)} item(s) have no GIFT form (ordering, cloze with "
-                f"several blanks), left out: {', '.join(exported.skipped[:5])}"
-                + (" ..." if len(exported.skipped) > 5 else ""),
+                f"{len(exported.skipped)} item(s) left out: {', '.join(shown[:5])}"
+                + (" ..." if len(shown) > 5 else ""),
                 file=sys.stderr,
             )
     else:
@@ -206,11 +207,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
         if result.skipped:
             header += f"\n{result.skipped} note(s) of other note types were left out."
     elif args.format == "gift":
-        from kzlearn.interop.gift import parse_gift
+        from kzlearn.interop.gift import read_gift
 
-        pack = parse_gift(
-            read_user_text(args.file, "GIFT file"), args.file, pack_id=pack_id, lang=args.lang
-        )
+        text = read_user_text(args.file, "GIFT file")
+        read = read_gift(text, args.file, pack_id=pack_id, lang=args.lang, strict=args.strict)
+        pack = read.pack
+        for line in read.skipped:
+            print(safe_line(line), file=sys.stderr)
+        if read.skipped:
+            header += f"\n{len(read.skipped)} question(s) or parts were left out (see the import)."
     else:
         from kzlearn.interop.tabular import parse_terms
 
@@ -300,4 +305,10 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         fmt.add_argument("--id", help="the pack id (default: from the file name)")
         fmt.add_argument("--lang", default="en", help="the language of the texts (en)")
         fmt.add_argument("--force", action="store_true", help="replace an existing file")
+        if name == "gift":
+            fmt.add_argument(
+                "--strict",
+                action="store_true",
+                help="refuse the file if a question cannot be imported (default: list and skip)",
+            )
         fmt.set_defaults(handler=_cmd_import)
