@@ -19,7 +19,7 @@ from anki.notes import NoteId
 
 from kzlearn import ExportError, KzlearnError, Pack, load_packs
 from kzlearn.interop.anki import export_apkg
-from kzlearn.models import ClozeItem, TermFact
+from kzlearn.models import ClozeItem, MultiItem, TermFact
 from kzlearn.questions.generate import all_items
 from tests.conftest import DECKS, ROOT, run_cli
 
@@ -276,3 +276,19 @@ def test_a_failed_export_leaves_no_temporary_file(tmp_path: Path) -> None:
     with pytest.raises(KzlearnError, match="cannot write here"):
         export_apkg(PACKS, target)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_select_all_item_is_a_note_of_its_own_type(
+    collection: Collection, tmp_path: Path
+) -> None:
+    path = tmp_path / "decks.apkg"
+    export_apkg(PACKS, path, timestamp=1_700_000_000)
+    import_apkg(collection, path)
+    by_key = {key_of(collection, n): n for n in collection.find_notes("")}
+    note = collection.get_note(by_key["kz-independence/memorandum-signatories.multi"])
+    assert note.note_type()["name"].startswith("kzlearn select all that apply")
+    card = note.cards()[0]
+    assert "class=right" not in card.question()
+    item = next(i for i in PACKS[0].items if i.id == "memorandum-signatories.multi")
+    assert isinstance(item, MultiItem)
+    assert card.answer().count("<li class=right>") == len(item.answer_indexes)

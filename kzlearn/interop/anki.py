@@ -27,6 +27,7 @@ from kzlearn.models import (
     Item,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     Pack,
     ShortItem,
@@ -154,19 +155,20 @@ class _Writer:
             "Prompt": self.main(item.prompt),
             "PromptTranslation": self.translation(item.prompt),
         }
-        if isinstance(item, McqItem):
+        if isinstance(item, McqItem | MultiItem):
             choices = [self.both(c) for c in item.choices]
+            multi = isinstance(item, MultiItem)
+            right = item.answer_indexes if multi else (item.answer_index,)
             answered = [
-                f"<li class=right>{c}</li>" if i == item.answer_index else f"<li>{c}</li>"
+                f"<li class=right>{c}</li>" if i in right else f"<li>{c}</li>"
                 for i, c in enumerate(choices)
             ]
+            listed = "<ol class=choices>" if not multi else "<ol class='choices multi'>"
             fields |= prompt | {
-                "Choices": "<ol class=choices>"
-                + "".join(f"<li>{c}</li>" for c in choices)
-                + "</ol>",
-                "ChoicesAnswered": "<ol class=choices>" + "".join(answered) + "</ol>",
+                "Choices": listed + "".join(f"<li>{c}</li>" for c in choices) + "</ol>",
+                "ChoicesAnswered": listed + "".join(answered) + "</ol>",
             }
-            kind = "mcq"
+            kind = "multi" if multi else "mcq"
         elif isinstance(item, TrueFalseItem):
             words = {"ar": ("صح", "خطأ"), "fr": ("Vrai", "Faux")}
             true, false = words.get(self.lang, ("True", "False"))
