@@ -286,7 +286,9 @@ def test_a_select_all_item_is_a_note_of_its_own_type(
     import_apkg(collection, path)
     by_key = {key_of(collection, n): n for n in collection.find_notes("")}
     note = collection.get_note(by_key["kz-independence/memorandum-signatories.multi"])
-    assert note.note_type()["name"].startswith("kzlearn select all that apply")
+    note_type = note.note_type()
+    assert note_type is not None
+    assert note_type["name"].startswith("kzlearn select all that apply")
     card = note.cards()[0]
     assert "class=right" not in card.question()
     item = next(i for i in PACKS[0].items if i.id == "memorandum-signatories.multi")

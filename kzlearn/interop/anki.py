@@ -158,7 +158,7 @@ class _Writer:
         if isinstance(item, McqItem | MultiItem):
             choices = [self.both(c) for c in item.choices]
             multi = isinstance(item, MultiItem)
-            right = item.answer_indexes if multi else (item.answer_index,)
+            right = item.answer_indexes if isinstance(item, MultiItem) else (item.answer_index,)
             answered = [
                 f"<li class=right>{c}</li>" if i in right else f"<li>{c}</li>"
                 for i, c in enumerate(choices)
