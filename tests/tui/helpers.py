@@ -47,10 +47,10 @@ async def answer(pilot: Pilot[None], question: Question, plan: str) -> None:
         await pilot.press(str(question.order.index(index) + 1))  # its row on screen
     elif isinstance(item, MultiItem):
         right = list(item.answer_indexes)
-        wanted = {"correct": right, "nearly": right[:1]}.get(plan, [])
-        if not wanted:  # wrong: only the wrong choices
-            wanted = [i for i in range(len(item.choices)) if i not in right]
-        for index in wanted:
+        ticks = {"correct": right, "nearly": right[:1]}.get(plan, [])
+        if not ticks:  # wrong: only the wrong choices
+            ticks = [i for i in range(len(item.choices)) if i not in right]
+        for index in ticks:
             await pilot.press(str(question.order.index(index) + 1))  # tick its row
         await pilot.press("enter")
     elif isinstance(item, TrueFalseItem):

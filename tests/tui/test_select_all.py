@@ -37,8 +37,9 @@ async def test_ticking_the_right_choices_is_correct_and_each_choice_is_marked() 
         assert _screen(app).query_one(CheckList).ticked == set(rows)  # ticked twice: unticked
         await pilot.press("enter")
         await pilot.pause()
-        assert _screen(app).answered is not None
-        assert _screen(app).answered.verdict.outcome == "correct"
+        answered = _screen(app).answered
+        assert answered is not None
+        assert answered.verdict.outcome == "correct"
         marks = _screen(app).query_one(MarkRows).query(".mark").results(BidiText)
         signs = [m.text[0] for m in marks]
         assert signs.count("✓") == len(rows)
@@ -55,8 +56,9 @@ async def test_a_missed_right_choice_is_shown_and_the_answer_is_nearly() -> None
         right = [question.order.index(i) for i in question.item.answer_indexes]
         await pilot.press(str(right[0] + 1), "enter")
         await pilot.pause()
-        assert _screen(app).answered is not None
-        assert _screen(app).answered.verdict.outcome == "nearly"
+        answered = _screen(app).answered
+        assert answered is not None
+        assert answered.verdict.outcome == "nearly"
         marks = list(_screen(app).query_one(MarkRows).query(".mark").results(BidiText))
         missed = [m.text for m in marks if m.has_class("-missed")]
         assert len(missed) == len(right) - 1
