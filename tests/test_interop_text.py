@@ -13,6 +13,7 @@ from kzlearn.models import (
     ClozeItem,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     ShortItem,
     TermFact,
@@ -33,6 +34,8 @@ def _answers(item: object, lang: str) -> object:
         return item.answer.get(lang, lang)
     if isinstance(item, MatchItem):
         return [(p.left.get(lang, lang), p.right.get(lang, lang)) for p in item.pairs]
+    if isinstance(item, MultiItem):
+        return ([c.get(lang, lang) for c in item.choices], item.answer_indexes)
     assert isinstance(item, ClozeItem)
     return item.text.get(lang, lang)
 
