@@ -134,7 +134,8 @@ class MultiItem(_ItemBase):
     """Select all that apply: ``answers`` are the right choices.
 
     ``weights`` (percent, one per choice) say what choosing each earns, as in Moodle: the
-    right choices' add up to 100, a wrong choice's is 0 or less. Without them each right
+    right choices' add up to 100 (to the hundredth of the credit, as Moodle checks: three
+    of 33.33333 do), a wrong choice's is 0 or less. Without them each right
     choice earns an equal share and each wrong one takes as much away. The credit is the
     sum of the chosen choices' weights, from 0 to 100: all of it is right, some is nearly.
     """
@@ -157,7 +158,7 @@ class MultiItem(_ItemBase):
                 raise ValueError("weights: one per choice, in the order of the choices")
             if {i for i, w in enumerate(self.weights) if w > 0} != set(right):
                 raise ValueError("weights: the right choices, and only they, weigh more than 0")
-            if abs(sum(w for w in self.weights if w > 0) - 100) > 0.05:
+            if round(sum(w for w in self.weights if w > 0) / 100, 2) != 1:  # Moodle's check
                 raise ValueError("weights: the right choices' weights add up to 100")
         return self
 

@@ -75,7 +75,7 @@ def multi_verdict(item: MultiItem, response: object, lang: str | None) -> Verdic
     score = min(1.0, max(0.0, sum(weights[i] for i in chosen) / 100))
     found = sum(i in chosen for i in right)
     extra = len(chosen) - found
-    if found == len(right) and score > 0.9999:
+    if found == len(right) and round(score, 2) >= 1:  # 3 x 33.33333 is all of it
         return Verdict("correct", expected, None, 1.0)
     reason = f"{found} of {len(right)} right choices"
     if extra:
