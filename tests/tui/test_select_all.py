@@ -1,8 +1,10 @@
 """Select all that apply in the terminal: ticks by key (Arabic layout too), enter answers,
-feedback marks every choice; an unfinished answer survives a change of language."""
+feedback marks every choice; an unfinished answer survives a change of language. A partly
+right choice (Moodle's %50%) is nearly, with its share."""
 
 from __future__ import annotations
 
+from kzlearn.interop.gift import parse_gift
 from kzlearn.models import MultiItem
 from kzlearn.quiz.session import QuizOptions
 from kzlearn.tui.app import KzlearnApp
@@ -76,3 +78,23 @@ async def test_arabic_layout_keys_tick_and_a_language_change_keeps_the_ticks() -
         assert app.lang == "en"
         assert _screen(app).query_one(CheckList).ticked == {0, 4}
         assert _screen(app).has_unfinished_answer
+
+
+async def test_a_partly_right_choice_is_nearly_with_its_share() -> None:
+    pack = parse_gift(
+        "::home::Jesus Christ was from {~Jerusalem ~%25%Bethlehem ~%50%Galilee =Nazareth}.",
+        "h.gift",
+        pack_id="home",
+    )
+    options = QuizOptions(types=("mcq",), count=1, seed=1, lang="en")
+    app = KzlearnApp([pack], options=options, start_quiz=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        question = _screen(app).question
+        assert question is not None
+        await pilot.press(str(question.choices.index("Galilee") + 1))
+        await pilot.pause()
+        verdict = _screen(app).query_one(".verdict", BidiText).text
+        assert verdict.startswith("≈ Nearly (50%)")
+        marks = list(_screen(app).query_one(MarkRows).query(".mark").results(BidiText))
+        assert [m.text.split(". ", 1)[1] for m in marks if m.has_class("-nearly")] == ["Galilee"]

@@ -68,6 +68,8 @@ def feedback_parts(
         else ""
     )
     head = t(VERDICTS[outcome])
+    if outcome == "nearly" and verdict.score is not None:  # part of the credit: how much
+        head += f" ({verdict.score:.0%})"
     if last is not None and last.overridden:
         head = t("✓ Counted right at your word")
     elif reason:
