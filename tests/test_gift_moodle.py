@@ -277,3 +277,9 @@ def test_export_in_english_writes_english_everywhere(pack: Pack) -> None:
         if isinstance(item, McqItem):
             assert isinstance(again, McqItem)
             assert again.answer.plain == item.answer.get("en", pack.language)
+
+
+def test_a_question_moodle_reads_but_kzlearn_cannot_hold_says_why_in_plain_words() -> None:
+    read = read_gift("Q {=a ~a ~b}\n\nQ2 {=x ~y}\n", "f.gift", pack_id="x")
+    assert read.skipped == ["f.gift:1: skipped: choices 1 and 2 are the same"]
+    assert [i.prompt.plain for i in read.pack.items] == ["Q2"]

@@ -112,7 +112,8 @@ def _bad_items(error: PackError) -> dict[int, str]:
         if len(parts) < 2 or parts[0] != "items" or not parts[1].isdigit():
             return {}
         where = ".".join(parts[2:])
-        bad.setdefault(int(parts[1]), f"{where}: {problem.message}" if where else problem.message)
+        message = problem.message.removeprefix("Value error, ")  # pydantic's, not ours
+        bad.setdefault(int(parts[1]), f"{where}: {message}" if where else message)
     return bad
 
 
