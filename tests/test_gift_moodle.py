@@ -283,3 +283,20 @@ def test_a_question_moodle_reads_but_kzlearn_cannot_hold_says_why_in_plain_words
     read = read_gift("Q {=a ~a ~b}\n\nQ2 {=x ~y}\n", "f.gift", pack_id="x")
     assert read.skipped == ["f.gift:1: skipped: choices 1 and 2 are the same"]
     assert [i.prompt.plain for i in read.pack.items] == ["Q2"]
+
+
+def test_export_escapes_every_control_character_of_plain_text() -> None:
+    prompt = "Is 3 < 5 & is C# {x} a=b: ~ \\ here\nand there?"
+    pack = Pack.model_validate(
+        {
+            "id": "e",
+            "title": "e",
+            "language": "en",
+            "items": [{"id": "q", "type": "short", "prompt": prompt, "answer": "a=b {c}"}],
+        }
+    )
+    gift = to_gift([pack], {"e": list(pack.items)}).text
+    assert "::q::[plain]Is 3 < 5 & is C\\# \\{x\\} a\\=b\\: \\~ \\\\ here\\nand there? " in gift
+    assert "{=a\\=b \\{c\\}}" in gift
+    again = _round_trip(pack)
+    assert [i.model_dump() for i in again.items] == [i.model_dump() for i in pack.items]
