@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     Field,
+    PlainSerializer,
     StrictBool,
     field_validator,
     model_validator,
@@ -37,12 +38,20 @@ class _ItemBase(_Model):
     )
 
 
+def _plain(value: float) -> float | int:
+    return int(value) if value.is_integer() else value
+
+
+# Written back as the teacher wrote it: 50, not 50.0.
+Number = Annotated[float, PlainSerializer(_plain, return_type=float | int)]
+
+
 class PartialAnswer(_Model):
     """An answer worth part of the credit (Moodle's ``%50%``): graded nearly, never right."""
 
     answer: NonEmpty
-    weight: float = Field(gt=0, lt=100, description="The share of the credit, in percent.")
-    tolerance: float | None = Field(
+    weight: Number = Field(gt=0, lt=100, description="The share of the credit, in percent.")
+    tolerance: Number | None = Field(
         None, ge=0, description="Numbers only: how far from the answer is still this answer."
     )
 
@@ -100,7 +109,7 @@ class ShortItem(_ItemBase):
     partial: tuple[PartialAnswer, ...] = Field(
         (), description="Answers that are partly right, with the share of credit each earns."
     )
-    tolerance: float | None = Field(
+    tolerance: Number | None = Field(
         None, ge=0, description="Numbers only: how far from the answer is still right."
     )
     grade_as: Literal["text", "name", "number", "date"] = Field(
@@ -143,7 +152,7 @@ class MultiItem(_ItemBase):
     type: Literal["multi"]
     choices: tuple[Localized, ...] = Field(min_length=2, max_length=10)
     answers: tuple[Localized, ...] = Field(min_length=1, max_length=10)
-    weights: tuple[Annotated[float, Field(ge=-100, le=100)], ...] | None = None
+    weights: tuple[Annotated[Number, Field(ge=-100, le=100)], ...] | None = None
 
     @model_validator(mode="after")
     def _answers_are_choices(self) -> MultiItem:
