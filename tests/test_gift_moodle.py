@@ -10,6 +10,7 @@ import pytest
 from kzlearn import Pack, PackError, load_packs
 from kzlearn.interop.gift import parse_gift, read_gift, to_gift
 from kzlearn.models import ClozeItem, Item, MatchItem, McqItem, MultiItem, ShortItem
+from kzlearn.packs import dump_pack
 from kzlearn.questions.generate import all_items
 from kzlearn.questions.grading import grade
 from tests.conftest import DECKS, ROOT, run_cli
@@ -300,3 +301,12 @@ def test_export_escapes_every_control_character_of_plain_text() -> None:
     assert "{=a\\=b \\{c\\}}" in gift
     again = _round_trip(pack)
     assert [i.model_dump() for i in again.items] == [i.model_dump() for i in pack.items]
+
+
+def test_an_imported_pack_writes_weights_and_tolerances_as_teachers_do() -> None:
+    text = "::n:: Grant? {#=1822:0 =%50%1822:2}\n\n::m:: Two? {~%50%a ~%50%b ~%-100%c}\n"
+    written = dump_pack(parse_gift(text, "w", pack_id="w"), "")
+    assert "weight: 50\n" in written
+    assert "tolerance: 2\n" in written
+    assert "- -100\n" in written
+    assert ".0\n" not in written
