@@ -310,3 +310,20 @@ def test_an_imported_pack_writes_weights_and_tolerances_as_teachers_do() -> None
     assert "tolerance: 2\n" in written
     assert "- -100\n" in written
     assert ".0\n" not in written
+
+
+def test_export_writes_each_category_once_above_its_questions() -> None:
+    packs = load_packs(DECKS)
+    items: dict[str, list[Item]] = {p.id: all_items(p) for p in packs}
+    blocks = to_gift(packs, items).text.strip().split("\n\n")
+    categories = [b for b in blocks if b.startswith("$CATEGORY: ")]
+    assert len(categories) == len(set(categories))
+    followed = [blocks[i + 1] for i, b in enumerate(blocks) if b in categories]
+    assert all(b.startswith("::") for b in followed)  # never an empty category
+    wanted = {
+        f"$CATEGORY: {p.id}/{i.tags[0]}" if i.tags else f"$CATEGORY: {p.id}"
+        for p in packs
+        for i in items[p.id]
+        if i.type != "order"
+    }
+    assert set(categories) <= wanted

@@ -165,14 +165,16 @@ def _same(text: str, choice: Localized) -> bool:
 def to_gift(
     packs: Iterable[Pack], items: dict[str, list[Item]], *, lang: str | None = None
 ) -> GiftExport:
-    """GIFT questions of every item of ``packs`` (``items`` by pack id), a category per pack
-    and tag (the item's first); ``lang``: every text in that language, else left out."""
+    """GIFT questions of every item of ``packs`` (``items`` by pack id), under a category
+    per pack and tag (the item's first), each written once; ``lang``: every text in that
+    language, else the item is left out."""
     blocks: list[str] = []
     skipped: list[str] = []
     reasons: list[str] = []
+    written = 0
     for pack in packs:
         writer = _Writer(lang or pack.language, pack.language)
-        category = None
+        categories: dict[str, list[str]] = {}  # each written once, its questions together
         for item in items[pack.id]:
             try:
                 question = writer.question(item)
@@ -180,10 +182,9 @@ def to_gift(
                 skipped.append(f"{pack.id}/{item.id}")
                 reasons.append(str(why))
                 continue
-            wanted = f"{pack.id}/{item.tags[0]}" if item.tags else pack.id
-            if wanted != category:  # written only above a question: no empty category
-                category = wanted
-                blocks.append(f"$CATEGORY: {category}")
-            blocks.append(question)
-    written = sum(not b.startswith("$CATEGORY") for b in blocks)
+            category = f"{pack.id}/{item.tags[0]}" if item.tags else pack.id
+            categories.setdefault(category, []).append(question)
+            written += 1
+        for category, questions in categories.items():  # none empty
+            blocks += [f"$CATEGORY: {category}", *questions]
     return GiftExport("\n\n".join(blocks) + "\n", written, skipped, reasons)
