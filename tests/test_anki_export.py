@@ -19,6 +19,7 @@ from anki.notes import NoteId
 
 from kzlearn import ExportError, KzlearnError, Pack, load_packs
 from kzlearn.interop.anki import export_apkg
+from kzlearn.interop.gift import parse_gift
 from kzlearn.models import ClozeItem, MultiItem, TermFact
 from kzlearn.questions.generate import all_items
 from tests.conftest import DECKS, ROOT, run_cli
@@ -294,3 +295,20 @@ def test_a_select_all_item_is_a_note_of_its_own_type(
     item = next(i for i in PACKS[0].items if i.id == "memorandum-signatories.multi")
     assert isinstance(item, MultiItem)
     assert card.answer().count("<li class=right>") == len(item.answer_indexes)
+
+
+def test_a_partly_right_choice_shows_its_share_on_the_back(
+    collection: Collection, tmp_path: Path
+) -> None:
+    pack = parse_gift(
+        "::home::Jesus Christ was from {~Jerusalem ~%25%Bethlehem ~%50%Galilee =Nazareth}.",
+        "h.gift",
+        pack_id="home",
+    )
+    path = tmp_path / "home.apkg"
+    export_apkg([pack], path, timestamp=1_700_000_000)
+    import_apkg(collection, path)
+    card = collection.get_card(collection.find_cards("")[0])
+    assert "<li class=partial>Galilee (50%)</li>" in card.answer()
+    assert "<li class=partial>Bethlehem (25%)</li>" in card.answer()
+    assert "partial" not in card.question()
