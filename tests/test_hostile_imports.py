@@ -43,7 +43,7 @@ def test_a_gift_name_of_backslashes_is_answered_at_once() -> None:
 
 
 def test_gift_html_stripping_stops_at_the_next_tag() -> None:
-    assert gift._TAG.pattern == "<[^<>]+>"  # no scan from one "<" past the next one
+    assert gift._TAG.pattern.endswith("[^<>]*>")  # no scan from one "<" past the next one
     pack = parse_gift("Q <b>bold</b> " + "<" * 200_000 + " {=yes}", "f.gift", pack_id="x")
     assert pack.items[0].prompt.plain is not None
     assert pack.items[0].prompt.plain.startswith("Q bold <<<")
@@ -282,13 +282,17 @@ def test_a_collection_with_bytes_that_are_not_utf8_is_one_clear_error(tmp_path: 
     assert result.pack.items[0].prompt.plain == "caf\ufffd"
 
 
-def test_an_import_problem_names_the_field_without_union_tags() -> None:
+def test_an_import_problem_names_the_question_line_and_field_without_union_tags() -> None:
     with pytest.raises(PackError) as caught:
         parse_gift(
-            "::m:: M {" + " ".join(f"=a{i} -> b{i}" for i in range(13)) + "}", "g", pack_id="x"
+            "\n::m:: M {" + " ".join(f"=a{i} -> b{i}" for i in range(13)) + "}",
+            "g",
+            pack_id="x",
         )
-    assert caught.value.field == "items.0.pairs"
-    assert caught.value.line is None  # no line of a file the user never saw
+    assert caught.value.line == 2  # the GIFT line, never an offset in the pack's data
+    assert caught.value.field == ""
+    assert "skipped: pairs: " in str(caught.value)
+    assert "match" not in str(caught.value)
 
 
 def test_gift_questions_with_the_same_long_name_get_distinct_ids_that_fit() -> None:

@@ -14,6 +14,7 @@ from kzlearn.models import (
     FlashcardItem,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     ShortItem,
     TermFact,
@@ -34,6 +35,8 @@ def _answers(item: object, lang: str) -> object:
         return item.answer.get(lang, lang)
     if isinstance(item, MatchItem):
         return [(p.left.get(lang, lang), p.right.get(lang, lang)) for p in item.pairs]
+    if isinstance(item, MultiItem):
+        return ([c.get(lang, lang) for c in item.choices], item.answer_indexes)
     assert isinstance(item, ClozeItem)
     return item.text.get(lang, lang)
 
@@ -120,7 +123,7 @@ Independence came in {=1991 =December 1991} after decades.
     [
         ("::a:: fine {=x ~y}\n\n::b:: broken {=x ~y\n", 3, "not closed"),
         ("::a:: no block at all\n", 1, "no answer block"),
-        ("::a:: two right {=x =y ~z}\n", 1, "exactly one right answer"),
+        ("::a:: two right {=x =y ~z}\n", 1, "several answers worth full credit"),
         ("::a:: number {#many}\n", 1, "needs a number"),
     ],
 )

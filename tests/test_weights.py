@@ -161,3 +161,28 @@ def test_short_answer_wildcards_as_moodle(pattern: str, typed: str, right: bool)
         {"id": "w", "type": "short", "prompt": "p", "answer": "x", "accept": [pattern]}
     )
     assert (grade(item, typed).outcome == "correct") is right
+
+
+def test_select_all_weights_add_up_as_moodle_rounds_them() -> None:
+    item = MultiItem.model_validate(
+        {
+            "id": "t",
+            "type": "multi",
+            "prompt": "p",
+            "choices": ["a", "b", "c", "d"],
+            "answers": ["a", "b", "c"],
+            "weights": [33.33333, 33.33333, 33.33333, -100],
+        }
+    )
+    assert grade(item, [0, 1, 2]).outcome == "correct"
+    with pytest.raises(ValidationError, match="add up to 100"):
+        MultiItem.model_validate(item.model_dump() | {"weights": [33, 33, 33, -100]})
+
+
+def test_a_pattern_of_many_stars_is_answered_at_once() -> None:
+    # As a regular expression (.*a.*a...) this backtracks for longer than anyone waits.
+    item = ShortItem.model_validate(
+        {"id": "w", "type": "short", "prompt": "p", "answer": "x", "accept": ["*a" * 40 + "*b"]}
+    )
+    assert grade(item, "a" * 1999).outcome == "wrong"
+    assert grade(item, "a" * 40 + "b").outcome == "correct"

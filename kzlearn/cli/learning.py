@@ -164,7 +164,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
 def add_quiz_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--types",
-        help="item types, comma separated: mcq,true_false,short,cloze,order,match,flashcard "
+        help="item types, comma separated: mcq,true_false,short,cloze,order,match,multi,flashcard "
         "(default: all)",
     )
     parser.add_argument("--count", type=positive, help="how many questions (default: all)")

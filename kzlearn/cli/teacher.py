@@ -174,10 +174,11 @@ def _cmd_export_text(args: argparse.Namespace) -> int:
         exported = to_gift(packs, items, lang=args.lang)
         text, count = exported.text, exported.written
         if exported.skipped:
+            reasons = zip(exported.skipped, exported.reasons, strict=True)
+            shown = [f"{i} ({why})" for i, why in reasons]
             print(
-                f"{len(exported.skipped)} item(s) have no GIFT form (ordering, cloze with "
-                f"several blanks), left out: {', '.join(exported.skipped[:5])}"
-                + (" ..." if len(exported.skipped) > 5 else ""),
+                f"{len(exported.skipped)} item(s) left out: {', '.join(shown[:5])}"
+                + (" ..." if len(shown) > 5 else ""),
                 file=sys.stderr,
             )
     else:
@@ -219,11 +220,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
         if result.media:
             header += _copy_media(args, result.media)
     elif args.format == "gift":
-        from kzlearn.interop.gift import parse_gift
+        from kzlearn.interop.gift import read_gift
 
-        pack = parse_gift(
-            read_user_text(args.file, "GIFT file"), args.file, pack_id=pack_id, lang=args.lang
-        )
+        text = read_user_text(args.file, "GIFT file")
+        read = read_gift(text, args.file, pack_id=pack_id, lang=args.lang, strict=args.strict)
+        pack = read.pack
+        for line in read.skipped:
+            print(safe_line(line), file=sys.stderr)
+        if read.skipped:
+            header += f"\n{len(read.skipped)} question(s) or parts were left out (see the import)."
     else:
         from kzlearn.interop.tabular import read_terms
         from kzlearn.interop.tabular.headers import read_delimiter
@@ -343,7 +348,10 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
             fmt.add_argument("--delimiter", choices=("tab", "comma", "semicolon"), default="tab")
         fmt.set_defaults(handler=_cmd_export_text)
     add_moodle_export(formats)
+    _add_import_commands(commands)
 
+
+def _add_import_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     importer = commands.add_parser(
         "import", help="make a pack from GIFT, Moodle XML, CSV or Anki files"
     )
@@ -379,6 +387,12 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
                 metavar="NOTETYPE:FIELD=front,FIELD=back",
                 help="the fields of a note type to use (roles: front, back, hint, notes); "
                 "note types kzlearn cannot read alone are listed with their fields",
+            )
+        if name == "gift":
+            fmt.add_argument(
+                "--strict",
+                action="store_true",
+                help="refuse the file if a question cannot be imported (default: list and skip)",
             )
         fmt.set_defaults(handler=_cmd_import)
     add_moodle_import(sources)

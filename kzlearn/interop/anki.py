@@ -21,7 +21,8 @@ from kzlearn.errors import ExportError
 from kzlearn.files import atomic_path
 from kzlearn.interop.anki_flashcards import FIELDS, FLASHCARD, flashcard_fields, flashcard_model
 from kzlearn.interop.anki_notetypes import CSS, NOTE_TYPES, NoteType, front, stable_id
-from kzlearn.language.text import has_arabic
+from kzlearn.language.numbers import format_number
+from kzlearn.language.text import fold, has_arabic
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
@@ -29,6 +30,7 @@ from kzlearn.models import (
     Item,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     Pack,
     ShortItem,
@@ -161,19 +163,25 @@ class _Writer:
             "Prompt": self.main(item.prompt),
             "PromptTranslation": self.translation(item.prompt),
         }
-        if isinstance(item, McqItem):
+        if isinstance(item, McqItem | MultiItem):
             choices = [self.both(c) for c in item.choices]
+            multi = isinstance(item, MultiItem)
+            right = item.answer_indexes if isinstance(item, MultiItem) else (item.answer_index,)
+            shares = _shares(item)
             answered = [
-                f"<li class=right>{c}</li>" if i == item.answer_index else f"<li>{c}</li>"
+                f"<li class=right>{c}</li>"
+                if i in right
+                else f"<li class=partial>{c} ({shares[i]})</li>"
+                if i in shares
+                else f"<li>{c}</li>"
                 for i, c in enumerate(choices)
             ]
+            listed = "<ol class=choices>" if not multi else "<ol class='choices multi'>"
             fields |= prompt | {
-                "Choices": "<ol class=choices>"
-                + "".join(f"<li>{c}</li>" for c in choices)
-                + "</ol>",
-                "ChoicesAnswered": "<ol class=choices>" + "".join(answered) + "</ol>",
+                "Choices": listed + "".join(f"<li>{c}</li>" for c in choices) + "</ol>",
+                "ChoicesAnswered": listed + "".join(answered) + "</ol>",
             }
-            kind = "mcq"
+            kind = "multi" if multi else "mcq"
         elif isinstance(item, TrueFalseItem):
             words = {"ar": ("صح", "خطأ"), "fr": ("Vrai", "Faux")}
             true, false = words.get(self.lang, ("True", "False"))
@@ -247,6 +255,19 @@ class _Writer:
         return AnkiNote(
             key, "term", fields, self.tags(fact.tags), fact.tags[0] if fact.tags else None
         )
+
+
+def _shares(item: McqItem | MultiItem) -> dict[int, str]:
+    """A partly right choice's share of the credit, by index (Moodle's %50%)."""
+    if isinstance(item, MultiItem):
+        return {}
+    keys = [{fold(t, through="same") for t in c.values()} for c in item.choices]
+    return {
+        i: f"{format_number(round(p.weight, 2))}%"
+        for p in item.partial
+        for i, k in enumerate(keys)
+        if fold(p.answer, through="same") in k
+    }
 
 
 def anki_notes(pack: Pack, *, seed: int | None = None) -> list[AnkiNote]:

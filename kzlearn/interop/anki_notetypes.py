@@ -103,6 +103,11 @@ NOTE_TYPES: dict[str, NoteType] = {
         (*_PROMPTED, "Choices", "ChoicesAnswered", *_COMMON),
         (_card("Choice", _shown("Prompt") + "{{Choices}}", "{{ChoicesAnswered}}"),),
     ),
+    "multi": NoteType(
+        "select all that apply",
+        (*_PROMPTED, "Choices", "ChoicesAnswered", *_COMMON),
+        (_card("Select all", _shown("Prompt") + "{{Choices}}", "{{ChoicesAnswered}}"),),
+    ),
     "true_false": NoteType(
         "true or false",
         (*_PROMPTED, *_ANSWERED, *_COMMON),

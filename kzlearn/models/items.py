@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import (
     ConfigDict,
     Field,
+    PlainSerializer,
     StrictBool,
     field_validator,
     model_validator,
@@ -38,12 +39,20 @@ class _ItemBase(_Model):
     )
 
 
+def _plain(value: float) -> float | int:
+    return int(value) if value.is_integer() else value
+
+
+# Written back as the teacher wrote it: 50, not 50.0.
+Number = Annotated[float, PlainSerializer(_plain, return_type=float | int)]
+
+
 class PartialAnswer(_Model):
     """An answer worth part of the credit (Moodle's ``%50%``): graded nearly, never right."""
 
     answer: NonEmpty
-    weight: float = Field(gt=0, lt=100, description="The share of the credit, in percent.")
-    tolerance: float | None = Field(
+    weight: Number = Field(gt=0, lt=100, description="The share of the credit, in percent.")
+    tolerance: Number | None = Field(
         None, ge=0, description="Numbers only: how far from the answer is still this answer."
     )
 
@@ -101,7 +110,7 @@ class ShortItem(_ItemBase):
     partial: tuple[PartialAnswer, ...] = Field(
         (), description="Answers that are partly right, with the share of credit each earns."
     )
-    tolerance: float | None = Field(
+    tolerance: Number | None = Field(
         None, ge=0, description="Numbers only: how far from the answer is still right."
     )
     grade_as: Literal["text", "name", "number", "date"] = Field(
@@ -135,7 +144,8 @@ class MultiItem(_ItemBase):
     """Select all that apply: ``answers`` are the right choices.
 
     ``weights`` (percent, one per choice) say what choosing each earns, as in Moodle: the
-    right choices' add up to 100, a wrong choice's is 0 or less. Without them each right
+    right choices' add up to 100 (to the hundredth of the credit, as Moodle checks: three
+    of 33.33333 do), a wrong choice's is 0 or less. Without them each right
     choice earns an equal share and each wrong one takes as much away. The credit is the
     sum of the chosen choices' weights, from 0 to 100: all of it is right, some is nearly.
     """
@@ -143,7 +153,7 @@ class MultiItem(_ItemBase):
     type: Literal["multi"]
     choices: tuple[Localized, ...] = Field(min_length=2, max_length=10)
     answers: tuple[Localized, ...] = Field(min_length=1, max_length=10)
-    weights: tuple[Annotated[float, Field(ge=-100, le=100)], ...] | None = None
+    weights: tuple[Annotated[Number, Field(ge=-100, le=100)], ...] | None = None
 
     @model_validator(mode="after")
     def _answers_are_choices(self) -> MultiItem:
@@ -158,7 +168,7 @@ class MultiItem(_ItemBase):
                 raise ValueError("weights: one per choice, in the order of the choices")
             if {i for i, w in enumerate(self.weights) if w > 0} != set(right):
                 raise ValueError("weights: the right choices, and only they, weigh more than 0")
-            if abs(sum(w for w in self.weights if w > 0) - 100) > 0.05:
+            if round(sum(w for w in self.weights if w > 0) / 100, 2) != 1:  # Moodle's check
                 raise ValueError("weights: the right choices' weights add up to 100")
         return self
 

@@ -14,9 +14,7 @@ two-digit years, month-first dates and dates without their year (date_grading).
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from kzlearn.language.dates import parse_date
@@ -34,17 +32,17 @@ from kzlearn.models import (
     ShortItem,
     TrueFalseItem,
 )
+from kzlearn.questions.choices import mcq_verdict, multi_verdict
 from kzlearn.questions.compare import (
     VOWEL_SPELLING,
     WRONG,
-    Match,
     Outcome,
     text_match,
     wildcard,
     wildcard_match,
 )
 from kzlearn.questions.date_grading import date_match
-from kzlearn.questions.lists import list_match, split_list
+from kzlearn.questions.lists import list_match
 from kzlearn.questions.names import (
     NO_CONTEXT,
     Context,
@@ -54,7 +52,9 @@ from kzlearn.questions.names import (
     name_match,
     part_match,
 )
+from kzlearn.questions.number_grading import number_match
 from kzlearn.questions.self_graded import grade_flashcard
+from kzlearn.questions.verdict import Verdict
 
 __all__ = [
     "Kind",
@@ -84,71 +84,6 @@ _FALSE = (
 ).split(",")
 # What may follow the word that answers, to explain it: "خطأ لأن ..." / "false, because ...".
 _BECAUSE = "لأن,لان,لانه,لأنه,لأنها,because,since,as,car,parce,puisque".split(",")
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """The grade of one answer.
-
-    Attributes:
-        outcome: correct, nearly or wrong.
-        expected: the right answer, as shown to the student.
-        reason: why an answer that was not written exactly was accepted (or nearly), or
-            what was wrong with it, in a few words; None when there is nothing to say.
-        score: the share of the credit earned, 0 to 1, for an answer worth part of it
-            (Moodle's weights); None otherwise.
-    """
-
-    outcome: Outcome
-    expected: str
-    reason: str | None = None
-    score: float | None = None  # the share of the credit (0..1), where part of it is earned
-
-    @property
-    def correct(self) -> bool:
-        """True only for a correct answer."""
-        return self.outcome == "correct"
-
-
-def _same_number(want: float, got: float) -> bool:
-    if isinstance(want, int) and isinstance(got, int):
-        return want == got  # exact: no float conversion, no overflow
-    return math.isclose(want, got, rel_tol=1e-9, abs_tol=1e-9)
-
-
-def _within(want: float, got: float, tolerance: float) -> bool:
-    # A hair over the tolerance still counts: 3.1415 ± 0.0005 holds 3.141 and 3.142 exactly.
-    return _same_number(want, got) or abs(got - want) <= tolerance * (1 + 1e-9) + 1e-12
-
-
-def _number_match(expected: str, given: str, tolerance: float | None = None) -> Match:
-    """``tolerance`` set: ``expected`` is a teacher's number ("." its decimal point) and
-    ``given`` is right within that distance of it, read either way ("3.142" or "3,142")."""
-    want = parse_number(expected) if tolerance is None else parse_decimal(expected)
-    if want is None:  # a cloze blank may hold an ordinal: "القمة {{السابعة}}"
-        ordinal = read_number(expected)
-        if ordinal is None:
-            return WRONG
-        want = ordinal[0]
-    got = parse_number(given)
-    if tolerance is not None:
-        comma = given.strip().replace(",", ".", 1) if given.count(",") == 1 else given
-        readings = {parse_decimal(given), got, parse_decimal(comma)}  # 3,142: a decimal comma
-        near = [g for g in readings if g is not None and _within(want, g, tolerance)]
-        got = near[0] if near else got
-        if near and not _same_number(want, near[0]):
-            return Match("correct", "within the tolerance")
-    if got is not None:
-        if not _same_number(want, got):
-            return WRONG
-        plain = normalize_basic(given).replace(" ", "")
-        return Match(
-            "correct", None if plain.isascii() and plain[:1].isdigit() else "read as a number"
-        )
-    read = read_number(given)  # an ordinal, or a number with what it counts
-    if read is not None and _same_number(want, read[0]):
-        return Match("correct", read[1])
-    return WRONG
 
 
 def match_answer(
@@ -182,7 +117,7 @@ def match_answer(
                 return "correct", None
             continue
         if i == 0 and kind == "number":
-            best = best.better(_number_match(answer, given, tolerance))
+            best = best.better(number_match(answer, given, tolerance))
             if tolerance is not None:
                 continue  # a value: "1.250" is never the text "1250"
         elif i == 0 and kind == "date":
@@ -313,76 +248,6 @@ def _swapped(blanks: Sequence[Sequence[str]], given: list[str], i: int, lang: st
     return any(j != i and fits(j, given[i]) and fits(i, given[j]) for j in range(len(blanks)))
 
 
-def _mcq(item: McqItem, response: object, lang: str | None) -> Verdict:
-    expected = item.answer.get(lang, lang or "")
-    index = item.answer_index
-    if isinstance(response, int) and not isinstance(response, bool):
-        chosen = response
-    else:
-        typed = str(response or "")
-        chosen = next(
-            (
-                i
-                for i, c in enumerate(item.choices)
-                if any(text_match(t, typed, lang).outcome == "correct" for t in c.values())
-            ),
-            -1,
-        )
-    if chosen == index:
-        return Verdict("correct", expected)
-    for part in item.partial:
-        if chosen >= 0 and any(
-            text_match(part.answer, t, lang).outcome == "correct"
-            for t in item.choices[chosen].values()
-        ):
-            return Verdict("nearly", expected, "partly right", part.weight / 100)
-    return Verdict("wrong", expected)
-
-
-def _chosen(item: MultiItem, response: object, lang: str | None) -> set[int] | None:
-    """The indexes of the choices picked: from indexes, or texts (a list, or one text of
-    choices separated by commas); None when one of them is no choice."""
-    picked = split_list(response) if isinstance(response, str) else response
-    if not isinstance(picked, Iterable) or isinstance(picked, dict):
-        return None
-    out: set[int] = set()
-    for entry in picked:
-        if isinstance(entry, int) and not isinstance(entry, bool):
-            index = entry if 0 <= entry < len(item.choices) else -1
-        else:
-            typed = str(entry)
-            index = next(
-                (
-                    i
-                    for i, c in enumerate(item.choices)
-                    if any(text_match(t, typed, lang).outcome == "correct" for t in c.values())
-                ),
-                -1,
-            )
-        if index < 0:
-            return None
-        out.add(index)
-    return out
-
-
-def _multi(item: MultiItem, response: object, lang: str | None) -> Verdict:
-    right = item.answer_indexes
-    expected = " · ".join(item.choices[i].get(lang, lang or "") for i in right)
-    chosen = _chosen(item, response, lang)
-    if not chosen:
-        return Verdict("wrong", expected, "no answer", 0.0)
-    weights = item.choice_weights()
-    score = min(1.0, max(0.0, sum(weights[i] for i in chosen) / 100))
-    found = sum(i in chosen for i in right)
-    extra = len(chosen) - found
-    if found == len(right) and score > 0.9999:
-        return Verdict("correct", expected, None, 1.0)
-    reason = f"{found} of {len(right)} right choices"
-    if extra:
-        reason += ", a wrong choice too"
-    return Verdict("nearly" if score > 0 else "wrong", expected, reason, round(score, 4))
-
-
 def _true_false(item: TrueFalseItem, response: object, lang: str | None) -> Verdict:
     expected = _TF_WORDS.get(lang or "en", _TF_WORDS["en"])[item.answer]
     if isinstance(response, bool):
@@ -486,7 +351,7 @@ def grade(item: Item, response: object, *, lang: str | None = None) -> Verdict:
     Never raises for any response.
     """
     if isinstance(item, McqItem):
-        return _mcq(item, response, lang)
+        return mcq_verdict(item, response, lang)
     if isinstance(item, TrueFalseItem):
         return _true_false(item, response, lang)
     if isinstance(item, ShortItem):
@@ -496,7 +361,7 @@ def grade(item: Item, response: object, *, lang: str | None = None) -> Verdict:
     if isinstance(item, OrderItem):
         return _order(item, response, lang)
     if isinstance(item, MultiItem):
-        return _multi(item, response, lang)
+        return multi_verdict(item, response, lang)
     if isinstance(item, FlashcardItem):
         return grade_flashcard(item, response, lang)
     return _match(item, response, lang)

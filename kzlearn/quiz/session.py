@@ -21,6 +21,7 @@ from kzlearn.models import (
     Item,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     Pack,
 )
@@ -183,7 +184,7 @@ class QuizSession:
         if isinstance(item, OrderItem | MatchItem):
             size = len(item.sequence) if isinstance(item, OrderItem) else len(item.pairs)
             order = _shuffled(size, rng)
-        elif isinstance(item, McqItem):  # items are stable; each quiz shows its own order
+        elif isinstance(item, McqItem | MultiItem):  # each quiz shows its own order
             shown = list(range(len(item.choices)))
             rng.shuffle(shown)
             order = tuple(shown)

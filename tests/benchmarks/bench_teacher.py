@@ -50,6 +50,17 @@ def _gift() -> None:
     gift = "$CATEGORY: bench/imported\n\n" + "\n\n".join(blocks) + "\n"
     imported = median_seconds(lambda: parse_gift(gift, "bench.gift", pack_id="bench"), runs=1)
     print(f"import 10,000 GIFT questions : {imported:6.2f} s ({10_000 / imported:,.0f} a second)")
+    # Moodle's notation in full: weights, feedback, HTML, tolerances, select-all, escapes.
+    forms = [
+        "::w{i}::[html]<b>Q{i}</b> from {{~J#no ~%25%B{i}#born ~%50%G#close =N{i}#yes}}.",
+        "::m{i}:: Pick {{~%50%a{i} ~%50%b{i} ~%-100%c{i} ~%-100%d{i}}}",
+        "::n{i}:: Pi? {{#=3.1415:0.0005#ok =%50%3.14:0.01#close}}",
+        "::s{i}:: Who? {{=no one =%50%Grant{i} =%0%*#no\n####general \\{{x\\}} \\= {i}}}",
+    ]
+    rich = "\n\n".join(forms[i % 4].format(i=i) for i in range(10_000)) + "\n"
+    moodle = median_seconds(lambda: parse_gift(rich, "rich.gift", pack_id="bench"), runs=1)
+    ratio = moodle / imported
+    print(f"import 10,000 Moodle-style   : {moodle:6.2f} s, {ratio:.1f}x the plain ones")
 
 
 def _csv() -> None:

@@ -10,6 +10,7 @@ from kzlearn.models import (
     FlashcardItem,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     ShortItem,
     TrueFalseItem,
@@ -45,6 +46,14 @@ async def answer(pilot: Pilot[None], question: Question, plan: str) -> None:
             item.answer_index if plan == "correct" else (item.answer_index + 1) % len(item.choices)
         )
         await pilot.press(str(question.order.index(index) + 1))  # its row on screen
+    elif isinstance(item, MultiItem):
+        right = list(item.answer_indexes)
+        ticks = {"correct": right, "nearly": right[:1]}.get(plan, [])
+        if not ticks:  # wrong: only the wrong choices
+            ticks = [i for i in range(len(item.choices)) if i not in right]
+        for index in ticks:
+            await pilot.press(str(question.order.index(index) + 1))  # tick its row
+        await pilot.press("enter")
     elif isinstance(item, TrueFalseItem):
         await pilot.press("t" if item.answer == (plan == "correct") else "f")
     elif isinstance(item, FlashcardItem):

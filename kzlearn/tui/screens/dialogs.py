@@ -18,6 +18,7 @@ __all__ = ["ConfirmScreen", "HelpScreen"]
 
 HELP_ROWS = (
     ("Multiple choice", "1-9 or a-j choose · ↑↓ and enter"),
+    ("Select all that apply", "1-9 or a-j tick · space ticks the highlighted · enter answers"),
     ("True / false", "t or f · ↑↓ and enter"),
     ("Typed, cloze", "type, then enter (enter moves to the next blank)"),
     ("Put in order", "↑↓ pick · shift+↑↓ or u/d move · enter answers"),

@@ -15,12 +15,14 @@ from kzlearn.models import (
     FlashcardItem,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     ShortItem,
     TrueFalseItem,
 )
 from kzlearn.quiz.session import Feedback, Question, QuizSession
 from kzlearn.tui.bidi import direction_rtl, is_rtl
+from kzlearn.tui.checks import CheckList
 from kzlearn.tui.panels import ProgressLine, StatusLine
 from kzlearn.tui.screens import flashcard
 from kzlearn.tui.screens.base import LANGUAGE_BINDING, KzScreen
@@ -29,7 +31,9 @@ from kzlearn.tui.widgets import LETTERS, AnswerInputs, BidiText, ChoiceList, Mat
 
 __all__ = ["QuizScreen"]
 
-AnswerWidget = ChoiceList | OrderList | MatchBoard | AnswerInputs | Vertical
+AnswerWidget = ChoiceList | CheckList | OrderList | MatchBoard | AnswerInputs | Vertical
+_FOCUSABLE = "ChoiceList, CheckList, OrderList, MatchBoard, Input"
+_ROWS = "#answer ChoiceList, #answer CheckList, #answer OrderList, #answer MatchBoard"
 TYPED = (ShortItem, ClozeItem)
 
 
@@ -124,7 +128,7 @@ class QuizScreen(KzScreen):
             await self._reveal()
         if keep:
             self._restore(keep)
-        focus = next(iter(answer.query("ChoiceList, OrderList, MatchBoard, Input")), None)
+        focus = next(iter(answer.query(_FOCUSABLE)), None)
         if keep and keep.get("focus") is not None:
             focus = answer.query_one(f"#answer-{keep['focus']}", Input)
         if focus is not None:
@@ -135,11 +139,13 @@ class QuizScreen(KzScreen):
 
     def _answer_widget(self, q: Question) -> AnswerWidget:
         item, mode, rtl = q.item, self.kz.rtl, is_rtl(q.prompt)
-        rows: ChoiceList | OrderList | MatchBoard
+        rows: ChoiceList | CheckList | OrderList | MatchBoard
         if isinstance(item, FlashcardItem):
             return flashcard.front_widget(self, q)
         if isinstance(item, McqItem):
             rows = ChoiceList(q.choices, mode=mode, id="choices")
+        elif isinstance(item, MultiItem):
+            rows = CheckList(q.choices, mode=mode, id="checks")
         elif isinstance(item, TrueFalseItem):
             rows = ChoiceList([self.t("True"), self.t("False")], mode=mode, id="choices")
         elif isinstance(item, OrderItem):
@@ -190,8 +196,10 @@ class QuizScreen(KzScreen):
     def unfinished(self) -> dict[str, Any]:
         """The answer being built: highlighted row, order, pairs, typed texts."""
         state: dict[str, Any] = {"revealed": self.revealed}
-        for rows in self.query("#answer ChoiceList, #answer OrderList, #answer MatchBoard"):
+        for rows in self.query(_ROWS):
             state["highlighted"] = rows.highlighted  # type: ignore[attr-defined]
+            if isinstance(rows, CheckList):
+                state["ticked"] = sorted(rows.ticked)
             if isinstance(rows, OrderList):
                 state["order"] = list(rows.keys)
             if isinstance(rows, MatchBoard):
@@ -212,12 +220,15 @@ class QuizScreen(KzScreen):
         shown = [i for i, _ in self.question.entries]
         return bool(
             any(state.get("typed", []))
+            or bool(state.get("ticked"))
             or any(a is not None for a in state.get("assigned", []))
             or ("order" in state and state["order"] != shown)
         )
 
     def _restore(self, keep: dict[str, Any]) -> None:
-        for rows in self.query("#answer ChoiceList, #answer OrderList, #answer MatchBoard"):
+        for rows in self.query(_ROWS):
+            if isinstance(rows, CheckList) and "ticked" in keep:
+                rows.ticked = set(keep["ticked"])
             if isinstance(rows, OrderList) and "order" in keep:
                 texts = dict(self.question.entries) if self.question else {}
                 rows.keys = list(keep["order"])
@@ -270,6 +281,11 @@ class QuizScreen(KzScreen):
             await self.submit(event.index == 0)  # true; I knew it
         else:  # the row shown -> the item's own choice
             await self.submit(self.question.order[event.index])
+
+    @on(CheckList.Checked)
+    async def checked(self, event: CheckList.Checked) -> None:
+        if self.question is not None:  # the rows shown -> the item's own choices
+            await self.submit([self.question.order[i] for i in event.rows])
 
     @on(OrderList.Ordered)
     async def ordered(self, event: OrderList.Ordered) -> None:
