@@ -58,7 +58,7 @@ async def answer(pilot: Pilot[None], question: Question, plan: str) -> None:
         await pilot.press("t" if item.answer == (plan == "correct") else "f")
     elif isinstance(item, FlashcardItem):
         await pilot.press("space")  # the back, then "I knew it" or not
-        await pilot.press("1" if plan == "correct" else "2")
+        await pilot.press("2" if plan == "correct" else "1")
     elif isinstance(item, ShortItem):
         text = item.answer.get("en", "ar") if plan == "correct" else "Atlantis"
         if plan == "nearly":

@@ -81,7 +81,7 @@ async def test_at_40x12_the_turned_card_shows_both_answers_of_a_quiz() -> None:
         await pilot.press("space")
         await pilot.pause()
         await pilot.pause()
-        assert "2. I did not know it" in screen_text(app), screen_text(app)
+        assert "2. I knew it" in screen_text(app), screen_text(app)
 
 
 @pytest.mark.parametrize(("lang", "key"), [("en", "h: hint"), ("ar", "تلميح: h")])
@@ -156,7 +156,7 @@ async def test_a_reverse_card_is_asked_back_to_front_too() -> None:
             await pilot.pause()
             assert front in screen_text(app)
             assert back.split()[0] in screen_text(app)  # Astana
-            await pilot.press("1", "enter")
+            await pilot.press("2", "enter")
             await pilot.pause()
         assert sorted(asked) == [card.id, card.id + REVERSE]
 
@@ -175,3 +175,22 @@ def test_a_review_introduces_a_reverse_card_after_every_front_to_back_one(
     assert forward
     assert max(forward) < min(reverse)
     assert {k.removesuffix(REVERSE) for k in queue} == set(queue) - {queue[n] for n in reverse}
+
+
+@pytest.mark.parametrize(
+    ("key", "outcome"),
+    [("1", "wrong"), ("2", "correct"), ("3", "correct"), ("4", "correct"), ("enter", "correct")],
+)
+async def test_1_is_the_one_key_for_not_knowing_a_card_as_in_a_review(
+    key: str, outcome: str
+) -> None:
+    # An Anki user (and a kzlearn reviewer) presses 1 for Again: never "I knew it".
+    app = KzlearnApp([long_pack()], options=QuizOptions(seed=1, lang="en"), start_quiz=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.session is not None
+        assert [a.outcome for a in app.session.answers] == [outcome]

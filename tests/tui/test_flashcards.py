@@ -50,9 +50,9 @@ async def test_the_front_then_the_back_on_space_then_right_or_wrong() -> None:
         await pilot.pause()
         text = screen_text(app)
         assert BACK[first] in text
-        assert "1. I knew it" in text
-        assert "2. I did not know it" in text
-        await pilot.press("1")
+        assert "1. I did not know it" in text
+        assert "2. I knew it" in text
+        await pilot.press("2")
         await pilot.pause()
         assert "✓ Correct" in screen_text(app)
         assert "Your answer" not in screen_text(app)
@@ -64,7 +64,7 @@ async def test_the_front_then_the_back_on_space_then_right_or_wrong() -> None:
         await pilot.press("enter")  # enter shows the back too
         await pilot.pause()
         assert BACK[second] in screen_text(app)
-        await pilot.press("2")
+        await pilot.press("1")
         await pilot.pause()
         assert "✗ Wrong" in screen_text(app)
         await pilot.press("enter")

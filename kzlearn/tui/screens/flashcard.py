@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from kzlearn.quiz.session import Question
     from kzlearn.tui.screens.quiz import QuizScreen
 
-__all__ = ["front_widget", "rating_line", "reveal", "show_hint"]
+__all__ = ["KNEW", "front_widget", "rating_line", "reveal", "show_hint"]
+
+KNEW = 1  # the row of "I knew it" (key 2)
 
 
 def _line(screen: QuizScreen, q: Question, text: str, classes: str) -> BidiText:
@@ -76,10 +78,13 @@ async def reveal(screen: QuizScreen, q: Question) -> None:
         # A long back on a small terminal: the ratings (all four) are what is read next.
         screen.call_after_refresh(ratings.scroll_visible, animate=False)
         return
+    # 1 is the one key for "I did not know it", as Again in a review and in Anki; enter, as
+    # there, keeps the card known.
     choices = ChoiceList(
-        [screen.t("I knew it"), screen.t("I did not know it")], mode=screen.kz.rtl, id="choices"
+        [screen.t("I did not know it"), screen.t("I knew it")], mode=screen.kz.rtl, id="choices"
     )
     choices.base_rtl = is_rtl(q.prompt)
+    choices.highlighted = KNEW
     await box.mount(choices)
     choices.focus()
     screen.call_after_refresh(choices.scroll_visible, animate=False)

@@ -277,8 +277,10 @@ class QuizScreen(KzScreen):
     async def chose(self, event: ChoiceList.Chosen) -> None:
         if self.question is None:
             return
-        if isinstance(self.question.item, TrueFalseItem | FlashcardItem):
-            await self.submit(event.index == 0)  # true; I knew it
+        if isinstance(self.question.item, FlashcardItem):
+            await self.submit(event.index == flashcard.KNEW)
+        elif isinstance(self.question.item, TrueFalseItem):
+            await self.submit(event.index == 0)  # true
         else:  # the row shown -> the item's own choice
             await self.submit(self.question.order[event.index])
 
@@ -353,7 +355,7 @@ class QuizScreen(KzScreen):
                 await self.action_rate(3)
             else:  # as enter does (and Anki's space): the highlighted answer
                 for choices in self.query("#choices").results(ChoiceList):
-                    await self.submit(choices.highlighted == 0)
+                    await self.submit(choices.highlighted == flashcard.KNEW)
             return
         if self.answered is not None:
             await self.show_question()
@@ -370,6 +372,9 @@ class QuizScreen(KzScreen):
             if rating == 4:  # recorded as good (the outcome "correct"): easy replaces it
                 self.kz.rate(rating)
             await self.show_question()
+            return
+        if self.card_waiting and self.revealed and rating > 2:  # a quiz: Anki's good, easy
+            await self.submit(True)
             return
         if self.answered is not None and self.kz.rate(rating):
             await self.show_question()
