@@ -17,7 +17,9 @@ from kzlearn.quiz.session import QuizOptions
 from kzlearn.review.srs import Reviewer
 from kzlearn.store.sqlite import Store
 from kzlearn.tui.app import KzlearnApp
+from kzlearn.tui.bidi import display_lines
 from kzlearn.tui.i18n import LOCALE, read_po
+from kzlearn.tui.screens import QuizScreen, flashcard
 from tests.test_bidi import seen
 from tests.tui.helpers import PACKS, screen_text
 
@@ -68,7 +70,7 @@ async def test_at_40x12_the_turned_card_shows_all_four_ratings(tmp_path: Path) -
             await pilot.press("space")
             await pilot.pause()
             await pilot.pause()
-            text = screen_text(app)
+            text = screen_text(app).replace("\u00a0", " ")  # ratings wrap whole
             assert "4 easy" in text, text
             assert "enter keeps 3" in text, text
 
@@ -194,3 +196,29 @@ async def test_1_is_the_one_key_for_not_knowing_a_card_as_in_a_review(
         await pilot.pause()
         assert app.session is not None
         assert [a.outcome for a in app.session.answers] == [outcome]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+async def test_a_narrow_terminal_wraps_between_ratings_never_inside_one(
+    tmp_path: Path, lang: str
+) -> None:
+    with Store(tmp_path / "progress.sqlite3") as store:
+        app = review_app(long_pack(), store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            if app.lang != lang:
+                await pilot.press("f2")
+                await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, QuizScreen)
+            assert screen.question is not None
+            line = flashcard.rating_line(screen, screen.question.key)
+    rated, keeps = line.replace("\u00a0", " ").split(" — ")
+    ratings = [*rated.split(" · "), keeps]
+    assert len(ratings) == 5
+    for width in range(20, 60):  # 40x12 leaves 36 cells
+        lines = [part.replace("\u00a0", " ") for part in display_lines(line, width, "off")]
+        assert not any(part.startswith("·") for part in lines), (width, lines)
+        for rating in ratings:  # "3 good 10m" whole on one line, when one can hold it
+            if len(rating) <= width:
+                assert any(rating in part for part in lines), (width, rating, lines)

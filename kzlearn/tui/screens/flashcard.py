@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
+from textual.widget import Widget
 
 from kzlearn.models import FlashcardItem
 from kzlearn.tui.bidi import direction_rtl, is_rtl
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = ["KNEW", "front_widget", "rating_line", "reveal", "show_hint"]
 
 KNEW = 1  # the row of "I knew it" (key 2)
+NBSP = "\u00a0"
 
 
 def _line(screen: QuizScreen, q: Question, text: str, classes: str) -> BidiText:
@@ -55,11 +57,21 @@ def rating_line(screen: QuizScreen, key: str) -> str:
     names = {1: t("again"), 2: t("hard"), 3: t("good"), 4: t("easy")}
     reviewer = screen.kz.reviewer
     intervals = intervals_now(reviewer, key) if reviewer is not None else {}
-    ratings = " · ".join(
+    groups = [
         f"{n} {names[n]}" + (f" {say_interval(intervals[n], t)}" if n in intervals else "")
         for n in range(1, 5)
+    ]
+    # A narrow terminal wraps between ratings, never inside one (a key from its interval).
+    ratings = f"{NBSP}· ".join(g.replace(" ", NBSP) for g in groups)
+    return f"{ratings} — " + t("enter keeps {n}", n=3).replace(" ", NBSP)
+
+
+def _show_last(screen: QuizScreen, widget: Widget) -> None:
+    """Scroll ``widget`` into view once laid out: twice after a refresh, as the body's
+    scrollbar, once it appears, narrows the text and may add a line to it."""
+    screen.call_after_refresh(
+        lambda: screen.call_after_refresh(widget.scroll_visible, animate=False)
     )
-    return f"{ratings} — " + t("enter keeps {n}", n=3)
 
 
 async def reveal(screen: QuizScreen, q: Question) -> None:
@@ -76,7 +88,7 @@ async def reveal(screen: QuizScreen, q: Question) -> None:
         ratings = _line(screen, q, rating_line(screen, q.key), "hint")
         await box.mount(ratings)
         # A long back on a small terminal: the ratings (all four) are what is read next.
-        screen.call_after_refresh(ratings.scroll_visible, animate=False)
+        _show_last(screen, ratings)
         return
     # 1 is the one key for "I did not know it", as Again in a review and in Anki; enter, as
     # there, keeps the card known.
@@ -87,4 +99,4 @@ async def reveal(screen: QuizScreen, q: Question) -> None:
     choices.highlighted = KNEW
     await box.mount(choices)
     choices.focus()
-    screen.call_after_refresh(choices.scroll_visible, animate=False)
+    _show_last(screen, choices)
