@@ -43,22 +43,36 @@ def plain(element: ET.Element | None) -> str:
     return html_to_text(raw, form)
 
 
-def _fraction(answer: ET.Element) -> float:
+# Moodle's grades (question_bank::fraction_options_full), as fractions: its importer
+# refuses a question with an answer worth anything else ("invalidgradequestion").
+MOODLE_GRADES = (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4,
+                 0.3333333, 0.3, 0.25, 0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1,
+                 0.05, 0.0)  # fmt: skip
+
+
+def _fraction(answer: ET.Element, graded: bool) -> float:
     value = answer.get("fraction", "0")
     try:
-        return float(value)
+        percent = float(value)
     except ValueError:
         raise UnmappedError(f"an answer's fraction {value!r} is not a number") from None
+    # match_grade_options(..., 'error'): within 0.00001 of a grade, or of its negative
+    if graded and not any(abs(abs(percent) / 100 - g) < 0.00001 for g in MOODLE_GRADES):
+        raise UnmappedError(f"an answer's grade {value}% is not one of Moodle's grades")
+    return percent
 
 
-def answers(question: ET.Element, form: str | None = None) -> list[tuple[float, str, str]]:
+def answers(
+    question: ET.Element, form: str | None = None, *, graded: bool = True
+) -> list[tuple[float, str, str]]:
     """Each ``<answer>``: its fraction (percent), its text, its feedback (plain text);
-    ``form`` overrides the answers' own format (short answers are plain text)."""
+    ``form`` overrides the answers' own format (short answers are plain text); ``graded``
+    fractions must be Moodle's grades (an ordering's are positions)."""
     found = []
     for answer in question.findall("answer"):
         raw, own = text_of(answer)
         text = html_to_text(raw, form or own)
-        found.append((_fraction(answer), text, plain(answer.find("feedback"))))
+        found.append((_fraction(answer, graded), text, plain(answer.find("feedback"))))
     return found
 
 
@@ -191,7 +205,11 @@ def _matching(question: ET.Element, base: Data) -> Data:
 
 
 def _ordering(question: ET.Element, base: Data) -> Data:
-    return {**base, "type": "order", "sequence": [text for _, text, _ in answers(question)]}
+    return {
+        **base,
+        "type": "order",
+        "sequence": [text for _, text, _ in answers(question, graded=False)],
+    }
 
 
 _DEFAULT_PROMPT = {"ar": "املأ الفراغات.", "fr": "Complétez les blancs."}

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from kzlearn.interop.moodle_xml.questions import MOODLE_GRADES
 from kzlearn.interop.moodle_xml.read import GRADE_TAG
 from kzlearn.interop.moodle_xml.text import cloze_code, is_decimal, text_to_html
 from kzlearn.language.numbers import format_number, parse_decimal
@@ -87,13 +88,7 @@ def _category(parts: list[str], info: str = "") -> str:
     )
 
 
-# Moodle's grades (question_bank::fraction_options_full), in percent: its importer refuses
-# an answer worth anything else.
-_GRADES = [
-    100 * g
-    for g in (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333,
-              0.3, 0.25, 0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05)
-]  # fmt: skip
+_GRADES = [100 * g for g in MOODLE_GRADES if g]  # what Moodle's importer accepts
 
 
 class _NoFormError(Exception):
