@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from kzlearn import PackError
-from kzlearn.cache import load_pack_and_items
+from kzlearn.cache import _entry, fill_in_background, load_pack_and_items
 from kzlearn.packs import load_pack
 from kzlearn.questions.generate import all_items
 from kzlearn.quiz.session import QuizOptions, QuizSession
-from tests.conftest import DECKS
+from tests.conftest import DECKS, run_cli
 
 GOOD = DECKS[0].read_text(encoding="utf-8")
 
@@ -91,3 +95,65 @@ def test_items_are_stable_and_each_quiz_shuffles_choices_itself() -> None:
         right = question.order.index(question.item.answer_index)  # type: ignore[union-attr]
         assert question.choices[right] == "الصين"
         assert session.answer(question.order[right]).verdict.correct
+
+
+CHILD_FILLS = """
+import sys
+from kzlearn.cache import fill_in_background
+wait = fill_in_background(sys.argv[1:])
+print("pydantic" in sys.modules)
+wait()
+print("pydantic" in sys.modules)
+"""
+
+
+def test_a_child_fills_the_cache_while_the_start_goes_on(tmp_path: Path, cache: Path) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD, encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(GOOD.replace("language: ar", "language: 7"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD_FILLS, str(good), str(bad)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "KZLEARN_CACHE": str(cache)},
+    )
+    # This process never loaded pydantic: the child validated and generated; only the
+    # valid pack is cached (the loading that follows reports the other's problems).
+    assert result.stdout.split() == ["False", "False"]
+    assert [entry.name for entry in cache.iterdir()] == [_entry(GOOD).name]
+    pack, items = load_pack_and_items(good)
+    assert pack == load_pack(good)
+    assert [i.model_dump() for i in items] == [i.model_dump() for i in all_items(pack)]
+    with pytest.raises(PackError):
+        load_pack_and_items(bad)
+
+
+def test_no_child_from_a_process_with_threads(tmp_path: Path, cache: Path) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        fill_in_background([path])()
+    finally:
+        stop.set()
+        other.join()
+    assert not cache.exists()
+    fill_in_background([path])()  # the only thread again: a child fills it
+    assert [entry.name for entry in cache.iterdir()] == [_entry(GOOD).name]
+
+
+def test_an_invalid_pack_is_still_one_line_before_the_app(tmp_path: Path, cache: Path) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text(GOOD.replace("language: ar", "language: 7", 1), encoding="utf-8")
+    db = tmp_path / "p.sqlite3"
+    result = run_cli("quiz", str(path), "--db", str(db), env={"KZLEARN_CACHE": str(cache)})
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    line = GOOD.splitlines().index("language: ar") + 1
+    assert lines[0].startswith(f"kzlearn: {path}:{line}:1: language: "), lines
+    assert not cache.exists() or not list(cache.iterdir())
