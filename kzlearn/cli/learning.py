@@ -101,6 +101,7 @@ def _starting() -> Iterator[None]:
     try:
         yield
     finally:
+        gc.freeze()
         gc.enable()
 
 
