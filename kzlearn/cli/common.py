@@ -98,7 +98,7 @@ def pack_paths(names: Sequence[str]) -> list[Path]:
     """The files :func:`resolve_packs` reads for ``names`` (without reading them)."""
     from kzlearn.packs import bundled_deck_paths
 
-    files = [Path(name) for name in names if Path(name).is_file()]
+    files = [Path(name) for name in names if Path(name).exists()]
     if len(files) < len(names) or not names:
         files += bundled_deck_paths()
     return files
