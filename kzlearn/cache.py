@@ -140,6 +140,13 @@ def fill_in_background(paths: Iterable[str | Path]) -> Callable[[], None]:
     missing = _missing(paths)
     if not missing:
         return _nothing
+    # What the child needs is loaded first, here: this process needs pydantic and the
+    # models anyway, and the child then spends its time on the packs alone (loading them
+    # twice would cost more than the child saves on a busy machine).
+    import kzlearn.models
+    import kzlearn.questions.generate
+    import kzlearn.yamlread  # noqa: F401
+
     readable, writable = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns

@@ -98,12 +98,21 @@ def test_items_are_stable_and_each_quiz_shuffles_choices_itself() -> None:
 
 
 CHILD_FILLS = """
-import sys
+import os, sys
+import kzlearn.questions.generate as generate
 from kzlearn.cache import fill_in_background
-wait = fill_in_background(sys.argv[1:])
-print("pydantic" in sys.modules)
-wait()
-print("pydantic" in sys.modules)
+
+log, paths = sys.argv[1], sys.argv[2:]
+real = generate.all_items
+
+def all_items(pack):
+    with open(log, "a") as handle:
+        handle.write(f"{os.getpid()}\\n")
+    return real(pack)
+
+generate.all_items = all_items
+fill_in_background(paths)()
+print(os.getpid())
 """
 
 
@@ -112,16 +121,19 @@ def test_a_child_fills_the_cache_while_the_start_goes_on(tmp_path: Path, cache: 
     good.write_text(GOOD, encoding="utf-8")
     bad = tmp_path / "bad.yaml"
     bad.write_text(GOOD.replace("language: ar", "language: 7"), encoding="utf-8")
+    log = tmp_path / "generated-by"
     result = subprocess.run(
-        [sys.executable, "-c", CHILD_FILLS, str(good), str(bad)],
+        [sys.executable, "-c", CHILD_FILLS, str(log), str(good), str(bad)],
         capture_output=True,
         text=True,
         check=True,
         env={**os.environ, "KZLEARN_CACHE": str(cache)},
     )
-    # This process never loaded pydantic: the child validated and generated; only the
-    # valid pack is cached (the loading that follows reports the other's problems).
-    assert result.stdout.split() == ["False", "False"]
+    # Another process generated the items, once; only the valid pack is cached (the
+    # loading that follows reports the other's problems).
+    generated_by = log.read_text(encoding="utf-8").split()
+    assert len(generated_by) == 1
+    assert generated_by != result.stdout.split()
     assert [entry.name for entry in cache.iterdir()] == [_entry(GOOD).name]
     pack, items = load_pack_and_items(good)
     assert pack == load_pack(good)
