@@ -138,8 +138,8 @@ def fill_in_background(paths: Iterable[str | Path]) -> Callable[[], None]:
     if not sys.platform.startswith("linux") or threading.active_count() != 1:
         return _nothing
     missing = _missing(paths)
-    if not missing:
-        return _nothing
+    if not missing or not _writable(cache_dir()):
+        return _nothing  # (an unwritable cache: the child's work would be lost)
     # What the child needs is loaded first, here: this process needs pydantic and the
     # models anyway, and the child then spends its time on the packs alone (loading them
     # twice would cost more than the child saves on a busy machine).
@@ -153,6 +153,7 @@ def fill_in_background(paths: Iterable[str | Path]) -> Callable[[], None]:
         status = 1
         try:
             os.close(readable)
+            _silence()
             for path in missing:
                 with contextlib.suppress(Exception):  # an invalid pack: the parent reports it
                     load_pack_and_items(path)
@@ -181,3 +182,19 @@ def fill_in_background(paths: Iterable[str | Path]) -> Callable[[], None]:
 
 def _nothing() -> None:
     pass
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _silence() -> None:
+    """Nothing the child might print (a library's warning) reaches the terminal."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for stream in (0, 1, 2):
+        os.dup2(null, stream)
+    os.close(null)

@@ -106,6 +106,7 @@ log, paths = sys.argv[1], sys.argv[2:]
 real = generate.all_items
 
 def all_items(pack):
+    print("a library's warning", file=sys.stderr)
     with open(log, "a") as handle:
         handle.write(f"{os.getpid()}\\n")
     return real(pack)
@@ -134,12 +135,27 @@ def test_a_child_fills_the_cache_while_the_start_goes_on(tmp_path: Path, cache: 
     generated_by = log.read_text(encoding="utf-8").split()
     assert len(generated_by) == 1
     assert generated_by != result.stdout.split()
+    assert not result.stderr  # what the child prints never reaches the terminal
     assert [entry.name for entry in cache.iterdir()] == [_entry(GOOD).name]
     pack, items = load_pack_and_items(good)
     assert pack == load_pack(good)
     assert [i.model_dump() for i in items] == [i.model_dump() for i in all_items(pack)]
     with pytest.raises(PackError):
         load_pack_and_items(bad)
+
+
+def test_no_child_when_the_cache_cannot_be_written(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    path = tmp_path / "pack.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    log = tmp_path / "generated-by"
+    subprocess.run(
+        [sys.executable, "-c", CHILD_FILLS, str(log), str(path)],
+        check=True,
+        env={**os.environ, "KZLEARN_CACHE": str(blocker / "cache")},
+    )
+    assert not log.exists()  # its work would be lost: the start does it itself
 
 
 def test_no_child_from_a_process_with_threads(tmp_path: Path, cache: Path) -> None:
