@@ -1,8 +1,8 @@
 """A cache of validated packs and their generated items, for a fast start.
 
 Validating a pack and generating its items depend only on the pack file's bytes and on the
-code, so the result is kept in the user cache folder, keyed by both (the file's content hash
-and kzlearn's, pydantic's and Python's versions with the stamps of kzlearn's own modules).
+code, so the result is kept in the user cache folder, keyed by both (the file's content hash;
+kzlearn's and Python's versions; the stamps of kzlearn's own modules and of pydantic's).
 Any problem with the cache (missing, stale, unreadable, unwritable) means: do the work.
 The cache holds only what kzlearn itself wrote there.
 
