@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
 from kzlearn.errors import PackError, Problem
 from kzlearn.files import read_user_text
-from kzlearn.models import Pack
 
+# pydantic and the models load when a pack is read, not with this module: finding the
+# bundled decks is part of a start that must not wait for them (kzlearn.cache).
 if TYPE_CHECKING:
+    from kzlearn.models import Pack
     from kzlearn.yamlread import Located
 
 __all__ = [
@@ -107,6 +107,9 @@ def _parse_pack(text: str, file: str) -> Pack:
             line=1,
             column=1,
         )
+    from pydantic import ValidationError
+
+    from kzlearn.models import Pack
     from kzlearn.yamlread import locate, read_yaml  # PyYAML loads only when a file is parsed
 
     # Positions are read again only for what has a problem: keeping every value's position
@@ -164,6 +167,8 @@ def _position(located: Located, path: Sequence[str | int]) -> tuple[int, int]:
 
 @functools.cache
 def _known_fields() -> list[str]:
+    from pydantic import BaseModel
+
     from kzlearn import models
 
     names: set[str] = set()
@@ -282,6 +287,8 @@ def bundled_deck_paths() -> list[Path]:
 
 def pack_schema() -> dict[str, Any]:
     """The JSON Schema of a pack file, for editors (yaml-language-server) and other tools."""
+    from kzlearn.models import Pack
+
     schema = Pack.model_json_schema(mode="validation")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 
