@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import gc
 import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from kzlearn.errors import PackError, Problem
 from kzlearn.files import read_user_text
+from kzlearn.gcpause import gc_paused
 
 # pydantic and the models load when a pack is read, not with this module: finding the
 # bundled decks is part of a start that must not wait for them (kzlearn.cache).
@@ -90,13 +90,8 @@ def parse_pack(text: str, file: str = "<pack>") -> Pack:
     """
     # Reading and validating make millions of small objects and no cycles; the cyclic
     # collector would walk them again and again (a third of the time on a large pack).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _parse_pack(text, file)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _parse_pack(text: str, file: str) -> Pack:
