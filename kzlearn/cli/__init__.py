@@ -21,6 +21,7 @@ from kzlearn.cli.learning import (
     cmd_review,
     cmd_stats,
 )
+from kzlearn.cli.serving import add_serve_command
 from kzlearn.cli.teacher import add_teacher_commands, cmd_packs, cmd_schema, cmd_validate
 from kzlearn.errors import KzlearnError
 from kzlearn.safetext import safe, safe_line
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     progress.set_defaults(handler=cmd_progress)
 
     add_teacher_commands(commands)
+    add_serve_command(commands)
     return parser
 
 
