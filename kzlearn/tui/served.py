@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from kzlearn.errors import KzlearnError
 from kzlearn.models import Item, Pack
 from kzlearn.safetext import safe_line
@@ -40,7 +42,8 @@ class ServedApp(KzlearnApp):
         self.store: ProgressStore | None = None
         self.student: str | None = None
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # Textual would run the app's on_mount too: the deck picker
         self.push_screen(SignInScreen(self.class_name))
 
     def sign_in(self, student: str) -> str | None:
