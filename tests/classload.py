@@ -1,0 +1,88 @@
+"""A class answering at once: each student a process of its own with its own store, as
+``kzlearn serve`` runs one app process per browser. For the load and fault tests, and the
+benchmark (tests/benchmarks/bench_serve_load.py), on loopback or a unix socket only.
+
+``python -m tests.classload LOCATION CLASS STUDENT COUNT`` records COUNT answers as that
+student and prints, as JSON, each answer's uid, review id and seconds taken.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+__all__ = ["Answer", "answer_as", "run_class"]
+
+ROOT = Path(__file__).resolve().parents[1]  # where ``-m tests.classload`` is found
+TIMEOUT = 300  # seconds a student's process may take, at most
+DAY0 = datetime(2026, 6, 1, 9, tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One answer recorded by a student's process."""
+
+    student: str
+    uid: str
+    review_id: int
+    seconds: float
+
+
+def answer_as(location: str, class_name: str, student: str, count: int) -> list[Answer]:
+    """Record ``count`` answers as ``student``, one transaction each, as the app does."""
+    import uuid
+
+    from kzlearn.review.srs import Reviewer
+    from kzlearn.store import Learner, open_store
+
+    done = []
+    with open_store(location, learner=Learner(class_name, student)) as store:
+        reviewer = Reviewer(store)
+        for i in range(count):
+            uid = uuid.uuid4().hex
+            started = time.perf_counter()
+            review_id = reviewer.record(
+                f"load/item-{i}",
+                ("correct", "wrong", "nearly")[i % 3],  # type: ignore[arg-type]
+                now=DAY0 + timedelta(minutes=i),
+                duration=1.0,
+                uid=uid,
+            )
+            done.append(Answer(student, uid, review_id, time.perf_counter() - started))
+    return done
+
+
+def run_class(location: str, class_name: str, students: int, count: int) -> list[Answer]:
+    """``students`` processes at once, each answering ``count`` times; every answer."""
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.classload", location, class_name, f"s{n}", str(count)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for n in range(students)
+    ]
+    answers: list[Answer] = []
+    problems = []
+    for worker in workers:
+        out, err = worker.communicate(timeout=TIMEOUT)
+        if worker.returncode != 0:
+            problems.append(err.strip().splitlines()[-1:] or [f"exit {worker.returncode}"])
+            continue
+        answers += [Answer(*row) for row in json.loads(out)]
+    if problems:
+        raise RuntimeError(f"{len(problems)} students failed: {problems[0]}")
+    return answers
+
+
+if __name__ == "__main__":
+    location, class_name, student, count = sys.argv[1:5]
+    rows = answer_as(location, class_name, student, int(count))
+    print(json.dumps([[a.student, a.uid, a.review_id, a.seconds] for a in rows]))
