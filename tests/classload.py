@@ -2,8 +2,9 @@
 ``kzlearn serve`` runs one app process per browser. For the load and fault tests, and the
 benchmark (tests/benchmarks/bench_serve_load.py), on loopback or a unix socket only.
 
-``python -m tests.classload LOCATION CLASS STUDENT COUNT`` records COUNT answers as that
-student and prints, as JSON, each answer's uid, review id and seconds taken.
+``python -m tests.classload LOCATION CLASS STUDENT COUNT [PAUSE]`` records COUNT answers as
+that student, PAUSE seconds apart (a student reading the feedback), and prints, as JSON, each
+answer's uid, review id and seconds taken.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ class Answer:
     seconds: float
 
 
-def answer_as(location: str, class_name: str, student: str, count: int) -> list[Answer]:
+def answer_as(
+    location: str, class_name: str, student: str, count: int, pause: float = 0.0
+) -> list[Answer]:
     """Record ``count`` answers as ``student``, one transaction each, as the app does."""
     import uuid
 
@@ -48,20 +51,24 @@ def answer_as(location: str, class_name: str, student: str, count: int) -> list[
             started = time.perf_counter()
             review_id = reviewer.record(
                 f"load/item-{i}",
-                ("correct", "wrong", "nearly")[i % 3],  # type: ignore[arg-type]
+                ("correct", "wrong", "nearly")[i % 3],
                 now=DAY0 + timedelta(minutes=i),
                 duration=1.0,
                 uid=uid,
             )
             done.append(Answer(student, uid, review_id, time.perf_counter() - started))
+            time.sleep(pause)
     return done
 
 
-def run_class(location: str, class_name: str, students: int, count: int) -> list[Answer]:
+def run_class(
+    location: str, class_name: str, students: int, count: int, pause: float = 0.0
+) -> list[Answer]:
     """``students`` processes at once, each answering ``count`` times; every answer."""
+    module = [sys.executable, "-m", "tests.classload"]
     workers = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.classload", location, class_name, f"s{n}", str(count)],
+            [*module, location, class_name, f"s{n}", str(count), str(pause)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -84,5 +91,6 @@ def run_class(location: str, class_name: str, students: int, count: int) -> list
 
 if __name__ == "__main__":
     location, class_name, student, count = sys.argv[1:5]
-    rows = answer_as(location, class_name, student, int(count))
+    pause = float(sys.argv[5]) if len(sys.argv) > 5 else 0.0
+    rows = answer_as(location, class_name, student, int(count), pause)
     print(json.dumps([[a.student, a.uid, a.review_id, a.seconds] for a in rows]))

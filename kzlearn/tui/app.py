@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from kzlearn.errors import KzlearnError
 from kzlearn.models import Item, Pack
@@ -119,7 +120,11 @@ class KzlearnApp(App[None]):
         elif self._start_quiz:
             self.start_quiz(self.packs, self.options)
         else:
-            self.push_screen(PickerScreen())
+            self.push_screen(self.first_screen())
+
+    def first_screen(self) -> Screen[None]:
+        """What the app opens on with no quiz to start: the deck picker."""
+        return PickerScreen()
 
     def start_quiz(self, packs: list[Pack], options: QuizOptions) -> None:
         """Start a quiz over ``packs`` (replaces whatever screen is showing)."""

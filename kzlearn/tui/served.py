@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
+from textual.screen import Screen
 
 from kzlearn.errors import KzlearnError
 from kzlearn.models import Item, Pack
@@ -42,9 +42,8 @@ class ServedApp(KzlearnApp):
         self.store: ProgressStore | None = None
         self.student: str | None = None
 
-    def on_mount(self, event: events.Mount) -> None:
-        event.prevent_default()  # Textual would run the app's on_mount too: the deck picker
-        self.push_screen(SignInScreen(self.class_name))
+    def first_screen(self) -> Screen[None]:
+        return SignInScreen(self.class_name)
 
     def sign_in(self, student: str) -> str | None:
         """Open the store for ``student`` and show the decks; the problem, if it failed."""
