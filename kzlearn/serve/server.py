@@ -7,7 +7,9 @@ browser, with what a class's server needs besides.
 - A websocket from a page of another site is refused (a page a student opened elsewhere
   could otherwise start sessions on this machine), and so is one past MAX_SESSIONS.
 - The page names the websocket by the address the browser used (textual-serve would name
-  the address it listens on, 0.0.0.0 included, which no browser can reach).
+  the address it listens on, 0.0.0.0 included, which no browser can reach); it loads
+  nothing from another site (textual-serve's page asks a web font service for its font:
+  students' browsers need not tell it they are in class), and no other site may frame it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ from kzlearn.serve.session import CLASS_VARIABLE, DB_VARIABLE
 __all__ = ["MAX_SESSIONS", "QuizServer", "is_loopback", "session_command"]
 
 MAX_SESSIONS = 100  # app processes at once: each student's browser tab is one
+_FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>\s*", re.DOTALL)
+_HEADERS = {
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "frame-ancestors 'none'",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
 _HOST = re.compile(r"^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$")
 
 
@@ -85,10 +94,14 @@ class QuizServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         print(self.start_line, flush=True)
 
-    async def handle_index(self, request: web.Request) -> Any:
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if _HOST.match(request.host):
             self.public_url = f"http://{request.host}"
-        return await super().handle_index(request)
+        page: Any = await super().handle_index(request)
+        assert isinstance(page, web.Response)
+        page.text = _FONT_LINK.sub("", page.text or "")
+        page.headers.update(_HEADERS)
+        return page
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         origin = request.headers.get("Origin")
