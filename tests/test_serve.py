@@ -177,3 +177,22 @@ def test_the_session_entry_runs_only_under_the_server() -> None:
     )
     assert result.returncode == 2
     assert "run by `kzlearn serve` only" in result.stderr
+
+
+def test_without_textual_serve_it_says_how_to_install_it(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['textual_serve'] = None\n"
+        "from kzlearn.cli import main; sys.exit(main(['serve']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "kzlearn: kzlearn serve needs textual-serve: pip install 'kzlearn[serve]'\n"
+    )
