@@ -37,7 +37,9 @@ class Answer:
 def answer_as(
     location: str, class_name: str, student: str, count: int, pause: float = 0.0
 ) -> list[Answer]:
-    """Record ``count`` answers as ``student``, one transaction each, as the app does."""
+    """Record ``count`` answers as ``student``, one transaction each, as the app does.
+    Once the store is open, says "ready" on stdout and waits for a line on stdin: the
+    class starts answering together, whatever the processes took to start."""
     import uuid
 
     from kzlearn.review.srs import Reviewer
@@ -46,6 +48,8 @@ def answer_as(
     done = []
     with open_store(location, learner=Learner(class_name, student)) as store:
         reviewer = Reviewer(store)
+        print("ready", flush=True)
+        sys.stdin.readline()
         for i in range(count):
             uid = uuid.uuid4().hex
             started = time.perf_counter()
@@ -69,6 +73,7 @@ def run_class(
     workers = [
         subprocess.Popen(
             [*module, location, class_name, f"s{n}", str(count), str(pause)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -76,6 +81,16 @@ def run_class(
         )
         for n in range(students)
     ]
+    for worker in workers:  # each says "ready" (or ends, having failed to open its store)
+        assert worker.stdout is not None
+        worker.stdout.readline()
+    for worker in workers:  # all at once
+        assert worker.stdin is not None
+        try:
+            worker.stdin.write("go\n")
+            worker.stdin.flush()
+        except BrokenPipeError:
+            pass  # it ended already: communicate reads why
     answers: list[Answer] = []
     problems = []
     for worker in workers:

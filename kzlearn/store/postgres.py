@@ -1,8 +1,9 @@
 """The progress store on a PostgreSQL server (a class on one machine), through psycopg 3 and
 a connection pool.
 
-The same guarantees as the SQLite file: one short transaction per answer, writers taking
-turns (a transaction-scoped advisory lock stands for SQLite's BEGIN IMMEDIATE), a schema
+The same guarantees as the SQLite file: one short transaction per answer, a learner's
+writers taking turns (a transaction-scoped advisory lock per learner stands for SQLite's
+BEGIN IMMEDIATE; a class's students never wait for each other), a schema
 version with the same migrations, and a database that is not kzlearn's, or was written by a
 newer kzlearn, refused before anything is written to it. Messages name the server by its
 URL with the password masked.
@@ -29,7 +30,10 @@ from kzlearn.store.sql import SqlStore, SqlTransaction
 __all__ = ["PostgresStore"]
 
 T = TypeVar("T")
-WRITER_LOCK = 0x6B7A6C6E  # pg_advisory_xact_lock's key for kzlearn's writers ("kzln")
+WRITER_LOCK = 0x6B7A6C6E  # pg_advisory_xact_lock's key for migrating the tables ("kzln")
+# A learner's writers take turns (two tabs of one student), students never wait for each
+# other: the lock's two-key form, this key and a hash of the learner.
+LEARNER_LOCK = 0x6B7A
 CONNECT_TIMEOUT = 10  # seconds to reach the server
 WAIT = 30.0  # seconds to wait for a free connection, or for the server to come back
 # The pool logs its reconnection attempts; kzlearn says what failed in one line of its own.
@@ -165,7 +169,7 @@ class PostgresStore(SqlStore):
 
     @contextmanager
     def transaction(self) -> Iterator[SqlTransaction]:
-        """A write transaction, committed at the end; writers take turns."""
+        """A write transaction, committed at the end; the learner's writers take turns."""
         try:
             with self._writing() as tx:
                 yield tx
@@ -175,8 +179,7 @@ class PostgresStore(SqlStore):
     @contextmanager
     def _writing(self) -> Iterator[SqlTransaction]:
         with self.pool.connection() as db, db.transaction():
-            db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
-            yield SqlTransaction(db, "%s", self.learner)
+            yield _LearnerTransaction(db, "%s", LOCAL).as_learner(self.learner)
 
     def _check(self, db: psycopg.Connection[tuple[object, ...]]) -> None:
         try:
@@ -233,6 +236,17 @@ class PostgresStore(SqlStore):
     def close(self) -> None:
         """Close every connection."""
         self.pool.close()
+
+
+class _LearnerTransaction(SqlTransaction):
+    """A write transaction that holds the lock of each learner it writes for."""
+
+    def as_learner(self, learner: Learner) -> SqlTransaction:
+        self._run(
+            "SELECT pg_advisory_xact_lock(?, hashtext(?))",
+            (LEARNER_LOCK, f"{learner.class_name}\x1f{learner.student}"),
+        )
+        return _LearnerTransaction(self.db, self._mark, learner)
 
 
 def _read_only(db: psycopg.Connection[tuple[object, ...]]) -> None:
