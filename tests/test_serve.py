@@ -104,9 +104,9 @@ def test_a_student_answers_through_the_websocket_and_the_answer_is_theirs(
     steps = [
         ("f2", "Baurzhan\r"),  # the sign-in screen's footer
         ("f2", "5b\r"),
-        ("Baurzhan", "\r"),  # the decks, and the toast naming the student
+        (".Baurzhan", "\r"),  # the decks, and the toast naming the student (right to left)
         ("f2", "s"),  # the setup screen: start
-        ("f2", "t1\r"),  # an answer to whatever comes first
+        ("1/", "t1\r\x1b"),  # question 1 of N: answered (escape: given up, where not yet)
     ]
     asyncio.run(_keys(server.url, steps))
     deadline = time.monotonic() + 60
