@@ -6,19 +6,20 @@ from __future__ import annotations
 import asyncio
 import errno
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import aiohttp
 import pytest
 
-from kzlearn.serve.server import is_loopback, session_command, url_of
+from kzlearn.serve.server import MAX_COLUMNS, MAX_ROWS, is_loopback, session_command, url_of
 from kzlearn.store import Learner, open_store
 from tests.conftest import DECKS, ROOT, run_cli
 from tests.servehelp import ANSI, Served
@@ -70,14 +71,17 @@ def test_a_websocket_from_a_page_of_another_site_is_refused(server: Served) -> N
     assert asyncio.run(connect(server.url.rstrip("/"))) == 101
 
 
-async def _keys(url: str, steps: list[tuple[str, str]]) -> str:
-    """Open a session as a browser would and type each step's keys once its text shows."""
+async def _keys(
+    url: str,
+    steps: Sequence[tuple[str, str | list[object]]],
+    size: str = "width=100&height=30",
+) -> bytes:
+    """Open a session as a browser would and send each step's keys (or message) once its
+    text shows; what the app drew after the last step."""
     shown = bytearray()
     async with (
         aiohttp.ClientSession() as session,
-        session.ws_connect(
-            f"{url}ws?width=100&height=30", headers={"Origin": url.rstrip("/")}
-        ) as ws,
+        session.ws_connect(f"{url}ws?{size}", headers={"Origin": url.rstrip("/")}) as ws,
     ):
 
         async def read() -> None:
@@ -92,10 +96,10 @@ async def _keys(url: str, steps: list[tuple[str, str]]) -> str:
                 assert time.monotonic() < deadline, f"never showed {wait_for!r}"
                 await asyncio.sleep(0.1)
             shown.clear()
-            await ws.send_json(["stdin", keys])
+            await ws.send_json(["stdin", keys] if isinstance(keys, str) else keys)
         await asyncio.sleep(1)
         reader.cancel()
-    return ANSI.sub(b"", bytes(shown)).decode("utf-8", "replace")
+    return bytes(shown)
 
 
 def test_a_student_answers_through_the_websocket_and_the_answer_is_theirs(
@@ -118,6 +122,21 @@ def test_a_student_answers_through_the_websocket_and_the_answer_is_theirs(
         time.sleep(0.2)
     with open_store(tmp_path / "class.sqlite3") as store:
         assert store.reviews() == []  # the local student's: none
+
+
+def test_a_huge_terminal_asked_for_is_capped(server: Served) -> None:
+    huge = 10**6
+    drawn = asyncio.run(
+        _keys(
+            server.url,
+            [("f2", ["resize", {"width": huge, "height": huge + 1}])],
+            size=f"width={huge}&height={huge}",
+        )
+    )
+    places = [(int(r), int(c)) for r, c in re.findall(rb"\x1b\[(\d+);(\d+)H", drawn)]
+    assert places
+    assert max(r for r, _ in places) <= MAX_ROWS
+    assert max(c for _, c in places) <= MAX_COLUMNS
 
 
 def test_a_database_password_is_never_printed(postgres: Backend, tmp_path: Path) -> None:

@@ -5,7 +5,9 @@ browser, with what a class's server needs besides.
 - The command it runs is fixed here (the quiz over the served packs); the store's location
   and the class go through the environment, so a password is in no process list.
 - A websocket from a page of another site is refused (a page a student opened elsewhere
-  could otherwise start sessions on this machine), and so is one past MAX_SESSIONS.
+  could otherwise start sessions on this machine), and so is one past MAX_SESSIONS; the
+  terminal size a browser asks for is capped (a huge one would make its app draw
+  billions of cells).
 - The page names the websocket by the address the browser used (textual-serve would name
   the address it listens on, 0.0.0.0 included, which no browser can reach); it loads
   nothing from another site (textual-serve's page asks a web font service for its font:
@@ -33,6 +35,7 @@ from kzlearn.serve.session import CLASS_VARIABLE, DB_VARIABLE
 __all__ = ["MAX_SESSIONS", "QuizServer", "is_loopback", "session_command"]
 
 MAX_SESSIONS = 100  # app processes at once: each student's browser tab is one
+MAX_COLUMNS, MAX_ROWS = 500, 200
 _FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>\s*", re.DOTALL)
 _HEADERS = {
     "X-Frame-Options": "DENY",
@@ -109,8 +112,32 @@ class QuizServer(Server):
             raise web.HTTPForbidden(text="kzlearn: this quiz opens from its own page only\n")
         if self.sessions >= MAX_SESSIONS:
             raise web.HTTPServiceUnavailable(text="kzlearn: too many students at once\n")
+        size = {
+            "width": str(_capped(request.query.get("width"), 80, MAX_COLUMNS)),
+            "height": str(_capped(request.query.get("height"), 24, MAX_ROWS)),
+        }
         self.sessions += 1
         try:
-            return await super().handle_websocket(request)
+            return await super().handle_websocket(
+                request.clone(rel_url=request.rel_url.with_query(size))
+            )
         finally:
             self.sessions -= 1
+
+    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: Any) -> None:
+        resize = app_service.set_terminal_size
+
+        async def capped(width: int, height: int) -> None:
+            await resize(_capped(width, 80, MAX_COLUMNS), _capped(height, 24, MAX_ROWS))
+
+        app_service.set_terminal_size = capped
+        await super()._process_messages(websocket, app_service)
+
+
+def _capped(value: object, default: int, most: int) -> int:
+    """A terminal dimension a browser sent, as a number from 1 to ``most``."""
+    try:
+        number = int(str(value))
+    except ValueError:
+        return default
+    return min(max(number, 1), most)
