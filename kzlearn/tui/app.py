@@ -169,10 +169,12 @@ class KzlearnApp(App[None]):
                 source="review" if scheduled else "quiz",
             )
         except KzlearnError as error:
+            # A path or a server's message is text: never read as markup.
             self.notify(
                 safe_line(self.t("Could not save this answer: {e}", e=error)),
                 severity="error",
                 timeout=10,
+                markup=False,
             )
 
     def rate(self, rating: int) -> bool:
@@ -184,7 +186,7 @@ class KzlearnApp(App[None]):
         try:
             self.reviewer.amend(self.last_review_id, Rating(rating))
         except KzlearnError as error:
-            self.notify(safe_line(str(error)), severity="error")
+            self.notify(safe_line(str(error)), severity="error", markup=False)
             return False
         return True
 
@@ -200,7 +202,7 @@ class KzlearnApp(App[None]):
             if not undo_review(self.reviewer, self.last_review_id):
                 return False
         except KzlearnError as error:
-            self.notify(safe_line(str(error)), severity="error")
+            self.notify(safe_line(str(error)), severity="error", markup=False)
             return False
         self.session.undo_last()
         self.last_review_id = None
@@ -218,7 +220,7 @@ class KzlearnApp(App[None]):
 
                 mark_overridden(self.reviewer, self.last_review_id)
         except KzlearnError as error:
-            self.notify(str(error), severity="error")
+            self.notify(safe_line(str(error)), severity="error", markup=False)
             return False
         return True
 
