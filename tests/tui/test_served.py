@@ -177,3 +177,22 @@ async def test_a_store_that_cannot_be_opened_is_said_in_one_line(tmp_path: Path)
         assert isinstance(app.screen, SignInScreen)
         assert "is a directory" in screen_text(app)
         assert app.store is None
+
+
+async def test_only_the_served_decks_are_offered_and_no_palette_opens(tmp_path: Path) -> None:
+    from kzlearn.tui.widgets import ChoiceList
+
+    served_pack = PACKS[1]
+    app = ServedApp([served_pack], location=tmp_path / "p.sqlite3", class_name=None)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, SignInScreen)
+        await sign_in(pilot, app, "Amina", code=None)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        rows = app.screen.query_one(ChoiceList).rows
+        assert len(rows) == 2  # every served deck, then the one deck; no other
+        assert served_pack.text(served_pack.title, app.lang) in rows[1]
