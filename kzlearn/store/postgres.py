@@ -112,6 +112,11 @@ class PostgresStore(SqlStore):
                 f"{self.location}: no kzlearn progress in this database "
                 "(nothing has been answered yet)"
             )
+        if not self.write:  # a reader never changes the database, not even to upgrade it
+            raise StoreError(
+                f"{self.location}: written by an older kzlearn (schema {version}); the next "
+                "quiz or review on it upgrades it (left untouched)"
+            )
         with db.transaction():
             db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
             version = self._refuse_foreign(db)  # another kzlearn may have just made them
