@@ -106,9 +106,12 @@ def project(item: Item, lang: str, default: str) -> dict[str, Any]:
 @pytest.mark.parametrize("lang", [None, "en"])
 @pytest.mark.parametrize("pack", [*PACKS, EDGE], ids=lambda p: p.id)
 def test_an_export_imports_back_as_the_same_items(pack: Pack, lang: str | None) -> None:
-    items = all_items(pack)
-    exported = to_moodle_xml([pack], {pack.id: items}, lang=lang)
-    assert exported.skipped == []
+    every = all_items(pack)
+    exported = to_moodle_xml([pack], {pack.id: every}, lang=lang)
+    items = [i for i in every if i.type != "flashcard"]
+    assert exported.skipped == [  # Moodle has no flashcard: each is listed
+        f"{pack.id}/{i.id} (Moodle has no flashcard question)" for i in every if i not in items
+    ]
     assert exported.written == len(items)
     language = lang or pack.language
     back = read_moodle_xml(exported.text, "x.xml", pack_id=pack.id, lang=language, strict=True)
@@ -124,7 +127,8 @@ def test_several_packs_export_under_their_titles_and_import_as_one() -> None:
     items = {pack.id: all_items(pack) for pack in PACKS}
     exported = to_moodle_xml(PACKS, items)
     back = read_moodle_xml(exported.text, "x.xml", pack_id="all", lang="ar")
-    assert len(back.pack.items) == sum(map(len, items.values()))
+    assert len(back.pack.items) == sum(map(len, items.values())) - len(exported.skipped)
+    assert all(s.endswith("(Moodle has no flashcard question)") for s in exported.skipped)
     assert back.pack.title == Localized("all")  # two top categories: the pack id
 
 

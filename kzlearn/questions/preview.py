@@ -16,8 +16,10 @@ from kzlearn.models import (
     Item,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     Pack,
+    PartialAnswer,
     ShortItem,
     TrueFalseItem,
 )
@@ -28,6 +30,8 @@ __all__ = ["preview_lines"]
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
         "mcq": "multiple choice",
+        "multi": "select all that apply",
+        "partial": "Partly right",
         "true_false": "true or false",
         "short": "typed answer",
         "cloze": "fill in the blanks",
@@ -58,6 +62,8 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "ar": {
         "mcq": "اختيار من متعدد",
+        "multi": "اختر كل الإجابات الصحيحة",
+        "partial": "صحيح جزئياً",
         "true_false": "صواب أم خطأ",
         "short": "إجابة مكتوبة",
         "cloze": "املأ الفراغ",
@@ -92,7 +98,17 @@ def preview_lines(
     pack: Pack, items: Sequence[Item], *, lang: str | None = None, fact: str | None = None
 ) -> Iterator[str]:
     """The preview of ``items`` of ``pack`` in ``lang`` (the pack's language by default),
-    only those of ``fact`` when it is given."""
+    only those of ``fact`` when it is given; a text of several lines (an explanation with
+    each answer's feedback) gives several lines, the next ones indented."""
+    for block in _blocks(pack, items, lang=lang, fact=fact):
+        first, *rest = block.split("\n")
+        yield first
+        yield from (f"    {line}" for line in rest)
+
+
+def _blocks(
+    pack: Pack, items: Sequence[Item], *, lang: str | None, fact: str | None
+) -> Iterator[str]:
     lang = lang or pack.language
     words = _LABELS.get(lang, _LABELS["en"])
     written = {item.id for item in pack.items}
@@ -120,6 +136,15 @@ def preview_lines(
         yield ""
 
 
+def _partial(partial: Sequence[PartialAnswer], words: dict[str, str]) -> Iterator[str]:
+    if partial:
+        shown = [
+            f"{p.answer}{'' if p.tolerance is None else f' ± {p.tolerance:g}'} ({p.weight:.4g}%)"
+            for p in partial
+        ]
+        yield f"{words['partial']}: {' · '.join(shown)}"
+
+
 def _body(item: Item, pack: Pack, lang: str, words: dict[str, str]) -> Iterator[str]:
     def text(value: Localized) -> str:
         return value.get(lang, pack.language)
@@ -129,15 +154,25 @@ def _body(item: Item, pack: Pack, lang: str, words: dict[str, str]) -> Iterator[
             mark = "  ✓" if i == item.answer_index else ""
             yield f"  {chr(ord('a') + i)}) {text(choice)}{mark}"
         yield f"{words['answer']}: {text(item.answer)}"
+        yield from _partial(item.partial, words)
         wrong = [text(c) for i, c in enumerate(item.choices) if i != item.answer_index]
         yield f"{words['distractors']}: {' · '.join(wrong)}"
+    elif isinstance(item, MultiItem):  # each choice's weight: what choosing it earns
+        right = set(item.answer_indexes)
+        for i, (choice, weight) in enumerate(
+            zip(item.choices, item.choice_weights(), strict=True)
+        ):
+            mark = "  ✓" if i in right else ""
+            yield f"  {chr(ord('a') + i)}) {text(choice)}{mark}  ({weight:+.4g}%)"
     elif isinstance(item, TrueFalseItem):
         yield f"{words['answer']}: {words['true' if item.answer else 'false']}"
     elif isinstance(item, ShortItem):
-        yield f"{words['answer']}: {text(item.answer)}"
+        within = "" if item.tolerance is None else f" ± {item.tolerance:g}"
+        yield f"{words['answer']}: {text(item.answer)}{within}"
         others = [a for a in (*item.answer.values(), *item.accept) if a != text(item.answer)]
         if others:
             yield f"{words['accepted']}: {' · '.join(dict.fromkeys(others))}"
+        yield from _partial(item.partial, words)
         yield f"{words['graded']} {words['as_' + item.grade_as]}"
     elif isinstance(item, ClozeItem):
         if not item.text.has(lang, pack.language):
