@@ -148,6 +148,19 @@ _READ = {
 }  # fmt: skip
 
 
+# What each type needs written, else Moodle's default is not kzlearn's (shuffleanswers is
+# false by default; qtype_ordering selects 6 at RANDOM and grades RELATIVE).
+_WRITTEN = {
+    "*": {"name", "questiontext", "generalfeedback", "defaultgrade", "penalty", "hidden"},
+    "cloze": {"name", "questiontext", "generalfeedback", "penalty", "hidden"},
+    "multichoice": {"single", "shuffleanswers", "answernumbering"},
+    "shortanswer": {"usecase"},
+    "numerical": {"unitgradingtype", "unitpenalty", "showunits", "unitsleft"},
+    "matching": {"shuffleanswers"},
+    "ordering": {"layouttype", "selecttype", "selectcount", "gradingtype", "showgrading"},
+}  # fmt: skip
+
+
 # question_bank::fraction_options_full(): Moodle's importer refuses any other fraction.
 _MOODLE_GRADES = [
     0, 0.05, 0.1, 0.1111111, 0.125, 0.1428571, 0.1666667, 0.2, 0.25, 0.3,
@@ -167,7 +180,19 @@ def test_the_export_holds_what_moodles_importer_reads() -> None:
             assert question.findtext("category/text", "").startswith("$course$/top/")
             continue
         kinds.add(kind)
-        assert {child.tag for child in question} <= _READ["*"] | _READ[kind]
+        tags = {child.tag for child in question}
+        assert tags <= _READ["*"] | _READ[kind]
+        assert tags >= _WRITTEN["*" if kind != "cloze" else "cloze"] | _WRITTEN.get(kind, set())
+        # Moodle's defaults: one try at true/false, a third off per try elsewhere
+        assert question.findtext("penalty") == ("1" if kind == "truefalse" else "0.3333333")
+        if kind == "multichoice":
+            positive = [float(a.get("fraction", "")) for a in question.findall("answer")]
+            positive = [f for f in positive if f > 0]
+            if question.findtext("single") == "true":  # Moodle: one answer worth 100%
+                assert max(positive) == 100
+            else:  # Moodle: the right answers add up to 100% (rounded to 2 places)
+                assert question.findtext("single") == "false"
+                assert round(sum(positive) / 100, 2) == 1
         fractions = [float(a.get("fraction", "")) for a in question.findall("answer")]
         if kind == "ordering":  # qtype_ordering writes each answer's position
             assert fractions == list(range(1, len(fractions) + 1))

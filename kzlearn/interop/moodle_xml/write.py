@@ -265,7 +265,9 @@ def _question(item: Item, pack: Pack, lang: str) -> str:
     ]
     if kind != "cloze":  # a cloze question's grade is the sum of its fields'
         lines.append("    <defaultgrade>1</defaultgrade>")
-    lines += ["    <penalty>0.3333333</penalty>", "    <hidden>0</hidden>", *parts]
+    # Moodle's own defaults: a second try at true/false earns nothing, elsewhere 2/3.
+    penalty = "1" if kind == "truefalse" else "0.3333333"
+    lines += [f"    <penalty>{penalty}</penalty>", "    <hidden>0</hidden>", *parts]
     tags = list(item.tags)
     if isinstance(item, ShortItem) and kind == "shortanswer" and item.grade_as != "text":
         tags.append(GRADE_TAG + item.grade_as)
