@@ -64,9 +64,10 @@ def test_moodles_drag_drop_fixture_is_typed_blanks_and_says_its_choices_were_dro
     assert isinstance(item, ClozeItem)
     assert item.text == Localized("The {{cat}} {{sat}} on the {{mat}}.")
     line = line_of("ddwtos_testquestion.moodle.xml", 'type="gapselect"')
+    where = f"{DATA / 'ddwtos_testquestion.moodle.xml'}:{line}: {item.id}"
     assert result.notes == [
-        f"{DATA / 'ddwtos_testquestion.moodle.xml'}:{line}: {item.id}: the choices of 3 of "
-        "its 3 gaps were dropped (typed blanks)"
+        f"{where}: the choices of 3 of its 3 gaps were dropped (typed blanks)",
+        f"{where}: its 2 hint(s) were dropped (kzlearn shows none before an answer)",
     ]
 
 
@@ -117,7 +118,13 @@ def test_a_course_bank_reads_as_a_teacher_wrote_it() -> None:
         f"{DATA / COURSE}:{description}: skipped: a description (text shown between "
         "questions), not a question"
     ]
-    assert result.notes == []
+    capital, rivers = line_of(COURSE, "Capital of Kazakhstan"), line_of(COURSE, "Rivers and")
+    assert result.notes == [  # what Moodle shows and kzlearn cannot, each on a line
+        f"{DATA / COURSE}:{capital - 2}: capital-of-kazakhstan: its 1 hint(s) were dropped "
+        "(kzlearn shows none before an answer)",
+        f"{DATA / COURSE}:{rivers - 2}: rivers-and-lakes: its 1 extra answer(s) without a "
+        "question were dropped",
+    ]
 
 
 def test_one_gap_with_one_choice_is_a_typed_blank_and_nothing_is_said_dropped() -> None:

@@ -217,8 +217,10 @@ def test_kzlearns_fixture_lists_what_it_skips_with_the_line_of_each_question() -
     ]
     gaps = line_of(MIXED, "gapselect")
     assert result.notes == [
+        f"{path}:{line_of(MIXED, 'matching')}: cities: its 1 extra answer(s) without a question "
+        "were dropped",
         f"{path}:{gaps}: gaps: the choices of 1 of its 2 gaps "
-        "were dropped (typed blanks)"  # the other gap's group has one word: nothing lost
+        "were dropped (typed blanks)",  # the other gap's group has one word: nothing lost
     ]
     assert result.pack.title == Localized("Kazakhstan / Morocco")  # '//' is a '/' in a name
     assert result.questions == len(result.pack.items) + len(result.skipped)

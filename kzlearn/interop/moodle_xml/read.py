@@ -117,6 +117,22 @@ def _files(question: ET.Element, line: int, item: str) -> list[Embedded]:
     return found
 
 
+def _lost(question: ET.Element, kind: str) -> list[str]:
+    """What Moodle shows of ``question`` that no kzlearn item holds."""
+    lost = []
+    hints = sum(bool(plain(hint)) for hint in question.findall("hint"))
+    if hints:
+        lost.append(f"its {hints} hint(s) were dropped (kzlearn shows none before an answer)")
+    if kind == "matching":
+        extra = sum(
+            not plain(sub) and bool(plain(sub.find("answer")))
+            for sub in question.findall("subquestion")
+        )
+        if extra:
+            lost.append(f"its {extra} extra answer(s) without a question were dropped")
+    return lost
+
+
 @functools.cache
 def _validator() -> TypeAdapter[Any]:
     from pydantic import TypeAdapter
@@ -141,6 +157,7 @@ def _item(
     if tags:
         base["tags"] = tags
     data: dict[str, Any] = clean(convert(question, kind, base, state.lang, notes))
+    notes += _lost(question, kind)
     if not data.get("explanation"):
         data.pop("explanation", None)
     if grade in ("name", "date", "number") and data["type"] == "short":
