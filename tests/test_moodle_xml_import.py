@@ -75,7 +75,16 @@ def test_moodles_cloze_with_images_is_a_cloze_item_and_its_images_are_decoded() 
         ("Arizona",),
         ("Paris",),
     ]  # choices became typed blanks; the 50% Marseille is not a right answer
-    assert item.explanation == Localized("This is a Moodle question")
+    assert item.explanation is not None
+    explanation = item.explanation.get(None, "en").splitlines()
+    assert explanation[:3] == [  # each field's feedback, numbered as the preview numbers it
+        "This is a Moodle question",
+        "[1] «California»: OK",
+        "[1] «Arizona»: Wrong",
+    ]
+    assert explanation[-2] == (  # HTML in a field's feedback is read as text
+        "[5] «Marseille»: No, that is the second largest city in France (after Paris)."
+    )
     assert "  " not in item.text.get(None, "en")  # a removed image leaves one space
     names = [f.name for f in result.files]
     assert names == ["arizona_2.png", "california-state-flag.png", "moodle.png"]
@@ -215,12 +224,15 @@ def test_kzlearns_fixture_lists_what_it_skips_with_the_line_of_each_question() -
         f"{path}:{line_of(MIXED, 'Bad fraction') - 1}: skipped: an answer's fraction 'lots' is "
         "not a number",
     ]
-    gaps = line_of(MIXED, "gapselect")
+    gaps, cloze = line_of(MIXED, "gapselect"), line_of(MIXED, 'type="cloze"')
     assert result.notes == [
         f"{path}:{line_of(MIXED, 'matching')}: cities: its 1 extra answer(s) without a question "
         "were dropped",
         f"{path}:{gaps}: gaps: the choices of 1 of its 2 gaps "
         "were dropped (typed blanks)",  # the other gap's group has one word: nothing lost
+        f"{path}:{cloze}: cloze: the partly right answers of 1 blank(s) were dropped",
+        f"{path}:{cloze}: cloze: the tolerance of 1 number(s) was dropped "
+        "(typed blanks are exact)",
     ]
     assert result.pack.title == Localized("Kazakhstan / Morocco")  # '//' is a '/' in a name
     assert result.questions == len(result.pack.items) + len(result.skipped)

@@ -26,7 +26,7 @@ def explanation(general: str, answers: Sequence[tuple[str, str, bool]]) -> str:
         return "\n".join(dict.fromkeys(f for _, f, _ in own))
     lines = [general] if general else []
     lines += [f"«{a}»: {' '.join(f.split())}" for a, f, _ in own if f != general]
-    return "\n".join(lines)
+    return "\n".join(dict.fromkeys(lines))  # an answer of several gaps, said once
 
 
 def split_explanation(

@@ -68,7 +68,7 @@ def _mcq(marked: str, form: str, choices: Choices, base: Data) -> Data | None:
     partial = [{"answer": t, "weight": f} for f, t, _ in choices if 0 < f < 100]
     if partial:
         data["partial"] = partial
-    explain(data, choices)
+    explain(data, [(f, t, html_to_text(feedback)) for f, t, feedback in choices])
     return data
 
 
@@ -117,7 +117,28 @@ def _cloze(question: ET.Element, base: Data, lang: str, notes: list[str]) -> Dat
             return data
     if choosing:
         notes.append(_dropped(choosing, len(parts)))
-    return _passage(marked, form, blanks, base, lang)
+    partly = sum(
+        any(0 < f < 100 for f, _, _ in part.answers)
+        for part in parts
+        if part.kind not in CHOICE_TYPES
+    )
+    if partly:  # a blank is right or wrong
+        notes.append(f"the partly right answers of {partly} blank(s) were dropped")
+    within = sum(
+        any(":" in a for a in part.right()) for part in parts if part.kind in NUMERIC_TYPES
+    )
+    if within:
+        notes.append(f"the tolerance of {within} number(s) was dropped (typed blanks are exact)")
+    data = _passage(marked, form, blanks, base, lang)
+    said = [  # the same word may be right in one gap and wrong in the next: numbered
+        f"[{n}] «{answer}»: {' '.join(html_to_text(feedback).split())}"
+        for n, part in enumerate(parts, start=1)
+        for _, answer, feedback in part.answers
+        if html_to_text(feedback)
+    ]
+    if said:
+        data["explanation"] = "\n".join([str(data.get("explanation", "")), *said]).strip()
+    return data
 
 
 def _gaps(question: ET.Element, base: Data, lang: str, option: str, notes: list[str]) -> Data:
