@@ -118,9 +118,9 @@ def test_a_course_bank_reads_as_a_teacher_wrote_it() -> None:
         f"{DATA / COURSE}:{description}: skipped: a description (text shown between "
         "questions), not a question"
     ]
-    capital, rivers = line_of(COURSE, "Capital of Kazakhstan"), line_of(COURSE, "Rivers and")
+    first, rivers = line_of(COURSE, "Capital of Kazakhstan"), line_of(COURSE, "Rivers and")
     assert result.notes == [  # what Moodle shows and kzlearn cannot, each on a line
-        f"{DATA / COURSE}:{capital - 2}: capital-of-kazakhstan: its 1 hint(s) were dropped "
+        f"{DATA / COURSE}:{first - 2}: capital-of-kazakhstan: its 1 hint(s) were dropped "
         "(kzlearn shows none before an answer)",
         f"{DATA / COURSE}:{rivers - 2}: rivers-and-lakes: its 1 extra answer(s) without a "
         "question were dropped",
