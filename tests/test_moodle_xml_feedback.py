@@ -240,3 +240,38 @@ def test_the_import_lists_what_it_dropped_and_says_it_in_the_pack(tmp_path: Path
     )
     assert f"{source}:{note}" in done.stderr.splitlines()
     assert f"# drag.xml:{note}" in (tmp_path / "drag.yaml").read_text().splitlines()
+
+
+def test_an_old_true_false_in_the_teachers_language_reads_as_moodle_reads_it() -> None:
+    def answer(first: str, second: str, right_first: bool) -> bool:
+        result = quiz(
+            '<question type="truefalse"><name><text>v</text></name><questiontext format="html">'
+            "<text>Astana is the capital.</text></questiontext>"
+            f'<answer fraction="{100 if right_first else 0}"><text>{first}</text></answer>'
+            f'<answer fraction="{0 if right_first else 100}"><text>{second}</text></answer>'
+            "</question>"
+        )
+        (item,) = result.pack.items
+        assert isinstance(item, TrueFalseItem)
+        return item.answer
+
+    assert answer("Vrai", "Faux", right_first=True) is True  # the first is "true"
+    assert answer("Vrai", "Faux", right_first=False) is False
+    assert answer("false", "true", right_first=False) is True  # named: by name
+
+
+def test_what_kzlearn_grades_otherwise_is_listed() -> None:
+    result = quiz(
+        '<question type="multichoice"><name><text>neg</text></name><questiontext format="html">'
+        "<text>Capital?</text></questiontext><single>true</single>"
+        '<answer fraction="100"><text>Astana</text></answer>'
+        '<answer fraction="-50"><text>Almaty</text></answer></question>'
+        '<question type="shortanswer"><name><text>case</text></name><questiontext format="html">'
+        "<text>Symbol of iron?</text></questiontext><usecase>1</usecase>"
+        '<answer fraction="100"><text>Fe</text></answer></question>'
+    )
+    assert [i.id for i in result.pack.items] == ["neg", "case"]
+    assert result.notes == [
+        "q.xml:1: neg: its negative marks were dropped (a wrong choice earns nothing)",
+        "q.xml:1: case: case-sensitive matching was dropped (kzlearn ignores case)",
+    ]

@@ -110,7 +110,14 @@ def _true_false(question: ET.Element, base: Data) -> Data:
     if len(right) != 1:
         raise UnmappedError("a true/false question needs one answer worth 100%")
     explain(base, found)
-    return {**base, "type": "true_false", "answer": right[0].strip().lower() == "true"}
+    # As Moodle reads one: an answer that is neither "true" nor "false" (an old export in
+    # the teacher's language, "Vrai"/"Faux") is "true" when it comes first.
+    words = [
+        t if t in ("true", "false") else ("true" if i == 0 else "false")
+        for i, (_, t, _) in enumerate(found)
+    ]
+    right_word = next(w for (f, _, _), w in zip(found, words, strict=True) if f >= 100)
+    return {**base, "type": "true_false", "answer": right_word == "true"}
 
 
 def _short(question: ET.Element, base: Data) -> Data:

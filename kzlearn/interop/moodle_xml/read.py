@@ -117,12 +117,21 @@ def _files(question: ET.Element, line: int, item: str) -> list[Embedded]:
     return found
 
 
+def _is_single(question: ET.Element) -> bool:
+    return (question.findtext("single") or "true").strip().lower() in ("true", "1", "yes")
+
+
 def _lost(question: ET.Element, kind: str) -> list[str]:
     """What Moodle shows of ``question`` that no kzlearn item holds."""
     lost = []
     hints = sum(bool(plain(hint)) for hint in question.findall("hint"))
     if hints:
         lost.append(f"its {hints} hint(s) were dropped (kzlearn shows none before an answer)")
+    negative = any(a.get("fraction", "").strip().startswith("-") for a in question.iter("answer"))
+    if kind == "multichoice" and _is_single(question) and negative:
+        lost.append("its negative marks were dropped (a wrong choice earns nothing)")
+    if kind == "shortanswer" and (question.findtext("usecase") or "0").strip() == "1":
+        lost.append("case-sensitive matching was dropped (kzlearn ignores case)")
     if kind == "matching":
         extra = sum(
             not plain(sub) and bool(plain(sub.find("answer")))
