@@ -4,7 +4,6 @@ import."""
 from __future__ import annotations
 
 import argparse
-import codecs
 import re
 import sys
 from pathlib import Path
@@ -27,6 +26,7 @@ from kzlearn.cli.common import (
     resolve_packs,
     write_new,
 )
+from kzlearn.cli.csv_import import add_csv_options, read_csv_text
 from kzlearn.cli.moodle import add_moodle_export, add_moodle_import
 
 
@@ -195,35 +195,6 @@ def _cmd_export_text(args: argparse.Namespace) -> int:
     return 0
 
 
-# A spreadsheet's plain "CSV" is in the computer's legacy code page, which the bytes do not
-# tell (é in cp1252 is ة in cp1256): the user says which, kzlearn does not guess.
-_NOT_UTF8_HINT = (
-    ': save it as "CSV UTF-8", or name its encoding with --encoding '
-    "(cp1252 for a Western European Excel, cp1256 for an Arabic one)"
-)
-
-
-def _csv_options(fmt: argparse.ArgumentParser) -> None:
-    fmt.add_argument(
-        "--delimiter",
-        metavar="tab|comma|semicolon|pipe|space|colon|TEXT",
-        help="what separates a term from its definition (default: the file's "
-        "#separator: header, else guessed; a guess that could go two ways is refused)",
-    )
-    fmt.add_argument(
-        "--row-separator",
-        metavar="TEXT",
-        help="what separates one card from the next, as in Quizlet's custom export "
-        "(default: a line end; needs --delimiter; nothing is quoted then)",
-    )
-    fmt.add_argument(
-        "--encoding",
-        metavar="NAME",
-        help="the file's encoding when it is not UTF-8, e.g. cp1252 (default: UTF-8; "
-        "another file is refused, naming the first byte that is not UTF-8)",
-    )
-
-
 def _cmd_import(args: argparse.Namespace) -> int:
     from kzlearn.files import read_user_text
     from kzlearn.packs import dump_pack
@@ -268,19 +239,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
             )
         except ValueError as error:
             raise KzlearnError(str(error)) from None
-        if args.encoding is not None:
-            try:
-                codecs.lookup(args.encoding)
-            except LookupError:
-                raise KzlearnError(f"--encoding: no such encoding: {args.encoding}") from None
-        text = read_user_text(
-            args.file,
-            "CSV file",
-            encoding=args.encoding,
-            hint="" if args.encoding else _NOT_UTF8_HINT,
-        )
         terms = read_terms(
-            text,
+            read_csv_text(args),
             args.file,
             pack_id=pack_id,
             lang=args.lang,
@@ -319,38 +279,7 @@ def _copy_media(args: argparse.Namespace, media: list[str]) -> str:
     return line
 
 
-def _add_imports(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    importer = commands.add_parser(
-        "import", help="make a pack from GIFT, Moodle XML, CSV or Anki files"
-    )
-    sources = importer.add_subparsers(dest="format", metavar="FORMAT", required=True)
-    for name, text in (
-        ("gift", "Moodle GIFT questions"),
-        ("csv", "term and definition lines"),
-        ("anki", "an Anki package (.apkg): flashcards, typed answers, clozes; its media"),
-    ):
-        fmt = sources.add_parser(name, help=text)
-        fmt.add_argument("file")
-        fmt.add_argument("-o", "--output", help="the pack to write (default: print it)")
-        fmt.add_argument("--id", help="the pack id (default: from the file name)")
-        fmt.add_argument("--lang", default="en", help="the language of the texts (en)")
-        fmt.add_argument("--force", action="store_true", help="replace an existing file")
-        if name == "csv":
-            _csv_options(fmt)
-        if name == "anki":
-            fmt.add_argument(
-                "--map",
-                action="append",
-                metavar="NOTETYPE:FIELD=front,FIELD=back",
-                help="the fields of a note type to use (roles: front, back, hint, notes); "
-                "note types kzlearn cannot read alone are listed with their fields",
-            )
-        fmt.set_defaults(handler=_cmd_import)
-    add_moodle_import(sources)
-
-
-def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """extract, new, lint."""
+def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     extract = commands.add_parser(
         "extract",
         help="draft a pack from an article: its dates, numbers, people, places and "
@@ -366,6 +295,11 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     extract.add_argument("-o", "--output", help="the draft pack to write (default: print it)")
     extract.add_argument("--force", action="store_true", help="replace an existing output file")
     extract.set_defaults(handler=_cmd_extract)
+
+
+def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """extract, new, lint."""
+    _add_extract(commands)
 
     new = commands.add_parser("new", help="a new pack with an example of every fact and item")
     new.add_argument("-o", "--output", help="the pack to write (default: print it)")
@@ -415,4 +349,30 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         fmt.set_defaults(handler=_cmd_export_text)
     add_moodle_export(formats)
 
-    _add_imports(commands)
+    importer = commands.add_parser(
+        "import", help="make a pack from GIFT, Moodle XML, CSV or Anki files"
+    )
+    sources = importer.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    for name, text in (
+        ("gift", "Moodle GIFT questions"),
+        ("csv", "term and definition lines"),
+        ("anki", "an Anki package (.apkg): flashcards, typed answers, clozes; its media"),
+    ):
+        fmt = sources.add_parser(name, help=text)
+        fmt.add_argument("file")
+        fmt.add_argument("-o", "--output", help="the pack to write (default: print it)")
+        fmt.add_argument("--id", help="the pack id (default: from the file name)")
+        fmt.add_argument("--lang", default="en", help="the language of the texts (en)")
+        fmt.add_argument("--force", action="store_true", help="replace an existing file")
+        if name == "csv":
+            add_csv_options(fmt)
+        if name == "anki":
+            fmt.add_argument(
+                "--map",
+                action="append",
+                metavar="NOTETYPE:FIELD=front,FIELD=back",
+                help="the fields of a note type to use (roles: front, back, hint, notes); "
+                "note types kzlearn cannot read alone are listed with their fields",
+            )
+        fmt.set_defaults(handler=_cmd_import)
+    add_moodle_import(sources)
