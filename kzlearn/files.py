@@ -26,12 +26,28 @@ _BOMS = (
 )
 
 
-def read_user_text(path: str | Path, what: str = "file") -> str:
-    """The text of a UTF-8 file that a user named.
+def _refuse_utf16_and_binary(data: bytes, name: str, what: str) -> None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            raise PackError.single(
+                name, f"is {encoding} text, not UTF-8: save it as UTF-8", line=1, column=1
+            )
+    if b"\x00" in data:
+        before = data[: data.index(b"\x00")]
+        line = before.count(b"\n") + 1
+        column = len(before) - before.rfind(b"\n")
+        raise PackError.single(name, f"is a binary file, not a {what}", line=line, column=column)
+
+
+def read_user_text(
+    path: str | Path, what: str = "file", *, encoding: str | None = None, hint: str = ""
+) -> str:
+    """The text of a UTF-8 file that a user named (of ``encoding`` when the user named
+    one: a codec name Python knows, such as ``cp1252``).
 
     Raises:
-        PackError: missing, a directory, too large, binary, not UTF-8 (with the line and
-            column of the first bad byte).
+        PackError: missing, a directory, too large, binary, not UTF-8 or not ``encoding``
+            (with the line and column of the first bad byte, its offset, and ``hint``).
     """
     path = Path(path)
     name = str(path)
@@ -46,24 +62,26 @@ def read_user_text(path: str | Path, what: str = "file") -> str:
         data = path.read_bytes()
     except OSError as error:
         raise PackError.single(name, f"cannot be read: {error.strerror}") from None
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            raise PackError.single(
-                name, f"is {encoding} text, not UTF-8: save it as UTF-8", line=1, column=1
-            )
-    if b"\x00" in data:
-        before = data[: data.index(b"\x00")]
-        line = before.count(b"\n") + 1
-        column = len(before) - before.rfind(b"\n")
-        raise PackError.single(name, f"is a binary file, not a {what}", line=line, column=column)
+    if encoding is None:
+        _refuse_utf16_and_binary(data, name, what)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding or "utf-8-sig")
+        if "\x00" in text:  # the encoding named is not the file's (a binary file?)
+            ahead = text[: text.index("\x00")]
+            line, column = ahead.count("\n") + 1, len(ahead) - ahead.rfind("\n")
+            raise PackError.single(
+                name, f"is a binary file, not a {what}", line=line, column=column
+            )
+        return text.removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         before = data[: error.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        where = f"byte 0x{data[error.start]:02x}"
+        if encoding or hint:  # where a hex editor finds it
+            where += f" at offset {error.start}"
         raise PackError.single(
-            name, f"is not UTF-8 text (byte 0x{data[error.start]:02x})", line=line, column=column
+            name, f"is not {encoding or 'UTF-8'} text ({where}){hint}", line=line, column=column
         ) from None
 
 

@@ -25,7 +25,9 @@ class _Dumper(_Base):  # type: ignore[misc]
 
 
 def _represent_str(dumper: Any, value: str) -> yaml.ScalarNode:
-    style = None if plain_is_text(value) else "'"
+    # Lines as lines (an explanation with each answer's feedback), not a quoted string with
+    # a blank line for each break; PyYAML quotes a text a literal block cannot hold.
+    style = "|" if "\n" in value else None if plain_is_text(value) else "'"
     node: yaml.ScalarNode = dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
     return node
 

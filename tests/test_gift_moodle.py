@@ -132,7 +132,7 @@ def test_partial_weights_are_not_full_credit() -> None:
     assert verdicts["Bethlehem"].score == 0.25
     assert verdicts["Jerusalem"].outcome == "wrong"
     assert item.explanation is not None
-    assert "Bethlehem: born here" in str(item.explanation.plain)
+    assert "«Bethlehem»: born here" in str(item.explanation.plain)
     short = _one("Jesus Christ was from {=Nazareth =%75%Nazereth =%25%Bethlehem}.")
     assert isinstance(short, ShortItem)
     assert grade(short, "Nazareth").outcome == "correct"

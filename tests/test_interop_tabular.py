@@ -196,6 +196,8 @@ def test_deck_header_is_the_title_and_legacy_tags_line_tags_every_card(tmp_path:
         ("<ol><li>one</li><li>two</li></ol>after", "1. one\n2. two\nafter"),
         ("x &lt; y &amp;&nbsp;z<style>.c{color:red}</style>", "x < y & z"),
         ("<b>bold</b>\n  split", "bold split"),
+        ('<img src="ili.png">Ili', "[image: ili.png] Ili"),  # named, as `import anki` does
+        ("a<IMG alt=x SRC='m&amp;p.jpg'/>b<img>", "a [image: m&p.jpg] b"),
     ],
 )
 def test_html_becomes_readable_text(html: str, text: str) -> None:
@@ -229,6 +231,57 @@ def test_bad_headers_and_rows_name_their_lines(
     found = _refused(tmp_path, text)
     assert found.startswith(f"{tmp_path / 'cards.txt'}:{line}:1: ")
     assert message in found
+
+
+# -- encodings: a spreadsheet's "CSV" -----------------------------------------------------------
+
+# What a French Excel writes as "CSV (séparateur : point-virgule)": Windows-1252, CRLF.
+EXCEL_FR = "Terme;Définition\r\nCapitale;Astana\r\nMonnaie;le tenge (€)\r\nFleuve;l’Ili\r\n"
+
+
+def test_a_file_that_is_not_utf8_is_refused_naming_its_first_bad_byte(tmp_path: Path) -> None:
+    source = tmp_path / "cards.txt"
+    data = EXCEL_FR.encode("cp1252")
+    source.write_bytes(data)
+    out = tmp_path / "pack.yaml"
+    result = run_cli("import", "csv", str(source), "-o", str(out))
+    assert result.returncode == 1
+    assert not out.exists()
+    (line,) = result.stderr.strip().splitlines()
+    offset = data.index("é".encode("cp1252"))
+    assert line == (
+        f"kzlearn: {source}:1:8: is not UTF-8 text (byte 0xe9 at offset {offset}): save it as "
+        '"CSV UTF-8", or name its encoding with --encoding (cp1252 for a Western European '
+        "Excel, cp1256 for an Arabic one)"
+    )
+
+
+def test_an_encoding_named_by_the_user_decodes_the_file(tmp_path: Path) -> None:
+    source = tmp_path / "cards.txt"
+    source.write_bytes(EXCEL_FR.encode("cp1252"))
+    out = tmp_path / "pack.yaml"
+    result = run_cli("import", "csv", str(source), "--encoding", "cp1252", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert _pairs(load_packs([out])[0]) == [
+        ("Capitale", "Astana"),
+        ("Monnaie", "le tenge (€)"),
+        ("Fleuve", "l’Ili"),
+    ]  # the header row "Terme;Définition" is not a card
+    source.write_bytes("a;b\n".encode("utf-16"))  # UTF-16 with its mark, when named
+    result = run_cli(
+        "import", "csv", str(source), "--encoding", "utf-16", "-o", str(out), "--force"
+    )
+    assert result.returncode == 0, result.stderr
+    assert _pairs(load_packs([out])[0]) == [("a", "b")]
+
+
+def test_an_unknown_or_wrong_encoding_is_one_line(tmp_path: Path) -> None:
+    assert _refused(tmp_path, "a;b\n", "--encoding", "klingon") == (
+        "--encoding: no such encoding: klingon"
+    )
+    found = _refused(tmp_path, "ab;c\n", "--encoding", "utf-16")  # an odd number of bytes
+    assert found.startswith(f"{tmp_path / 'cards.txt'}:1:")
+    assert "is not utf-16 text (byte 0x0a at offset 4)" in found
 
 
 # -- export ------------------------------------------------------------------------------------

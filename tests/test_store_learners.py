@@ -176,12 +176,24 @@ def _version_1(backend: Backend) -> None:
     )
 
 
-@pytest.mark.parametrize("write", [True, False])
+def test_a_reader_never_upgrades_a_version_1_database(backend: Backend) -> None:
+    _version_1(backend)
+    before = backend.snapshot("progress")
+    if isinstance(backend, SqliteBackend):  # read through an upgraded copy in memory
+        with backend.open(write=False) as store:
+            assert [r.key for r in store.reviews()] == ["p/a", "p/b"]
+            assert {(c.class_name, c.student) for c in store.class_rows(None)[0]} == {("", "")}
+    else:
+        with pytest.raises(StoreError, match=r"older kzlearn \(schema 1\).*left untouched"):
+            backend.open(write=False)
+    assert backend.snapshot("progress") == before
+
+
 def test_a_version_1_database_migrates_with_its_data_kept_as_the_local_students(
-    backend: Backend, write: bool
+    backend: Backend,
 ) -> None:
     _version_1(backend)
-    with backend.open(write=write) as store:
+    with backend.open() as store:
         cards = store.cards()
         reviews = store.reviews()
         everyone = store.class_rows(None)
@@ -197,3 +209,60 @@ def test_a_version_1_database_migrates_with_its_data_kept_as_the_local_students(
         assert len(store.reviews()) == 1
     with backend.open() as store:
         assert len(store.reviews()) == 2
+
+
+def _waiting_on_a_lock(admin: object) -> bool:
+    """Whether a connection to this database waits for an advisory lock."""
+    import psycopg
+
+    assert isinstance(admin, psycopg.Connection)
+    row = admin.execute(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND wait_event_type = 'Lock' AND wait_event = 'advisory'"
+    ).fetchone()
+    return row is not None and row[0] > 0
+
+
+def test_one_students_writers_take_turns_and_students_never_wait_for_each_other(
+    postgres: Backend,
+) -> None:
+    import threading
+    import time
+
+    import psycopg
+
+    from tests.stores import PostgresBackend
+
+    assert isinstance(postgres, PostgresBackend)
+    with postgres.open():
+        pass
+    amina, amina_again, baurzhan = (postgres.open(learner=x) for x in (AMINA, AMINA, BAURZHAN))
+    done: list[str] = []
+
+    def write(store: object, who: str) -> None:
+        from kzlearn.store.base import ProgressStore
+
+        assert isinstance(store, ProgressStore)
+        with store.transaction() as tx:
+            tx.delete_card("p/none")
+        done.append(who)
+
+    try:
+        with amina.transaction() as held, psycopg.connect(postgres.url, autocommit=True) as admin:
+            held.delete_card("p/none")  # Amina's lock is held until this block ends
+            other = threading.Thread(target=write, args=(baurzhan, "Baurzhan"))
+            other.start()
+            other.join(timeout=60)
+            assert done == ["Baurzhan"]  # not kept waiting by another student
+            same = threading.Thread(target=write, args=(amina_again, "Amina"))
+            same.start()
+            deadline = time.monotonic() + 60
+            while not _waiting_on_a_lock(admin):
+                assert time.monotonic() < deadline, "Amina's second writer never waited"
+                time.sleep(0.05)
+            assert done == ["Baurzhan"]
+        same.join(timeout=60)
+        assert done == ["Baurzhan", "Amina"]
+    finally:
+        for store in (amina, amina_again, baurzhan):
+            store.close()

@@ -75,3 +75,25 @@ def test_a_csv_import_reads_back_as_the_cells_it_came_from(tmp_path: Path) -> No
     pack = load_pack(out)
     texts = {(f.term.get(None, "en"), f.definition.get(None, "en")) for f in pack.facts}  # type: ignore[union-attr]
     assert texts == set(rows)
+
+
+MULTILINE = [
+    "a\nb",
+    "a\n",
+    "\n",
+    " a\nb",
+    "a \nb",
+    "a\r\nb",
+    "a\n\n\nb",
+    "#x\n- y",
+    "«a»: b\n«c»: d",
+]
+
+
+@pytest.mark.parametrize("text", MULTILINE)
+def test_a_text_of_several_lines_reads_back_and_is_written_as_lines_where_yaml_can(
+    text: str,
+) -> None:
+    reads_back({"explanation": text})
+    written = dump_yaml({"explanation": "Astana since 1997.\n«Almaty»: until 1997."})
+    assert written == "explanation: |-\n  Astana since 1997.\n  «Almaty»: until 1997.\n"

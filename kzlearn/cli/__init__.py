@@ -22,6 +22,7 @@ from kzlearn.cli.learning import (
     cmd_review,
     cmd_stats,
 )
+from kzlearn.cli.serving import add_serve_command
 from kzlearn.cli.teacher import add_teacher_commands, cmd_packs, cmd_schema, cmd_validate
 from kzlearn.errors import KzlearnError
 from kzlearn.safetext import safe, safe_line
@@ -94,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_teacher_commands(commands)
     add_class_commands(commands)
+    add_serve_command(commands)
     return parser
 
 

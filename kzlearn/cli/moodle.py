@@ -34,11 +34,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     pack_id = args.id or stem[:80].strip("-") or "imported"
     text = read_user_text(args.file, "Moodle XML file")
     result = read_moodle_xml(text, args.file, pack_id=pack_id, lang=args.lang, strict=args.strict)
-    for line in result.skipped:
+    for line in [*result.skipped, *result.notes]:
         print(safe_line(line), file=sys.stderr)
     header = f"Imported by `kzlearn import moodle` from {safe_line(Path(args.file).name)}."
     if result.skipped:
         header += f"\n{len(result.skipped)} question(s) left out (listed when imported)."
+    for note in result.notes:  # each note starts with the file's path: its name is enough
+        header += f"\n{safe_line(Path(args.file).name + note.removeprefix(args.file))}"
     if args.output and Path(args.output).exists() and not args.force:
         raise KzlearnError(
             f"{args.output}: exists; not overwriting it (use --force to replace it)"

@@ -26,6 +26,7 @@ from kzlearn.cli.common import (
     resolve_packs,
     write_new,
 )
+from kzlearn.cli.csv_import import add_csv_options, read_csv_text
 from kzlearn.cli.moodle import add_moodle_export, add_moodle_import
 
 
@@ -244,7 +245,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         except ValueError as error:
             raise KzlearnError(str(error)) from None
         terms = read_terms(
-            read_user_text(args.file, "CSV file"),
+            read_csv_text(args),
             args.file,
             pack_id=pack_id,
             lang=args.lang,
@@ -283,8 +284,7 @@ def _copy_media(args: argparse.Namespace, media: list[str]) -> str:
     return line
 
 
-def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """extract, new, lint."""
+def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     extract = commands.add_parser(
         "extract",
         help="draft a pack from an article: its dates, numbers, people, places and "
@@ -300,6 +300,11 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     extract.add_argument("-o", "--output", help="the draft pack to write (default: print it)")
     extract.add_argument("--force", action="store_true", help="replace an existing output file")
     extract.set_defaults(handler=_cmd_extract)
+
+
+def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """extract, new, lint."""
+    _add_extract(commands)
 
     new = commands.add_parser("new", help="a new pack with an example of every fact and item")
     new.add_argument("-o", "--output", help="the pack to write (default: print it)")
@@ -368,18 +373,7 @@ def _add_import_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         fmt.add_argument("--lang", default="en", help="the language of the texts (en)")
         fmt.add_argument("--force", action="store_true", help="replace an existing file")
         if name == "csv":
-            fmt.add_argument(
-                "--delimiter",
-                metavar="tab|comma|semicolon|pipe|space|colon|TEXT",
-                help="what separates a term from its definition (default: the file's "
-                "#separator: header, else guessed; a guess that could go two ways is refused)",
-            )
-            fmt.add_argument(
-                "--row-separator",
-                metavar="TEXT",
-                help="what separates one card from the next, as in Quizlet's custom export "
-                "(default: a line end; needs --delimiter; nothing is quoted then)",
-            )
+            add_csv_options(fmt)
         if name == "anki":
             fmt.add_argument(
                 "--map",

@@ -20,6 +20,7 @@ from kzlearn.models import (
     MultiItem,
     OrderItem,
     Pack,
+    PartialAnswer,
     ShortItem,
     TrueFalseItem,
 )
@@ -30,6 +31,8 @@ __all__ = ["preview_lines"]
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
         "mcq": "multiple choice",
+        "multi": "select all that apply",
+        "partial": "Partly right",
         "true_false": "true or false",
         "short": "typed answer",
         "cloze": "fill in the blanks",
@@ -39,8 +42,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "back": "Back",
         "hint": "Hint",
         "reverse": "also asked back to front",
-        "multi": "select all that apply",
-        "partial": "Partly right",
         "answer": "Answer",
         "distractors": "Distractors",
         "accepted": "Also accepted",
@@ -62,6 +63,8 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "ar": {
         "mcq": "اختيار من متعدد",
+        "multi": "اختر كل الإجابات الصحيحة",
+        "partial": "صحيح جزئياً",
         "true_false": "صواب أم خطأ",
         "short": "إجابة مكتوبة",
         "cloze": "املأ الفراغ",
@@ -71,8 +74,6 @@ _LABELS: dict[str, dict[str, str]] = {
         "back": "الظهر",
         "hint": "تلميح",
         "reverse": "تُسأل أيضاً من الظهر إلى الوجه",
-        "multi": "اختر كل ما ينطبق",
-        "partial": "صحيح جزئياً",
         "answer": "الإجابة",
         "distractors": "المموهات",
         "accepted": "يُقبل أيضاً",
@@ -98,7 +99,17 @@ def preview_lines(
     pack: Pack, items: Sequence[Item], *, lang: str | None = None, fact: str | None = None
 ) -> Iterator[str]:
     """The preview of ``items`` of ``pack`` in ``lang`` (the pack's language by default),
-    only those of ``fact`` when it is given."""
+    only those of ``fact`` when it is given; a text of several lines (an explanation with
+    each answer's feedback) gives several lines, the next ones indented."""
+    for block in _blocks(pack, items, lang=lang, fact=fact):
+        first, *rest = block.split("\n")
+        yield first
+        yield from (f"    {line}" for line in rest)
+
+
+def _blocks(
+    pack: Pack, items: Sequence[Item], *, lang: str | None, fact: str | None
+) -> Iterator[str]:
     lang = lang or pack.language
     words = _LABELS.get(lang, _LABELS["en"])
     written = {item.id for item in pack.items}
@@ -126,6 +137,15 @@ def preview_lines(
         yield ""
 
 
+def _partial(partial: Sequence[PartialAnswer], words: dict[str, str]) -> Iterator[str]:
+    if partial:
+        shown = [
+            f"{p.answer}{'' if p.tolerance is None else f' ± {p.tolerance:g}'} ({p.weight:.4g}%)"
+            for p in partial
+        ]
+        yield f"{words['partial']}: {' · '.join(shown)}"
+
+
 def _body(item: Item, pack: Pack, lang: str, words: dict[str, str]) -> Iterator[str]:
     def text(value: Localized) -> str:
         return value.get(lang, pack.language)
@@ -145,18 +165,12 @@ def _body(item: Item, pack: Pack, lang: str, words: dict[str, str]) -> Iterator[
     elif isinstance(item, TrueFalseItem):
         yield f"{words['answer']}: {words['true' if item.answer else 'false']}"
     elif isinstance(item, ShortItem):
-        tolerance = f" ± {format_number(item.tolerance)}" if item.tolerance else ""
-        yield f"{words['answer']}: {text(item.answer)}{tolerance}"
+        within = "" if item.tolerance is None else f" ± {item.tolerance:g}"
+        yield f"{words['answer']}: {text(item.answer)}{within}"
         others = [a for a in (*item.answer.values(), *item.accept) if a != text(item.answer)]
         if others:
             yield f"{words['accepted']}: {' · '.join(dict.fromkeys(others))}"
-        if item.partial:
-            parts = (
-                f"{p.answer}{f' ± {format_number(p.tolerance)}' if p.tolerance else ''}"
-                f" ({format_number(round(p.weight, 2))}%)"
-                for p in item.partial
-            )
-            yield f"{words['partial']}: {' · '.join(parts)}"
+        yield from _partial(item.partial, words)
         yield f"{words['graded']} {words['as_' + item.grade_as]}"
     elif isinstance(item, ClozeItem):
         if not item.text.has(lang, pack.language):

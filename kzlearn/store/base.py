@@ -24,6 +24,7 @@ __all__ = [
     "ReviewRow",
     "StoreTransaction",
     "name_problem",
+    "refused_char",
 ]
 
 SCHEMA_VERSION = 2
@@ -43,10 +44,16 @@ def name_problem(name: str) -> str | None:
         return "a name cannot start or end with a space"
     if len(name) > NAME_LIMIT:
         return f"a name has at most {NAME_LIMIT} characters"
-    for char in name:
-        if unicodedata.category(char) in _REFUSED_CATEGORIES:
-            return f"a name cannot hold the character U+{ord(char):04X}"
+    char = refused_char(name)
+    if char is not None:
+        return f"a name cannot hold the character U+{ord(char):04X}"
     return None
+
+
+def refused_char(name: str) -> str | None:
+    """The first character of ``name`` that a name cannot hold (a control, a bidi
+    override, a line break...), if any."""
+    return next((c for c in name if unicodedata.category(c) in _REFUSED_CATEGORIES), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +192,9 @@ class ProgressStore(ABC):
 
     location: str  # what messages name it by (a URL without its password)
     learner: Learner
+    # Told (one line saying why) when ``run`` found the connection to a server lost and
+    # did its work on a new one: the app says so, and carries on.
+    on_lost: Callable[[str], None] | None = None
 
     @abstractmethod
     def transaction(self) -> AbstractContextManager[StoreTransaction]:

@@ -75,9 +75,17 @@ class Store(SqlStore):
             version = self._refuse_foreign()
             if existed:
                 self._refuse_unsound(version)
-            if write or version < SCHEMA_VERSION:
+            if write:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
+            elif version < SCHEMA_VERSION:
+                # A reader never changes the file, not even to upgrade it: an older file is
+                # read through a copy in memory, upgraded there.
+                copy = sqlite3.connect(":memory:", isolation_level=None)
+                self.db.backup(copy)
+                self.db.close()
+                self.db = copy
                 self._migrate()
             if not write:
                 self.db.execute("PRAGMA query_only = 1")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kzlearn.interop.feedback import explanation
 from kzlearn.interop.gift.text import hide_escapes, number_text, show_escapes, text_of, weighted
 
 __all__ = ["BadError", "Question", "Reader", "SkipError", "questions"]
@@ -105,14 +106,17 @@ class Reader:
     def __init__(self, q: Question, index: int) -> None:
         self.q = q
         self.index = index
-        self.notes: list[str] = []  # feedback, kept as the explanation
+        self.general: list[str] = []  # feedback, kept as the explanation
+        self.own: list[tuple[str, str, bool]] = []  # each answer's: answer, feedback, right
         self.dropped: list[str] = []  # parts of the question left out
         self.form = "moodle"
 
-    def feedback(self, label: str, raw: str) -> None:
+    def feedback(self, label: str, raw: str, right: bool = False) -> None:
         text = _EDGES.sub("\n", text_of(raw, self.form)[0]) if raw.strip() else ""
-        if text:
-            self.notes.append(f"{label}: {text}" if label else text)
+        if text and label:
+            self.own.append((label, text, right))
+        elif text:
+            self.general.append(text)
 
     def item(self) -> dict[str, object]:
         raw = hide_escapes(self.q.text)
@@ -160,8 +164,9 @@ class Reader:
         else:
             item = self.truth(body) or self.short(body, offset, before, after, blank)
         item = {**base, "prompt": prompt, **item}
-        if self.notes:
-            item["explanation"] = "\n".join(self.notes)
+        notes = explanation("\n".join(self.general), self.own)  # as Moodle XML's
+        if notes:
+            item["explanation"] = notes
         return item
 
     def truth(self, body: str) -> dict[str, object] | None:
@@ -170,7 +175,7 @@ class Reader:
         if value is None:
             return None
         self.feedback(str(not value).lower(), wrong)  # shown to who answers the other way
-        self.feedback(str(value).lower(), right)
+        self.feedback(str(value).lower(), right, right=True)
         return {"type": "true_false", "answer": value}
 
     def choice(self, body: str, offset: int) -> dict[str, object]:
@@ -189,7 +194,7 @@ class Reader:
                 raise SkipError(f"the weight {weight:g}% of {text!r} is more than 100%")
             choices.append(text)
             weights.append(weight)
-            self.feedback(text, feedback)
+            self.feedback(text, feedback, right=weight == 100)
         full = [i for i, w in enumerate(weights) if w == 100]
         positive = [i for i, w in enumerate(weights) if w > 0]
         if not single and len(positive) > 1:  # Moodle's "multiple answers"
@@ -234,7 +239,7 @@ class Reader:
             text = text_of(answer, self.form, markup=False)[0]
             if not text:
                 raise BadError("an empty answer", at - 1)
-            self.feedback(text, feedback)
+            self.feedback(text, feedback, right=weight in (None, 100))
             if weight is None or weight == 100:
                 right.append(text)
             elif 0 < weight < 100:
@@ -265,7 +270,8 @@ class Reader:
                 continue
             value, tolerance = _number(text, at + raw.find(rest.lstrip()[:1]))
             label = number_text(value)
-            self.feedback(f"{label} ± {number_text(tolerance)}" if tolerance else label, feedback)
+            label = f"{label} ± {number_text(tolerance)}" if tolerance else label
+            self.feedback(label, feedback, right=weight in (None, 100))
             if weight is None or weight == 100:
                 if answer is not None:
                     raise SkipError("several right numbers: kzlearn keeps one, and partial ones")

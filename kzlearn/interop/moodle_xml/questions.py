@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from kzlearn.interop.feedback import explanation
 from kzlearn.interop.moodle_xml.text import (
-    CHOICE_TYPES,
-    NUMERIC_TYPES,
-    SHORT_TYPES,
-    ClozePart,
-    cloze_parts,
     html_to_text,
     is_decimal,
 )
 from kzlearn.language.numbers import parse_decimal
 
-__all__ = ["UnmappedError", "convert"]
+__all__ = ["UnmappedError", "answers", "explain", "plain", "simple", "text_of"]
 
 Data = dict[str, Any]
 
@@ -43,22 +38,35 @@ def plain(element: ET.Element | None) -> str:
     return html_to_text(raw, form)
 
 
-def _fraction(answer: ET.Element) -> float:
+# Moodle's grades (question_bank::fraction_options_full), as fractions: its importer
+# refuses a question with an answer worth anything else ("invalidgradequestion").
+MOODLE_GRADES = (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4,
+                 0.3333333, 0.3, 0.25, 0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1,
+                 0.05, 0.0)  # fmt: skip
+
+
+def _fraction(answer: ET.Element, graded: bool) -> float:
     value = answer.get("fraction", "0")
     try:
-        return float(value)
+        percent = float(value)
     except ValueError:
         raise UnmappedError(f"an answer's fraction {value!r} is not a number") from None
+    # match_grade_options(..., 'error'): within 0.00001 of a grade, or of its negative
+    if graded and not any(abs(abs(percent) / 100 - g) < 0.00001 for g in MOODLE_GRADES):
+        raise UnmappedError(f"an answer's grade {value}% is not one of Moodle's grades")
+    return percent
 
 
-def answers(question: ET.Element, form: str | None = None) -> list[tuple[float, str, str]]:
+def answers(
+    question: ET.Element, form: str | None = None, *, graded: bool = True
+) -> list[tuple[float, str, str]]:
     """Each ``<answer>``: its fraction (percent), its text, its feedback (plain text);
     ``form`` overrides the answers' own format (short answers are plain text)."""
     found = []
     for answer in question.findall("answer"):
         raw, own = text_of(answer)
         text = html_to_text(raw, form or own)
-        found.append((_fraction(answer), text, plain(answer.find("feedback"))))
+        found.append((_fraction(answer, graded), text, plain(answer.find("feedback"))))
     return found
 
 
@@ -69,8 +77,13 @@ def _is_true(question: ET.Element, tag: str, default: bool) -> bool:
     return element.text.strip().lower() in ("true", "1", "yes")
 
 
-def _right_feedback(found: list[tuple[float, str, str]]) -> str:
-    return next((feedback for f, _, feedback in found if f >= 100 and feedback), "")
+def explain(base: Data, found: list[tuple[float, str, str]]) -> None:
+    """Give ``base`` the explanation of its general feedback (there already) and of the
+    feedback of each of the answers ``found``."""
+    general = str(base.pop("explanation", ""))
+    written = explanation(general, [(t, f, _near(p, 100) or p > 100) for p, t, f in found])
+    if written:
+        base["explanation"] = written
 
 
 def _near(a: float, b: float) -> bool:
@@ -84,7 +97,7 @@ def _mcq(question: ET.Element, base: Data) -> Data:
     choices = [text for _, text, _ in found]
     right = [text for f, text, _ in found if _near(f, 100) or f > 100]
     positive = [text for f, text, _ in found if f > 0]
-    base.setdefault("explanation", _right_feedback(found))
+    explain(base, found)
     if not _is_true(question, "single", True) and positive != right[:1]:
         # select all that apply: Moodle's fractions are kzlearn's weights
         weights = [f for f, _, _ in found]
@@ -109,8 +122,15 @@ def _true_false(question: ET.Element, base: Data) -> Data:
     right = [text for f, text, _ in found if f >= 100]
     if len(right) != 1:
         raise UnmappedError("a true/false question needs one answer worth 100%")
-    base.setdefault("explanation", _right_feedback(found))
-    return {**base, "type": "true_false", "answer": right[0].strip().lower() == "true"}
+    explain(base, found)
+    # As Moodle reads one: an answer that is neither "true" nor "false" (an old export in
+    # the teacher's language, "Vrai"/"Faux") is "true" when it comes first.
+    words = [
+        t if t in ("true", "false") else ("true" if i == 0 else "false")
+        for i, (_, t, _) in enumerate(found)
+    ]
+    right_word = next(w for (f, _, _), w in zip(found, words, strict=True) if f >= 100)
+    return {**base, "type": "true_false", "answer": right_word == "true"}
 
 
 def _short(question: ET.Element, base: Data) -> Data:
@@ -118,7 +138,7 @@ def _short(question: ET.Element, base: Data) -> Data:
     right = [text for f, text, _ in found if f >= 100]
     if not right:
         raise UnmappedError("no answer worth 100%")
-    base.setdefault("explanation", _right_feedback(found))
+    explain(base, found)
     data = {**base, "type": "short", "answer": right[0], "accept": right[1:]}
     partial = [{"answer": t, "weight": f} for f, t, _ in found if 0 < f < 100]
     if partial:  # Moodle's wildcard * is kzlearn's too
@@ -157,7 +177,7 @@ def _numerical(question: ET.Element, base: Data) -> Data:
     )
     if unit:  # the number is typed in the base unit: the prompt names it
         base["prompt"] = f"{base['prompt']} ({unit})"
-    base.setdefault("explanation", _right_feedback(found))
+    explain(base, found)
     data = {
         **base,
         "type": "short",
@@ -180,97 +200,9 @@ def _numerical(question: ET.Element, base: Data) -> Data:
     return data
 
 
-def _matching(question: ET.Element, base: Data) -> Data:
-    pairs = []
-    for sub in question.findall("subquestion"):
-        left = plain(sub)
-        right = html_to_text(text_of(sub.find("answer"))[0], "plain_text")
-        if left and right:  # a subquestion without text is a distractor: no kzlearn form
-            pairs.append({"left": left, "right": right})
-    return {**base, "type": "match", "pairs": pairs}
-
-
-def _ordering(question: ET.Element, base: Data) -> Data:
-    return {**base, "type": "order", "sequence": [text for _, text, _ in answers(question)]}
-
-
-_DEFAULT_PROMPT = {"ar": "املأ الفراغات.", "fr": "Complétez les blancs."}
-_FIRST_PARAGRAPH = re.compile(r"\s*<p\b[^<>]*>((?:[^<]|<(?!/p\s*>))*)</p\s*>", re.I)
-_MARK = re.compile("\ue000(\\d+)\ue001")
-
-
-def _passage(marked: str, form: str, blanks: list[str], base: Data, lang: str) -> Data:
-    """A cloze item of ``marked`` (HTML with a marker where each blank goes)."""
-    prompt = _DEFAULT_PROMPT.get(lang.split("-", maxsplit=1)[0], "Fill in the blanks.")
-    first = _FIRST_PARAGRAPH.match(marked)
-    if first and "\ue000" not in first.group(1) and "\ue000" in marked[first.end() :]:
-        prompt, marked = html_to_text(first.group(1)) or prompt, marked[first.end() :]
-    text = html_to_text(marked, form)
-    text = _MARK.sub(lambda m: blanks[int(m.group(1))], text)
-    return {**base, "type": "cloze", "prompt": prompt, "text": text}
-
-
-def _blank(answers_: list[str], where: str) -> str:
-    for answer in answers_:
-        if "|" in answer or "{{" in answer or "}}" in answer or "\n" in answer:
-            raise UnmappedError(
-                f"{where}: the answer {answer!r} holds '|', '{{{{', '}}}}' or a new line"
-            )
-    return "{{" + "|".join(answers_) + "}}"
-
-
-def _cloze_blank(part: ClozePart, n: int) -> str:
-    where = f"embedded answer {n}"
-    right = part.right()
-    if part.kind not in SHORT_TYPES | NUMERIC_TYPES | CHOICE_TYPES:
-        raise UnmappedError(f"{where}: {part.kind} fields have no kzlearn form")
-    if not right:
-        raise UnmappedError(f"{where} has no answer worth 100%")
-    if part.kind in CHOICE_TYPES and len(part.answers) < 2:
-        raise UnmappedError(f"{where}: a choice needs at least two answers")
-    if part.kind in NUMERIC_TYPES:  # a blank is typed text: a tolerance (3.14:0.01) is lost
-        right = [text.split(":")[0].strip() for text in right]
-        for text in right:
-            if not is_decimal(text) or parse_decimal(text) is None:
-                raise UnmappedError(f"{where}: {text!r} is not a number")
-    if part.kind in SHORT_TYPES and any("*" in a for a in right):
-        raise UnmappedError(f"{where}: a blank has no wildcard answers (*)")
-    return _blank(right, where)
-
-
-def _cloze(question: ET.Element, base: Data, lang: str) -> Data:
-    raw, form = text_of(question.find("questiontext"))
-    marked, parts = cloze_parts(raw)
-    if not parts:
-        raise UnmappedError("no embedded answer such as {1:SHORTANSWER:=answer}")
-    blanks = [_cloze_blank(part, n) for n, part in enumerate(parts, start=1)]
-    return _passage(marked, form, blanks, base, lang)
-
-
-_GAP = re.compile(r"\[\[(\d+)\]\]")
-
-
-def _gaps(question: ET.Element, base: Data, lang: str, option: str) -> Data:
-    raw, form = text_of(question.find("questiontext"))
-    options = [plain(o) for o in question.findall(option)]
-    blanks: list[str] = []
-
-    def mark(match: re.Match[str]) -> str:
-        n = int(match.group(1))
-        if not 1 <= n <= len(options) or not options[n - 1]:
-            raise UnmappedError(f"the gap [[{n}]] names no choice")
-        blanks.append(_blank([options[n - 1]], f"gap [[{n}]]"))
-        return f"\ue000{len(blanks) - 1}\ue001"
-
-    marked = _GAP.sub(mark, raw)
-    if not blanks:
-        raise UnmappedError("no gap such as [[1]] in the question text")
-    return _passage(marked, form, blanks, base, lang)
-
-
-def convert(question: ET.Element, kind: str, base: Data, lang: str) -> Data:
+def simple(question: ET.Element, kind: str, base: Data) -> Data | None:
     """The item data of ``question`` (of Moodle type ``kind``), from ``base`` (id, prompt,
-    explanation, tags).
+    explanation, tags); None for a kind with text around its gaps (``gaps``).
 
     Raises:
         UnmappedError: the question has no kzlearn form.
@@ -287,12 +219,21 @@ def convert(question: ET.Element, kind: str, base: Data, lang: str) -> Data:
         return _matching(question, base)
     if kind == "ordering":
         return _ordering(question, base)
-    if kind in ("cloze", "multianswer"):
-        return _cloze(question, base, lang)
-    if kind == "gapselect":
-        return _gaps(question, base, lang, "selectoption")
-    if kind == "ddwtos":
-        return _gaps(question, base, lang, "dragbox")
     if kind == "description":
         raise UnmappedError("a description (text shown between questions), not a question")
-    raise UnmappedError(f"Moodle's {kind!r} questions have no kzlearn form")
+    return None
+
+
+def _matching(question: ET.Element, base: Data) -> Data:
+    pairs = []
+    for sub in question.findall("subquestion"):
+        left = plain(sub)
+        right = html_to_text(text_of(sub.find("answer"))[0], "plain_text")
+        if left and right:  # a subquestion without text is a distractor: no kzlearn form
+            pairs.append({"left": left, "right": right})
+    return {**base, "type": "match", "pairs": pairs}
+
+
+def _ordering(question: ET.Element, base: Data) -> Data:
+    sequence = [text for _, text, _ in answers(question, graded=False)]  # fractions: positions
+    return {**base, "type": "order", "sequence": sequence}

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from kzlearn.errors import PackError, Problem
 from kzlearn.interop.build import MAX_CARDS, build_pack, clean, too_many
 from kzlearn.interop.moodle_xml.files import Embedded, decode
-from kzlearn.interop.moodle_xml.questions import UnmappedError, convert, plain, text_of
+from kzlearn.interop.moodle_xml.gaps import convert
+from kzlearn.interop.moodle_xml.questions import UnmappedError, plain, text_of
 from kzlearn.interop.moodle_xml.tree import XmlDocument, parse_xml
 from kzlearn.models import Pack
 
@@ -31,6 +32,10 @@ GRADE_TAG = "kzlearn:grade:"
 kzlearn grades it: what an export writes so that the import gives the item back unchanged."""
 
 _TOP = {"$course$", "$system$", "$cat1$", "$module$", "top"}
+# The category Moodle makes for each course: its name says which course, its information
+# nothing a learner needs (English Moodle's words: other languages' are kept as they are).
+_DEFAULT = re.compile(r"^Default for (?=\S)")
+_DEFAULT_INFO = re.compile(r"The default category for questions shared in context ")
 _PLUGINFILE = re.compile(r"@@PLUGINFILE@@/([^\"'<>\s?#]+)")
 
 
@@ -42,6 +47,7 @@ class MoodleImport:
     skipped: list[str]
     files: list[Embedded]
     questions: int  # questions read, categories not counted
+    notes: list[str] = field(default_factory=list)  # what an imported question lost
 
 
 @dataclass
@@ -54,6 +60,7 @@ class _State:
     names: set[str] = field(default_factory=set)
     items: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     files: list[Embedded] = field(default_factory=list)
 
 
@@ -110,6 +117,31 @@ def _files(question: ET.Element, line: int, item: str) -> list[Embedded]:
     return found
 
 
+def _is_single(question: ET.Element) -> bool:
+    return (question.findtext("single") or "true").strip().lower() in ("true", "1", "yes")
+
+
+def _lost(question: ET.Element, kind: str) -> list[str]:
+    """What Moodle shows of ``question`` that no kzlearn item holds."""
+    lost = []
+    hints = sum(bool(plain(hint)) for hint in question.findall("hint"))
+    if hints:
+        lost.append(f"its {hints} hint(s) were dropped (kzlearn shows none before an answer)")
+    negative = any(a.get("fraction", "").strip().startswith("-") for a in question.iter("answer"))
+    if kind == "multichoice" and _is_single(question) and negative:
+        lost.append("its negative marks were dropped (a wrong choice earns nothing)")
+    if kind == "shortanswer" and (question.findtext("usecase") or "0").strip() == "1":
+        lost.append("case-sensitive matching was dropped (kzlearn ignores case)")
+    if kind == "matching":
+        extra = sum(
+            not plain(sub) and bool(plain(sub.find("answer")))
+            for sub in question.findall("subquestion")
+        )
+        if extra:
+            lost.append(f"its {extra} extra answer(s) without a question were dropped")
+    return lost
+
+
 @functools.cache
 def _validator() -> TypeAdapter[Any]:
     from pydantic import TypeAdapter
@@ -119,7 +151,9 @@ def _validator() -> TypeAdapter[Any]:
     return TypeAdapter(Item)
 
 
-def _item(question: ET.Element, kind: str, index: int, state: _State) -> dict[str, Any]:
+def _item(
+    question: ET.Element, kind: str, index: int, state: _State, notes: list[str]
+) -> dict[str, Any]:
     from pydantic import ValidationError
 
     name = plain(question.find("name"))
@@ -131,7 +165,8 @@ def _item(question: ET.Element, kind: str, index: int, state: _State) -> dict[st
         base["explanation"] = general
     if tags:
         base["tags"] = tags
-    data: dict[str, Any] = clean(convert(question, kind, base, state.lang))
+    data: dict[str, Any] = clean(convert(question, kind, base, state.lang, notes))
+    notes += _lost(question, kind)
     if not data.get("explanation"):
         data.pop("explanation", None)
     if grade in ("name", "date", "number") and data["type"] == "short":
@@ -150,8 +185,9 @@ def _item(question: ET.Element, kind: str, index: int, state: _State) -> dict[st
 def _question(question: ET.Element, doc: XmlDocument, index: int, state: _State) -> None:
     line = doc.line(question)
     kind = question.get("type", "")
+    notes: list[str] = []
     try:
-        data = _item(question, kind, index, state)
+        data = _item(question, kind, index, state, notes)
     except UnmappedError as why:
         state.skipped.append(Problem(state.file, line, None, "", f"skipped: {why}"))
         state.files.extend(_files(question, line, ""))
@@ -160,6 +196,7 @@ def _question(question: ET.Element, doc: XmlDocument, index: int, state: _State)
         suffix = f"-{index}"
         data["id"] = f"{str(data['id'])[: 80 - len(suffix)]}{suffix}"
     state.names.add(data["id"])
+    state.notes += [f"{state.file}:{line}: {data['id']}: {note}" for note in notes]
     state.items.append(data)
     state.files.extend(_files(question, line, data["id"]))
     if state.path:
@@ -208,8 +245,8 @@ def read_moodle_xml(
         raise PackError.single(file, "no Moodle question in this file", line=1)
     tops = set(state.tops)
     title = state.tops[0] if len(tops) == 1 and len(state.tops) == len(state.items) else pack_id
-    fields: dict[str, Any] = {"id": pack_id, "title": title, "language": lang}
-    if title in state.described:
+    fields: dict[str, Any] = {"id": pack_id, "title": _DEFAULT.sub("", title), "language": lang}
+    if title in state.described and not _DEFAULT_INFO.match(state.described[title]):
         fields["description"] = state.described[title]
     pack = build_pack({**fields, "items": state.items}, file)
-    return MoodleImport(pack, [str(p) for p in state.skipped], state.files, index)
+    return MoodleImport(pack, [str(p) for p in state.skipped], state.files, index, state.notes)

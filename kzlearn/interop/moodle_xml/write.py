@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from kzlearn.interop.feedback import split_explanation
+from kzlearn.interop.moodle_xml.questions import MOODLE_GRADES
 from kzlearn.interop.moodle_xml.read import GRADE_TAG
 from kzlearn.interop.moodle_xml.text import cloze_code, is_decimal, text_to_html
 from kzlearn.language.numbers import format_number, parse_decimal
@@ -63,15 +65,32 @@ def _percent(fraction: float) -> str:
     return f"{fraction:.5f}".rstrip("0").rstrip(".")  # as Moodle writes: 33.33333
 
 
-def _answer(fraction: float, text: str, *, rich: bool = True) -> str:
+def _answer(fraction: float, text: str, *, rich: bool = True, feedback: str = "") -> str:
     body = _cdata(_inline(text)) if rich else escape(text)
     form = "html" if rich else "moodle_auto_format"
+    said = _cdata(_inline(feedback)) if feedback else ""
     return (
         f'    <answer fraction="{_percent(fraction)}" format="{form}">\n'
         f"      <text>{body}</text>\n"
-        '      <feedback format="html">\n        <text></text>\n      </feedback>\n'
+        f'      <feedback format="html">\n        <text>{said}</text>\n      </feedback>\n'
         "    </answer>"
     )
+
+
+def _feedback_of(item: Item, t: Callable[[Localized], str]) -> list[tuple[str, bool]]:
+    """The answers an explanation may give feedback to (as the import writes them), and
+    whether each is right."""
+    if isinstance(item, McqItem):
+        return [(t(c), i == item.answer_index) for i, c in enumerate(item.choices)]
+    if isinstance(item, MultiItem):
+        right = set(item.answer_indexes)
+        return [(t(c), i in right) for i, c in enumerate(item.choices)]
+    if isinstance(item, TrueFalseItem):
+        return [("true", item.answer), ("false", not item.answer)]
+    if isinstance(item, ShortItem) and item.grade_as != "number":  # numbers are rewritten
+        accepted = [(a, True) for a in (t(item.answer), *item.accept)]
+        return [*accepted, *((p.answer, False) for p in item.partial)]
+    return []
 
 
 def _category(parts: list[str], info: str = "") -> str:
@@ -87,13 +106,7 @@ def _category(parts: list[str], info: str = "") -> str:
     )
 
 
-# Moodle's grades (question_bank::fraction_options_full), in percent: its importer refuses
-# an answer worth anything else.
-_GRADES = [
-    100 * g
-    for g in (1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333,
-              0.3, 0.25, 0.2, 0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05)
-]  # fmt: skip
+_GRADES = [100 * g for g in MOODLE_GRADES if g]  # what Moodle's importer accepts
 
 
 class _NoFormError(Exception):
@@ -124,7 +137,9 @@ def _index(choices: tuple[Localized, ...], text: str) -> int:
     )
 
 
-def _choices(item: McqItem | MultiItem, t: Callable[[Localized], str]) -> list[str]:
+def _choices(
+    item: McqItem | MultiItem, t: Callable[[Localized], str], own: dict[str, str]
+) -> list[str]:
     if isinstance(item, MultiItem):
         weights = list(item.choice_weights())
         single = "false"
@@ -134,7 +149,10 @@ def _choices(item: McqItem | MultiItem, t: Callable[[Localized], str]) -> list[s
         for partial in item.partial:
             weights[_index(item.choices, partial.answer)] = partial.weight
         single = "true"
-    answers = [_answer(_grade(w), t(c)) for w, c in zip(weights, item.choices, strict=True)]
+    answers = [
+        _answer(_grade(w), t(c), feedback=own.get(t(c), ""))
+        for w, c in zip(weights, item.choices, strict=True)
+    ]
     head = (
         f"    <single>{single}</single>\n    <shuffleanswers>true</shuffleanswers>\n"
         "    <answernumbering>abc</answernumbering>"
@@ -158,26 +176,30 @@ def _numerical(item: ShortItem, numbers: list[str]) -> list[str]:
     return [*answers, units]
 
 
-def _body(item: Item, t: Callable[[Localized], str]) -> tuple[str, list[str]]:
-    """The Moodle type and the elements after the header.
+def _body(item: Item, t: Callable[[Localized], str], own: dict[str, str]) -> tuple[str, list[str]]:
+    """The Moodle type and the elements after the header (``own``: each answer's
+    feedback).
 
     Raises:
         _NoFormError: Moodle has no such question.
     """
     if isinstance(item, McqItem | MultiItem):
-        return "multichoice", _choices(item, t)
+        return "multichoice", _choices(item, t, own)
     if isinstance(item, TrueFalseItem):
         return "truefalse", [
-            _answer(100 if item.answer else 0, "true", rich=False),
-            _answer(0 if item.answer else 100, "false", rich=False),
+            _answer(100 if item.answer else 0, "true", rich=False, feedback=own.get("true", "")),
+            _answer(0 if item.answer else 100, "false", rich=False, feedback=own.get("false", "")),
         ]
     if isinstance(item, ShortItem):
         accepted = [t(item.answer), *item.accept]
         numbers = [_decimal(a) for a in accepted] if item.grade_as == "number" else [None]
         if None not in numbers:  # words among the answers ("thirty"): a short answer
             return "numerical", _numerical(item, [n for n in numbers if n is not None])
-        answers = [_answer(100, a, rich=False) for a in accepted]
-        answers += [_answer(_grade(p.weight), p.answer, rich=False) for p in item.partial]
+        answers = [_answer(100, a, rich=False, feedback=own.get(a, "")) for a in accepted]
+        answers += [
+            _answer(_grade(p.weight), p.answer, rich=False, feedback=own.get(p.answer, ""))
+            for p in item.partial
+        ]
         return "shortanswer", ["    <usecase>0</usecase>", *answers]
     if isinstance(item, MatchItem):
         pairs = [
@@ -204,8 +226,10 @@ def _question(item: Item, pack: Pack, lang: str) -> str:
     def t(value: Localized) -> str:
         return value.get(lang, pack.language)
 
-    def paragraph(value: Localized) -> str:  # right to left if its text is in such a language
-        return text_to_html(t(value), lang if value.has(lang, pack.language) else pack.language)
+    def paragraph(value: Localized, text: str | None = None) -> str:
+        # right to left if its text is in such a language
+        written = lang if value.has(lang, pack.language) else pack.language
+        return text_to_html(t(value) if text is None else text, written)
 
     if isinstance(item, ClozeItem):
         kind, parts = "cloze", list[str]()
@@ -221,10 +245,13 @@ def _question(item: Item, pack: Pack, lang: str) -> str:
         passage.append(_inline(text[last:]))
         opening = paragraph(item.text).partition(">")[0] + ">"
         body = f"{paragraph(item.prompt)}{opening}{''.join(passage)}</p>"
-    else:
-        kind, parts = _body(item, t)
+    general, own = "", dict[str, str]()
+    if item.explanation:  # each answer's own feedback, as the import wrote it, goes back
+        general, own = split_explanation(t(item.explanation), _feedback_of(item, t))
+    if not isinstance(item, ClozeItem):
+        kind, parts = _body(item, t, own)
         body = paragraph(item.prompt)
-    feedback = paragraph(item.explanation) if item.explanation else ""
+    feedback = paragraph(item.explanation, general) if item.explanation and general else ""
     lines = [
         f'  <question type="{kind}">',
         f"    <name>\n      <text>{escape(item.id)}</text>\n    </name>",
@@ -233,7 +260,9 @@ def _question(item: Item, pack: Pack, lang: str) -> str:
     ]
     if kind != "cloze":  # a cloze question's grade is the sum of its fields'
         lines.append("    <defaultgrade>1</defaultgrade>")
-    lines += ["    <penalty>0.3333333</penalty>", "    <hidden>0</hidden>", *parts]
+    # Moodle's own defaults: a second try at true/false earns nothing, elsewhere 2/3.
+    penalty = "1" if kind == "truefalse" else "0.3333333"
+    lines += [f"    <penalty>{penalty}</penalty>", "    <hidden>0</hidden>", *parts]
     tags = list(item.tags)
     if isinstance(item, ShortItem) and kind == "shortanswer" and item.grade_as != "text":
         tags.append(GRADE_TAG + item.grade_as)

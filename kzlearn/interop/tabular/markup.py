@@ -19,6 +19,7 @@ _HIDDEN_END = {
 }
 _LINES = {"br", "div", "p", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre"}
 _SPACES = re.compile(r"[ \t\xa0]+")
+_SRC = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 
 
 def _visible(text: str) -> str:
@@ -35,7 +36,8 @@ def _visible(text: str) -> str:
 
 def html_to_text(markup: str) -> str:
     """``markup`` as plain text: ``<br>``, paragraphs and divs become line ends, list items
-    lines of their own ("- " or "1. "), entities their characters, other tags nothing."""
+    lines of their own ("- " or "1. "), images ``[image: NAME]``, entities their
+    characters, other tags nothing."""
     lists: list[int] = []  # per open list: the number of its next item, or 0 for bullets
 
     def replace(tag: re.Match[str]) -> str:
@@ -53,6 +55,10 @@ def html_to_text(markup: str) -> str:
             return f"\n{number}. " if number else "\n- "
         if name in _LINES or name == "li":
             return "\n"
+        if name == "img":  # named where it was, as `import anki` does: the card needs it
+            src = _SRC.search(tag.group(0))
+            found = next((g for g in src.groups() if g), "") if src else ""
+            return f" [image: {html.unescape(found)}] " if found else ""
         return " " if name in ("td", "th") and not closing else ""
 
     # In HTML a line end inside the text is a space; the tags say where lines end.

@@ -25,6 +25,8 @@ HELP_ROWS = (
     ("Match pairs", "↑↓ pick a left entry · its right letter or number · enter"),
     ("Flashcard", "space/enter: the back · h: hint · 1 knew it, 2 not · review: 1-4"),
     ("After an answer", "enter, space or n: next question · o: I was right (typed answers)"),
+    ("Choosing a quiz", "enter: choose · s or ctrl+s: start · escape: back"),
+    ("After a quiz", "r: retry my mistakes · n: new quiz"),
     ("Review", "1 again · 2 hard · 3 good · 4 easy · u: undo the last rating"),
     ("Anywhere", "l or F2: language · escape: skip · ? or F1: keys"),
     ("Leaving", "q or ctrl+c (asks first during a quiz)"),
