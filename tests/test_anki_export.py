@@ -201,8 +201,8 @@ def test_injected_html_stays_inert(collection: Collection, tmp_path: Path) -> No
     import_apkg(collection, path)
     for card_id in collection.find_cards(""):
         card = collection.get_card(card_id)
-        for rendered in (card.question(), card.answer()):
-            rendered = rendered.replace(SCRIPT, "")  # kzlearn's own, from the template
+        for side in (card.question(), card.answer()):
+            rendered = side.replace(SCRIPT, "")  # kzlearn's own, from the template
             for tag in ("<script", "<img", "<iframe", "<b>"):
                 assert tag not in rendered.lower()
     assert any(

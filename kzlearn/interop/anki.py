@@ -18,8 +18,15 @@ import genanki
 from kzlearn.errors import ExportError
 from kzlearn.files import atomic_path
 from kzlearn.interop.anki_notes import RTL_LANGUAGES, AnkiNote, anki_notes, esc
-from kzlearn.interop.anki_notetypes import CSS, NOTE_TYPES, TRANSLATIONS, NoteType, templates
-from kzlearn.interop.anki_notetypes import stable_id as stable_id
+from kzlearn.interop.anki_notetypes import (
+    CSS,
+    NOTE_TYPES,
+    TRANSLATIONS,
+    NoteType,
+    stable_id,
+    templates,
+)
+from kzlearn.interop.anki_rows import BulkDeck, Row, guid_for
 from kzlearn.models import Item, Pack
 
 __all__ = ["AnkiNote", "anki_notes", "export_apkg", "stable_id"]
@@ -36,24 +43,11 @@ def _model(note_type: NoteType, rtl: bool) -> genanki.Model:
             {"name": f, "rtl": rtl and f != "Key" and f not in TRANSLATIONS}
             for f in note_type.fields
         ],
-        templates=[
-            {"name": n, "qfmt": q, "afmt": a} for n, q, a in templates(note_type, rtl)
-        ],
+        templates=[{"name": n, "qfmt": q, "afmt": a} for n, q, a in templates(note_type, rtl)],
         css=CSS,
         model_type=genanki.Model.CLOZE if note_type.cloze else genanki.Model.FRONT_BACK,
         sort_field_index=0,
     )
-
-
-class _Note(genanki.Note):  # type: ignore[misc]
-    """A note whose fields kzlearn wrote: escaped text in a few known tags.
-
-    genanki checks every field of every note for HTML tags it does not know, a warning
-    meant for hand-written HTML; ours has none, and the check costs more than writing.
-    """
-
-    def _check_invalid_html_tags_in_fields(self) -> None:
-        return None
 
 
 def _is_apkg(path: Path) -> bool:
@@ -90,7 +84,7 @@ def export_apkg(
     if path.exists() and (path.is_dir() or not _is_apkg(path)):
         raise ExportError(f"{path}: exists and is not an Anki package; not overwriting it")
     models = {(k, rtl): _model(t, rtl) for k, t in NOTE_TYPES.items() for rtl in (False, True)}
-    decks: list[genanki.Deck] = []
+    decks: list[BulkDeck] = []
     total = 0
     given = items or {}
     batches = [(pack, anki_notes(pack, seed=seed, items=given.get(pack.id))) for pack in packs]
@@ -98,12 +92,12 @@ def export_apkg(
     for pack, notes in batches:
         title = pack.text(pack.title).replace("::", ":")
         name = f"{parent}::{title}"
-        deck = genanki.Deck(
+        deck = BulkDeck(
             stable_id(f"kzlearn deck {pack.id}"),
             name,
             esc(pack.text(pack.description)) if pack.description else "",
         )
-        subdecks: dict[str, genanki.Deck] = {}
+        subdecks: dict[str, BulkDeck] = {}
         rtl = pack.language in RTL_LANGUAGES
         for position, note in enumerate(notes):
             note_type = NOTE_TYPES[note.note_type]
@@ -111,18 +105,18 @@ def export_apkg(
             if subdecks_by_tag and note.subdeck:
                 target = subdecks.setdefault(
                     note.subdeck,
-                    genanki.Deck(
+                    BulkDeck(
                         stable_id(f"kzlearn deck {pack.id}::{note.subdeck}"),
                         f"{name}::{note.subdeck}",
                     ),
                 )
-            target.add_note(
-                _Note(
-                    model=models[(note.note_type, rtl)],
-                    fields=[note.fields.get(f, "") for f in note_type.fields],
-                    tags=list(note.tags),
-                    guid=genanki.guid_for(*note.key.split("/", 1)),
-                    due=position,
+            target.add_row(
+                Row(
+                    models[(note.note_type, rtl)],
+                    [note.fields.get(f, "") for f in note_type.fields],
+                    note.tags,
+                    guid_for(*note.key.split("/", 1)),
+                    position,
                 )
             )
             total += 1

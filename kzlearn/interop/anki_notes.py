@@ -244,7 +244,11 @@ class _Writer:
         }
         if isinstance(item, McqItem):
             choices = [self.both(c) for c in item.choices]
-            right = item.answer_index
+            # Generated items share the answer's object with its choice: found without
+            # comparing every choice's every language (answer_index).
+            right = next((i for i, c in enumerate(item.choices) if c is item.answer), -1)
+            if right < 0:
+                right = item.answer_index
             fields |= prompt | {
                 "Choices": self.choices(choices, None),
                 "ChoicesAnswered": self.choices(choices, right),
@@ -252,9 +256,7 @@ class _Writer:
             kind = "mcq"
         elif isinstance(item, TrueFalseItem):
             # The cue leads the statement; the script makes its two buttons from it.
-            cue = (
-                f'<div class=cue data-t="{self.true}" data-f="{self.false}">{self.cue}</div>'
-            )
+            cue = f'<div class=cue data-t="{self.true}" data-f="{self.false}">{self.cue}</div>'
             fields |= prompt | {
                 "Prompt": cue + prompt["Prompt"],
                 "Answer": self.true if item.answer else self.false,

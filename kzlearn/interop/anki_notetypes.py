@@ -101,12 +101,8 @@ NOTE_TYPES: dict[str, NoteType] = {
         "term and definition",
         ("Term", "TermTranslation", "Definition", "DefinitionTranslation", *_COMMON),
         (
-            _card(
-                "Term → definition", _shown("Term", "term"), _shown("Definition", "definition")
-            ),
-            _card(
-                "Definition → term", _shown("Definition", "definition"), _shown("Term", "term")
-            ),
+            _card("Term → definition", _shown("Term", "term"), _shown("Definition", "definition")),
+            _card("Definition → term", _shown("Definition", "definition"), _shown("Term", "term")),
         ),
     ),
     "cloze": NoteType(
