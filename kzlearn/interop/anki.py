@@ -26,7 +26,7 @@ from kzlearn.interop.anki_notetypes import (
     stable_id,
     templates,
 )
-from kzlearn.interop.anki_rows import BulkDeck, Row, guid_for
+from kzlearn.interop.anki_rows import BulkDeck, BulkPackage, Row, guid_for
 from kzlearn.models import Item, Pack
 
 __all__ = ["AnkiNote", "anki_notes", "export_apkg", "stable_id"]
@@ -124,7 +124,7 @@ def export_apkg(
                 progress(total, grand_total)
         decks.append(deck)
         decks.extend(subdecks.values())
-    package = genanki.Package(decks)
+    package = BulkPackage(decks)
     try:
         with atomic_path(path) as tmp:
             package.write_to_file(

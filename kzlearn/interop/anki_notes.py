@@ -9,6 +9,7 @@ never moves one blank's review history to another.
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ _ARABIC_LETTERS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي",
 _LETTERS = {"ar": (_ARABIC_LETTERS, _ARABIC_LETTERS)}
 _LATIN = (tuple("ABCDEFGHIJKLMN"), tuple("abcdefghijklmn"))  # choices; matching's right side
 
+_SPECIAL = re.compile("[&<>\"'\n]")
+
 CLOZE_NUMBERS = 500
 """Anki makes a card of cloze numbers 1 to 500 only."""
 
@@ -49,9 +52,11 @@ CLOZE_NUMBERS = 500
 def esc(text: str) -> str:
     """Teacher text made inert in HTML (what html.escape does, plus <br> for new lines).
 
-    str.replace runs in C over the whole string, and most texts need none of it; the
-    checks first keep a text with nothing to escape from being copied at all.
+    str.replace runs in C over the whole string (str.translate goes character by character
+    through a dict); most texts need none of it: one search finds those.
     """
+    if _SPECIAL.search(text) is None:
+        return text
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:
@@ -153,9 +158,12 @@ class _Writer:
         return text
 
     def inline_translation(self, value: Localized | None) -> str:
-        if value is None or self.other is None or not value.has(self.other, self.lang):
+        if value is None or self.other is None:
             return ""
-        return esc(value.get(self.other, self.lang))
+        if value.plain is not None:  # a plain string is in the pack's language
+            return esc(value.plain) if self.other == self.lang else ""
+        text = value.texts.get(self.other)
+        return "" if text is None else esc(text)
 
     def both(self, value: Localized) -> str:
         """The text, then its translation in parentheses, isolated in its own direction."""
@@ -220,7 +228,7 @@ class _Writer:
                     (source.published.display(self.lang) if source.published else "", self.dir),
                 ]
             self.citations[source_id] = " — ".join(
-                f"<bdi dir={d}>{esc(p)}</bdi>" for p, d in parts if p
+                esc(p) if d == self.dir else f"<bdi dir={d}>{esc(p)}</bdi>" for p, d in parts if p
             )
         return self.citations[source_id]
 

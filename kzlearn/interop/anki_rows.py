@@ -9,14 +9,19 @@ columns, card ordinals, GUIDs and ids.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import sqlite3
+import tempfile
+import time
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import genanki
 
-__all__ = ["BulkDeck", "Row", "guid_for"]
+__all__ = ["BulkDeck", "BulkPackage", "Row", "guid_for"]
 
 _BASE91 = (
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
@@ -58,44 +63,85 @@ class BulkDeck(genanki.Deck):  # type: ignore[misc]
         super().write_to_db(cursor, timestamp, id_gen)  # the deck and its note types
         notes, cards = [], []
         mod = int(timestamp)
+        kinds = {m.model_id: _CardKinds(m) for m in self.models.values()}
+        tag_lines: dict[int, str] = {}  # by the id of a tags tuple: few distinct, shared
         for row in self.rows:
             note_id = next(id_gen)
             fields = row.fields
+            tags = tag_lines.get(id(row.tags))
+            if tags is None:
+                tags = tag_lines[id(row.tags)] = " " + " ".join(row.tags) + " "
+            kind = kinds[row.model.model_id]
             notes.append(
                 (
                     note_id,
                     row.guid,
-                    row.model.model_id,
+                    kind.model_id,
                     mod,
                     -1,
-                    " " + " ".join(row.tags) + " ",
+                    tags,
                     "\x1f".join(fields),
-                    fields[row.model.sort_field_index],
+                    fields[kind.sort],
                     0,
                     0,
                     "",
                 )
             )
-            for ordinal in _ordinals(row.model, fields):
-                card_id = next(id_gen)
-                cards.append(
-                    (card_id, note_id, self.deck_id, ordinal, mod, -1, 0, 0, row.due)
-                    + (0,) * 8
-                    + ("",)
-                )
+            for ordinal in kind.ordinals(fields):
+                card = (next(id_gen), note_id, self.deck_id, ordinal, mod, -1, 0, 0, row.due)
+                cards.append((*card, *_ZEROS))
         cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", notes)
         cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards)
 
 
-def _ordinals(model: genanki.Model, fields: Sequence[str]) -> list[int]:
-    """The card ordinals genanki makes for a note (genanki.Note.cards)."""
-    if model.model_type == genanki.Model.CLOZE:
+_ZEROS = (0, 0, 0, 0, 0, 0, 0, 0, "")  # ivl, factor, reps, lapses, left, odue, odid, flags, data
+
+
+class _CardKinds:
+    """The card ordinals genanki makes for a note of one model (genanki.Note.cards)."""
+
+    def __init__(self, model: genanki.Model) -> None:
+        self.model_id: int = model.model_id
+        self.sort: int = model.sort_field_index
+        self.cloze = model.model_type == genanki.Model.CLOZE
         names = re.findall(r"\{\{[^}]*?cloze:(?:[^}]?:)*(.+?)\}\}", model.templates[0]["qfmt"])
-        texts = [fields[i] for i, f in enumerate(model.fields) if f["name"] in names]
-        found = {int(n) - 1 for text in texts for n in _CLOZE.findall(text) if int(n) > 0}
-        return sorted(found) or [0]
-    return [
-        ordinal
-        for ordinal, kind, required in model._req
-        if (any if kind == "any" else all)(map(fields.__getitem__, required))
-    ]
+        self.cloze_fields = [i for i, f in enumerate(model.fields) if f["name"] in names]
+        self.required = [] if self.cloze else list(model._req)
+
+    def ordinals(self, fields: Sequence[str]) -> list[int]:
+        if self.cloze:
+            found = {
+                int(n) - 1
+                for i in self.cloze_fields
+                for n in _CLOZE.findall(fields[i])
+                if int(n) > 0
+            }
+            return sorted(found) or [0]
+        return [
+            ordinal
+            for ordinal, kind, required in self.required
+            if (any if kind == "any" else all)(map(fields.__getitem__, required))
+        ]
+
+
+class BulkPackage(genanki.Package):  # type: ignore[misc]
+    """genanki's package writing, on a scratch database that is never synced to disk (it is
+    zipped, then deleted: genanki's own leaves it in the temporary folder)."""
+
+    def write_to_file(self, file: str | Path, timestamp: float | None = None) -> None:
+        stamp = time.time() if timestamp is None else timestamp
+        with tempfile.TemporaryDirectory(prefix="kzlearn-apkg-") as folder:
+            database = Path(folder) / "collection.anki2"
+            connection = sqlite3.connect(database)
+            try:
+                # Notes of a few kilobytes each: large pages take them with less splitting.
+                connection.execute("PRAGMA page_size = 65536")
+                connection.execute("PRAGMA journal_mode = OFF")
+                connection.execute("PRAGMA synchronous = OFF")
+                self.write_to_db(connection.cursor(), stamp, itertools.count(int(stamp * 1000)))
+                connection.commit()
+            finally:
+                connection.close()
+            with zipfile.ZipFile(file, "w") as archive:
+                archive.write(database, "collection.anki2")
+                archive.writestr("media", "{}")
