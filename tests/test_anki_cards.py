@@ -320,3 +320,10 @@ def test_guids_are_genankis_so_collections_keep_their_notes() -> None:
 
     keys = [(p.id, i.id) for p in PACKS for i in all_items(p)] + [("x", ""), ("é", "ب")]
     assert all(guid_for(*k) == genanki.guid_for(*k) for k in keys)
+
+
+def test_items_given_from_the_cache_make_the_same_notes() -> None:
+    from kzlearn.interop.anki import anki_notes
+
+    for pack in PACKS:
+        assert anki_notes(pack, items=all_items(pack)) == anki_notes(pack)
