@@ -61,8 +61,16 @@ class BulkDeck(genanki.Deck):  # type: ignore[misc]
 
     def write_to_db(self, cursor: sqlite3.Cursor, timestamp: float, id_gen: Iterator[int]) -> None:
         super().write_to_db(cursor, timestamp, id_gen)  # the deck and its note types
-        notes, cards = [], []
-        mod = int(timestamp)
+        cards: list[tuple[object, ...]] = []
+        # A generator: each note's joined fields live only until SQLite has them.
+        notes = self._notes(int(timestamp), id_gen, cards)
+        cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", notes)
+        cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards)
+
+    def _notes(
+        self, mod: int, id_gen: Iterator[int], cards: list[tuple[object, ...]]
+    ) -> Iterator[tuple[object, ...]]:
+        """The rows of the notes table, and (into ``cards``) the rows of their cards."""
         kinds = {m.model_id: _CardKinds(m) for m in self.models.values()}
         tag_lines: dict[int, str] = {}  # by the id of a tags tuple: few distinct, shared
         for row in self.rows:
@@ -72,26 +80,22 @@ class BulkDeck(genanki.Deck):  # type: ignore[misc]
             if tags is None:
                 tags = tag_lines[id(row.tags)] = " " + " ".join(row.tags) + " "
             kind = kinds[row.model.model_id]
-            notes.append(
-                (
-                    note_id,
-                    row.guid,
-                    kind.model_id,
-                    mod,
-                    -1,
-                    tags,
-                    "\x1f".join(fields),
-                    fields[kind.sort],
-                    0,
-                    0,
-                    "",
-                )
-            )
             for ordinal in kind.ordinals(fields):
                 card = (next(id_gen), note_id, self.deck_id, ordinal, mod, -1, 0, 0, row.due)
                 cards.append((*card, *_ZEROS))
-        cursor.executemany("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?)", notes)
-        cursor.executemany("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cards)
+            yield (
+                note_id,
+                row.guid,
+                kind.model_id,
+                mod,
+                -1,
+                tags,
+                "\x1f".join(fields),
+                fields[kind.sort],
+                0,
+                0,
+                "",
+            )
 
 
 _ZEROS = (0, 0, 0, 0, 0, 0, 0, 0, "")  # ivl, factor, reps, lapses, left, odue, odid, flags, data
