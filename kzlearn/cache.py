@@ -1,30 +1,37 @@
 """A cache of validated packs and their generated items, for a fast start.
 
 Validating a pack and generating its items depend only on the pack file's bytes and on the
-code, so the result is kept in the user cache folder, keyed by both (the file's content hash
-and kzlearn's, pydantic's and Python's versions with the stamps of kzlearn's own modules).
+code, so the result is kept in the user cache folder, keyed by both (the file's content hash;
+kzlearn's and Python's versions; the stamps of kzlearn's own modules and of pydantic's).
 Any problem with the cache (missing, stale, unreadable, unwritable) means: do the work.
 The cache holds only what kzlearn itself wrote there.
+
+A first start after a pack changed can fill the cache in a child process
+(:func:`fill_in_background`) while the terminal app loads: two cores at work, not one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kzlearn import __version__
 from kzlearn.files import atomic_path, read_user_text
-from kzlearn.models import Item, Pack
-from kzlearn.packs import parse_pack
-from kzlearn.questions.generate import all_items
 
-__all__ = ["cache_dir", "load_pack_and_items"]
+if TYPE_CHECKING:
+    from kzlearn.models import Item, Pack
+
+__all__ = ["cache_dir", "fill_in_background", "load_pack_and_items"]
 
 _FORMAT = 1
+CHILD_SECONDS = 120  # the most a start waits for the child; then it does the work itself
 
 
 def cache_dir() -> Path:
@@ -39,14 +46,39 @@ def cache_dir() -> Path:
 
 @functools.cache  # once a process: it stats every module of the package
 def _code_stamp() -> str:
-    import pydantic
-
     package = Path(__file__).resolve().parent
-    parts = [str(_FORMAT), __version__, pydantic.VERSION, sys.version]
+    parts = [str(_FORMAT), __version__, sys.version, *_library_stamps()]
     for module in sorted(package.rglob("*.py")):
         stat = module.stat()
         parts.append(f"{module.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(parts)
+
+
+def _library_stamps() -> list[str]:
+    """pydantic's and pydantic-core's installed files, as stamps: importing pydantic (or
+    importlib.metadata) to ask their versions would cost a warm start more than the cache
+    saves it, and reinstalling either rewrites these files."""
+    from importlib.util import find_spec
+
+    stamps = []
+    for name, file in (("pydantic", "version.py"), ("pydantic_core", "__init__.py")):
+        spec = find_spec(name)
+        folders = spec.submodule_search_locations if spec is not None else None
+        if not folders:
+            stamps.append(f"{name}: none")
+            continue
+        path = Path(next(iter(folders))) / file
+        try:
+            stat = path.stat()
+            stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{path}: none")
+    return stamps
+
+
+def _entry(text: str) -> Path:
+    digest = hashlib.sha256(_code_stamp().encode() + b"\0" + text.encode()).hexdigest()
+    return cache_dir() / f"{digest}.pickle"
 
 
 def load_pack_and_items(path: str | Path) -> tuple[Pack, list[Item]]:
@@ -55,9 +87,10 @@ def load_pack_and_items(path: str | Path) -> tuple[Pack, list[Item]]:
     Raises:
         PackError: the file is not a valid pack (never cached).
     """
+    from kzlearn.models import Pack
+
     text = read_user_text(path, "pack file")
-    digest = hashlib.sha256(_code_stamp().encode() + b"\0" + text.encode()).hexdigest()
-    entry = cache_dir() / f"{digest}.pickle"
+    entry = _entry(text)
     try:
         with entry.open("rb") as handle:
             pack, items = pickle.load(handle)
@@ -65,6 +98,9 @@ def load_pack_and_items(path: str | Path) -> tuple[Pack, list[Item]]:
             return pack, items
     except Exception:  # a bad cache entry is a miss, never a failure
         pass
+    from kzlearn.packs import parse_pack
+    from kzlearn.questions.generate import all_items
+
     pack = parse_pack(text, str(path))
     items = all_items(pack)
     try:
@@ -74,3 +110,91 @@ def load_pack_and_items(path: str | Path) -> tuple[Pack, list[Item]]:
     except Exception:  # an unwritable cache only costs speed
         pass
     return pack, items
+
+
+def _missing(paths: Iterable[str | Path]) -> list[str | Path]:
+    missing: list[str | Path] = []
+    for path in paths:
+        try:
+            if not _entry(read_user_text(path, "pack file")).is_file():
+                missing.append(path)
+        except Exception:  # an unreadable file: the start reports it, in its own time
+            pass
+    return missing
+
+
+def fill_in_background(paths: Iterable[str | Path]) -> Callable[[], None]:
+    """Start filling the cache for those of ``paths`` that miss it, in a forked child;
+    returns the function that waits for the child (call it before loading the packs).
+
+    Nothing changes for the caller but speed: the child reports nothing and writes only
+    cache entries of valid packs, so the loading that follows finds them, or does the work
+    itself (and reports every problem) as it would have without the child. The child is
+    made only on Linux (fork is the only cheap way, and not a safe one everywhere) and only
+    from a process with a single thread (a fork copies no other thread, nor frees its locks).
+    """
+    import threading
+
+    if not sys.platform.startswith("linux") or threading.active_count() != 1:
+        return _nothing
+    missing = _missing(paths)
+    if not missing or not _writable(cache_dir()):
+        return _nothing  # (an unwritable cache: the child's work would be lost)
+    # What the child needs is loaded first, here: this process needs pydantic and the
+    # models anyway, and the child then spends its time on the packs alone (loading them
+    # twice would cost more than the child saves on a busy machine).
+    import kzlearn.models
+    import kzlearn.questions.generate
+    import kzlearn.yamlread  # noqa: F401
+
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        status = 1
+        try:
+            os.close(readable)
+            _silence()
+            for path in missing:
+                with contextlib.suppress(Exception):  # an invalid pack: the parent reports it
+                    load_pack_and_items(path)
+            status = 0
+        finally:
+            os._exit(status)  # no exit handlers, no flushing of the parent's buffers
+    os.close(writable)
+
+    def wait() -> None:
+        import select
+        import signal
+
+        try:
+            # The pipe reads as closed (ready) once the child has exited.
+            done, _, _ = select.select([readable], [], [], CHILD_SECONDS)
+            if not done:
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (OSError, ValueError):  # already reaped or gone: nothing to wait for
+            pass
+        finally:
+            os.close(readable)
+
+    return wait
+
+
+def _nothing() -> None:
+    pass
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _silence() -> None:
+    """Nothing the child might print (a library's warning) reaches the terminal."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for stream in (0, 1, 2):
+        os.dup2(null, stream)
+    os.close(null)

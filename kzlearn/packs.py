@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import difflib
 import functools
-import gc
 import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-
 from kzlearn.errors import PackError, Problem
 from kzlearn.files import read_user_text
-from kzlearn.models import Pack
+from kzlearn.gcpause import gc_paused
 
+# pydantic and the models load when a pack is read, not with this module: finding the
+# bundled decks is part of a start that must not wait for them (kzlearn.cache).
 if TYPE_CHECKING:
+    from kzlearn.models import Pack
     from kzlearn.yamlread import Located
 
 __all__ = [
@@ -90,13 +90,8 @@ def parse_pack(text: str, file: str = "<pack>") -> Pack:
     """
     # Reading and validating make millions of small objects and no cycles; the cyclic
     # collector would walk them again and again (a third of the time on a large pack).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _parse_pack(text, file)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _parse_pack(text: str, file: str) -> Pack:
@@ -107,6 +102,9 @@ def _parse_pack(text: str, file: str) -> Pack:
             line=1,
             column=1,
         )
+    from pydantic import ValidationError
+
+    from kzlearn.models import Pack
     from kzlearn.yamlread import locate, read_yaml  # PyYAML loads only when a file is parsed
 
     # Positions are read again only for what has a problem: keeping every value's position
@@ -164,12 +162,15 @@ def _position(located: Located, path: Sequence[str | int]) -> tuple[int, int]:
 
 @functools.cache
 def _known_fields() -> list[str]:
+    from pydantic import BaseModel
+
     from kzlearn import models
 
     names: set[str] = set()
     for value in vars(models).values():
         if isinstance(value, type) and issubclass(value, BaseModel):
             names.update(value.model_fields)
+            names.update(f.alias for f in value.model_fields.values() if f.alias)
     return sorted(names)
 
 
@@ -281,6 +282,8 @@ def bundled_deck_paths() -> list[Path]:
 
 def pack_schema() -> dict[str, Any]:
     """The JSON Schema of a pack file, for editors (yaml-language-server) and other tools."""
+    from kzlearn.models import Pack
+
     schema = Pack.model_json_schema(mode="validation")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from kzlearn.gcpause import gc_paused
 from kzlearn.yamlread import plain_is_text
 
 __all__ = ["dump_yaml"]
@@ -34,5 +35,6 @@ _Dumper.add_representer(str, _represent_str)
 
 def dump_yaml(data: Any) -> str:
     """``data`` (dicts, lists, str, int, float, bool, None) as the text of a YAML document."""
-    text: str = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    with gc_paused():
+        text: str = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     return text

@@ -23,18 +23,20 @@ class _Runs(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             return
-        direction = dict(attrs).get("dir")
+        given = dict(attrs)
+        direction = given.get("dir")
         self.autos += direction == "auto"
-        self.stack.append((tag, direction))
-        self.skip += tag in ("style", "script")
+        hint = _anki_hint(tag, given)
+        self.stack.append(("a-hint" if hint else tag, direction))
+        self.skip += tag in ("style", "script") or hint
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
             return
         while self.stack:
             open_tag, _ = self.stack.pop()
-            self.skip -= open_tag in ("style", "script")
-            if open_tag == tag:
+            self.skip -= open_tag in ("style", "script", "a-hint")
+            if open_tag in (tag, "a-hint"):
                 break
 
     def handle_data(self, data: str) -> None:
@@ -42,6 +44,11 @@ class _Runs(HTMLParser):
             return
         found = next((d for _, d in reversed(self.stack) if d is not None), None)
         self.runs.append((data.strip(), found))
+
+
+def _anki_hint(tag: str, attrs: dict[str, str | None]) -> bool:
+    """Anki's own "show hint" link ({{hint:}}): its label is Anki's, in Anki's language."""
+    return tag == "a" and (attrs.get("class") or "") == "hint"
 
 
 def text_runs(html: str) -> tuple[list[tuple[str, str | None]], int]:

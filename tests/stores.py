@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kzlearn.store import open_store
-from kzlearn.store.base import ProgressStore
+from kzlearn.store.base import LOCAL, Learner, ProgressStore
 
 PG_VARIABLE = "KZLEARN_TEST_PG"
 
@@ -29,8 +29,10 @@ class Backend(ABC):
     def location(self, name: str = "progress") -> str:
         """The location of the store ``name`` (the same for the same name in one test)."""
 
-    def open(self, name: str = "progress", *, write: bool = True) -> ProgressStore:
-        return open_store(self.location(name), write=write)
+    def open(
+        self, name: str = "progress", *, write: bool = True, learner: Learner = LOCAL
+    ) -> ProgressStore:
+        return open_store(self.location(name), write=write, learner=learner)
 
     @abstractmethod
     def execute(self, name: str, *statements: str) -> None:

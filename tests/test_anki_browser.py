@@ -76,7 +76,9 @@ def site(browser: Browser) -> Iterator[tuple[Page, dict[str, str]]]:
 
 OWN_TEXT = """() => [...document.body.querySelectorAll('*')].flatMap(el => {
   const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.data).join('');
+  // Anki's own "show hint" link speaks Anki's language, not the card's.
   return /[A-Za-z\\u0600-\\u06ff]/.test(own) && !['STYLE', 'SCRIPT'].includes(el.tagName)
+    && !el.matches('a.hint')
     ? [[own.trim(), getComputedStyle(el).direction]] : [];
 })"""
 

@@ -20,7 +20,8 @@ from anki.notes import NoteId
 from kzlearn import ExportError, KzlearnError, Pack, load_packs
 from kzlearn.interop.anki import export_apkg
 from kzlearn.interop.anki_style import SCRIPT
-from kzlearn.models import ClozeItem, TermFact
+from kzlearn.interop.gift import parse_gift
+from kzlearn.models import ClozeItem, MultiItem, TermFact
 from kzlearn.questions.generate import all_items
 from tests.conftest import DECKS, ROOT, run_cli
 
@@ -51,17 +52,13 @@ def key_of(col: Collection, note_id: int) -> str:
 
 
 def expected_notes(pack: Pack) -> int:
-    """One note per item, but one note (two cards) per term fact for its two choice items."""
+    """One note per item, but one note (two cards) per term fact for its generated items."""
     items = [i.id for i in all_items(pack)]
     terms = [f.id for f in pack.facts if isinstance(f, TermFact)]
-    replaced = sum(f"{t}.mcq" in items for t in terms) + sum(
-        f"{t}.mcq.reverse" in items for t in terms
-    )
-    return (
-        len(items)
-        - replaced
-        + sum(f"{t}.mcq" in items or f"{t}.mcq.reverse" in items for t in terms)
-    )
+    generated = [
+        [i for i in (f"{t}.mcq", f"{t}.mcq.reverse", f"{t}.card") if i in items] for t in terms
+    ]
+    return len(items) - sum(map(len, generated)) + sum(bool(g) for g in generated)
 
 
 def test_every_item_is_one_note_and_every_card_renders(
@@ -281,3 +278,38 @@ def test_a_failed_export_leaves_no_temporary_file(tmp_path: Path) -> None:
     with pytest.raises(KzlearnError, match="cannot write here"):
         export_apkg(PACKS, target)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_select_all_item_is_a_note_of_its_own_type(
+    collection: Collection, tmp_path: Path
+) -> None:
+    path = tmp_path / "decks.apkg"
+    export_apkg(PACKS, path, timestamp=1_700_000_000)
+    import_apkg(collection, path)
+    by_key = {key_of(collection, n): n for n in collection.find_notes("")}
+    note = collection.get_note(by_key["kz-independence/memorandum-signatories.multi"])
+    note_type = note.note_type()
+    assert note_type is not None
+    assert note_type["name"].startswith("kzlearn select all that apply")
+    card = note.cards()[0]
+    assert "class=right" not in card.question()
+    item = next(i for i in PACKS[0].items if i.id == "memorandum-signatories.multi")
+    assert isinstance(item, MultiItem)
+    assert card.answer().count(" class=right>") == len(item.answer_indexes)
+
+
+def test_a_partly_right_choice_shows_its_share_on_the_back(
+    collection: Collection, tmp_path: Path
+) -> None:
+    pack = parse_gift(
+        "::home::Jesus Christ was from {~Jerusalem ~%25%Bethlehem ~%50%Galilee =Nazareth}.",
+        "h.gift",
+        pack_id="home",
+    )
+    path = tmp_path / "home.apkg"
+    export_apkg([pack], path, timestamp=1_700_000_000)
+    import_apkg(collection, path)
+    card = collection.get_card(collection.find_cards("")[0])
+    assert re.search(r" class=partial><b class=letter>\w</b>Galilee \(50%\)</li>", card.answer())
+    assert re.search(r" class=partial><b class=letter>\w</b>Bethlehem \(25%\)</li>", card.answer())
+    assert "partial" not in card.question()

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from kzlearn import PackError
-from kzlearn.cache import load_pack_and_items
+from kzlearn.cache import _entry, fill_in_background, load_pack_and_items
 from kzlearn.packs import load_pack
 from kzlearn.questions.generate import all_items
 from kzlearn.quiz.session import QuizOptions, QuizSession
-from tests.conftest import DECKS
+from tests.conftest import DECKS, run_cli
 
 GOOD = DECKS[0].read_text(encoding="utf-8")
 
@@ -91,3 +95,93 @@ def test_items_are_stable_and_each_quiz_shuffles_choices_itself() -> None:
         right = question.order.index(question.item.answer_index)  # type: ignore[union-attr]
         assert question.choices[right] == "الصين"
         assert session.answer(question.order[right]).verdict.correct
+
+
+CHILD_FILLS = """
+import os, sys
+import kzlearn.questions.generate as generate
+from kzlearn.cache import fill_in_background
+
+log, paths = sys.argv[1], sys.argv[2:]
+real = generate.all_items
+
+def all_items(pack):
+    print("a library's warning", file=sys.stderr)
+    with open(log, "a") as handle:
+        handle.write(f"{os.getpid()}\\n")
+    return real(pack)
+
+generate.all_items = all_items
+fill_in_background(paths)()
+print(os.getpid())
+"""
+
+
+def test_a_child_fills_the_cache_while_the_start_goes_on(tmp_path: Path, cache: Path) -> None:
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD, encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(GOOD.replace("language: ar", "language: 7"), encoding="utf-8")
+    log = tmp_path / "generated-by"
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD_FILLS, str(log), str(good), str(bad)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "KZLEARN_CACHE": str(cache)},
+    )
+    # Another process generated the items, once; only the valid pack is cached (the
+    # loading that follows reports the other's problems).
+    generated_by = log.read_text(encoding="utf-8").split()
+    assert len(generated_by) == 1
+    assert generated_by != result.stdout.split()
+    assert not result.stderr  # what the child prints never reaches the terminal
+    assert [entry.name for entry in cache.iterdir()] == [_entry(GOOD).name]
+    pack, items = load_pack_and_items(good)
+    assert pack == load_pack(good)
+    assert [i.model_dump() for i in items] == [i.model_dump() for i in all_items(pack)]
+    with pytest.raises(PackError):
+        load_pack_and_items(bad)
+
+
+def test_no_child_when_the_cache_cannot_be_written(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    path = tmp_path / "pack.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    log = tmp_path / "generated-by"
+    subprocess.run(
+        [sys.executable, "-c", CHILD_FILLS, str(log), str(path)],
+        check=True,
+        env={**os.environ, "KZLEARN_CACHE": str(blocker / "cache")},
+    )
+    assert not log.exists()  # its work would be lost: the start does it itself
+
+
+def test_no_child_from_a_process_with_threads(tmp_path: Path, cache: Path) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        fill_in_background([path])()
+    finally:
+        stop.set()
+        other.join()
+    assert not cache.exists()
+    fill_in_background([path])()  # the only thread again: a child fills it
+    assert [entry.name for entry in cache.iterdir()] == [_entry(GOOD).name]
+
+
+def test_an_invalid_pack_is_still_one_line_before_the_app(tmp_path: Path, cache: Path) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text(GOOD.replace("language: ar", "language: 7", 1), encoding="utf-8")
+    db = tmp_path / "p.sqlite3"
+    result = run_cli("quiz", str(path), "--db", str(db), env={"KZLEARN_CACHE": str(cache)})
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    line = GOOD.splitlines().index("language: ar") + 1
+    assert lines[0].startswith(f"kzlearn: {path}:{line}:1: language: "), lines
+    assert not cache.exists() or not list(cache.iterdir())

@@ -9,6 +9,7 @@ import pytest
 from kzlearn.facts.extract import extract
 from kzlearn.language.dates import PartialDate
 from kzlearn.packs import parse_pack
+from kzlearn.quiz.parts import ITEM_TYPES
 from tests.conftest import ARTICLE, run_cli
 
 PUBLISHED = PartialDate(2021, 12, 14)
@@ -147,14 +148,7 @@ def test_new_scaffolds_a_valid_lint_clean_pack(tmp_path: Path) -> None:
         "phrase",
         "sequence",
     }
-    assert {i.type for i in pack.items} == {
-        "mcq",
-        "true_false",
-        "short",
-        "cloze",
-        "order",
-        "match",
-    }
+    assert {i.type for i in pack.items} == set(ITEM_TYPES)  # an example of every type
     lint = run_cli("lint", str(out))
     assert lint.returncode == 0, lint.stdout
     assert run_cli("new", "-o", str(out)).returncode == 1  # never overwrites

@@ -196,7 +196,7 @@ items:
     )
     items = {pack.id: all_items(pack)}
     gift = to_gift([pack], items).text
-    csv, _ = to_terms([pack], items)
+    csv, _ = to_terms([pack])
     notes = anki_notes(pack)
     for text in (gift, csv, *(str(n.fields) for n in notes)):
         assert "CIS" not in text

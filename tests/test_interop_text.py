@@ -11,8 +11,10 @@ from kzlearn.interop.gift import parse_gift, to_gift
 from kzlearn.interop.tabular import parse_terms, to_terms
 from kzlearn.models import (
     ClozeItem,
+    FlashcardItem,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     ShortItem,
     TermFact,
@@ -33,6 +35,8 @@ def _answers(item: object, lang: str) -> object:
         return item.answer.get(lang, lang)
     if isinstance(item, MatchItem):
         return [(p.left.get(lang, lang), p.right.get(lang, lang)) for p in item.pairs]
+    if isinstance(item, MultiItem):
+        return ([c.get(lang, lang) for c in item.choices], item.answer_indexes)
     assert isinstance(item, ClozeItem)
     return item.text.get(lang, lang)
 
@@ -46,7 +50,7 @@ def test_a_gift_round_trip_keeps_every_item_gift_can_hold(pack: Pack) -> None:
     holdable = [
         i
         for i in items
-        if not isinstance(i, OrderItem)
+        if not isinstance(i, OrderItem | FlashcardItem)  # GIFT would grade a flashcard typed
         and not (isinstance(i, ClozeItem) and len(i.blanks(None, "")) > 1)
     ]
     assert exported.written == len(holdable) == len(kept)
@@ -119,7 +123,7 @@ Independence came in {=1991 =December 1991} after decades.
     [
         ("::a:: fine {=x ~y}\n\n::b:: broken {=x ~y\n", 3, "not closed"),
         ("::a:: no block at all\n", 1, "no answer block"),
-        ("::a:: two right {=x =y ~z}\n", 1, "exactly one right answer"),
+        ("::a:: two right {=x =y ~z}\n", 1, "several answers worth full credit"),
         ("::a:: number {#many}\n", 1, "needs a number"),
     ],
 )
@@ -164,11 +168,12 @@ def test_csv_ragged_rows_name_their_lines_and_nothing_is_written(tmp_path: Path)
 
 def test_csv_export_round_trips_term_facts() -> None:
     pack = PACKS[1]
-    text, count = to_terms([pack], {pack.id: []})
+    text, count = to_terms([pack])
     back = parse_terms(text, "x.tsv", pack_id="x", lang="ar")
     terms = [f for f in pack.facts if f.kind == "term"]
-    assert count == len(terms) == len(back.facts)
-    assert [f.term.plain for f in back.facts] == [t.term.get("ar", "ar") for t in terms]  # type: ignore[union-attr]
+    assert count == len(back.facts) >= len(terms) > 0
+    read = [f.term.plain for f in back.facts[: len(terms)]]  # type: ignore[union-attr]
+    assert read == [t.term.get("ar", "ar") for t in terms]
 
 
 @pytest.mark.parametrize("kind", ["gift", "csv"])

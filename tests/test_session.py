@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from kzlearn import KzlearnError, load_packs
-from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem, TrueFalseItem
+from kzlearn.models import (
+    ClozeItem,
+    FlashcardItem,
+    MatchItem,
+    McqItem,
+    MultiItem,
+    OrderItem,
+    ShortItem,
+    TrueFalseItem,
+)
 from kzlearn.questions.grading import correct_response
 from kzlearn.quiz.session import ITEM_TYPES, AnswerRecord, Question, QuizOptions, QuizSession
 from tests.conftest import DECKS
@@ -31,8 +40,12 @@ def wrong_response(q: Question) -> object:
         return not item.answer
     if isinstance(item, ShortItem | ClozeItem):
         return "لا أعرف"
+    if isinstance(item, FlashcardItem):
+        return False  # "I did not know it"
     if isinstance(item, OrderItem):
         return list(reversed(range(len(item.sequence))))
+    if isinstance(item, MultiItem):  # only the wrong choices
+        return [i for i in range(len(item.choices)) if i not in item.answer_indexes]
     assert isinstance(item, MatchItem)
     n = len(item.pairs)
     return [(i + 1) % n for i in range(n)]
@@ -44,6 +57,8 @@ def nearly_response(q: Question) -> object | None:
         order = list(range(len(item.sequence)))
         order[0], order[1] = order[1], order[0]
         return order
+    if isinstance(item, MultiItem) and len(item.answer_indexes) > 1:
+        return list(item.answer_indexes[:1])  # one right choice of several
     if isinstance(item, ShortItem) and item.grade_as == "date":
         words = item.answer.get("en", "ar").split()
         return words[-1] if len(words) > 1 else None  # the year alone, for a finer date

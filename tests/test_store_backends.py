@@ -19,7 +19,7 @@ from kzlearn.questions.generate import all_items
 from kzlearn.review.srs import Reviewer, export_progress, import_progress
 from kzlearn.store import is_url, mask_url, open_store
 from kzlearn.store.checks import expected_tables
-from kzlearn.store.schema import POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS
+from kzlearn.store.schema import POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, sqlite_schema
 from tests.conftest import DECKS, ROOT, run_cli
 from tests.stores import Backend, SqliteBackend
 
@@ -113,7 +113,7 @@ def test_postgres_makes_the_tables_sqlite_makes(postgres: Backend) -> None:
     postgres.open().close()
     stored = postgres.snapshot("progress")
     assert isinstance(stored, dict)
-    tables = expected_tables(SQLITE_MIGRATIONS[max(SQLITE_MIGRATIONS)])
+    tables = expected_tables(sqlite_schema())
     assert sorted(stored) == sorted([*tables, "kzlearn_schema"])
     for name, columns in tables.items():
         assert [c[0] for c in stored[name][0]] == [c[0] for c in columns]

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from kzlearn import __version__
+from kzlearn.cli.classroom import add_class_commands
 from kzlearn.cli.common import add_db, not_negative, resolve_packs
 from kzlearn.cli.learning import (
     add_quiz_options,
@@ -21,6 +22,7 @@ from kzlearn.cli.learning import (
     cmd_review,
     cmd_stats,
 )
+from kzlearn.cli.serving import add_serve_command
 from kzlearn.cli.teacher import add_teacher_commands, cmd_packs, cmd_schema, cmd_validate
 from kzlearn.errors import KzlearnError
 from kzlearn.safetext import safe, safe_line
@@ -92,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     progress.set_defaults(handler=cmd_progress)
 
     add_teacher_commands(commands)
+    add_class_commands(commands)
+    add_serve_command(commands)
     return parser
 
 

@@ -94,6 +94,16 @@ def resolve_packs(
     return packs
 
 
+def pack_paths(names: Sequence[str]) -> list[Path]:
+    """The files :func:`resolve_packs` reads for ``names`` (without reading them)."""
+    from kzlearn.packs import bundled_deck_paths
+
+    files = [Path(name) for name in names if Path(name).exists()]
+    if len(files) < len(names) or not names:
+        files += bundled_deck_paths()
+    return files
+
+
 def loader(items: dict[str, list[Item]] | None) -> Callable[[str | Path], Pack]:
     from kzlearn.packs import load_pack
 

@@ -26,6 +26,7 @@ from kzlearn.cli.common import (
     resolve_packs,
     write_new,
 )
+from kzlearn.cli.moodle import add_moodle_export, add_moodle_import
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -179,17 +180,22 @@ def _cmd_export_text(args: argparse.Namespace) -> int:
         exported = to_gift(packs, items, lang=args.lang)
         text, count = exported.text, exported.written
         if exported.skipped:
+            reasons = zip(exported.skipped, exported.reasons, strict=True)
+            shown = [f"{i} ({why})" for i, why in reasons]
             print(
-                f"{len(exported.skipped)} item(s) have no GIFT form (ordering, cloze with "
-                f"several blanks), left out: {', '.join(exported.skipped[:5])}"
-                + (" ..." if len(exported.skipped) > 5 else ""),
+                f"{len(exported.skipped)} item(s) left out: {', '.join(shown[:5])}"
+                + (" ..." if len(shown) > 5 else ""),
                 file=sys.stderr,
             )
     else:
         from kzlearn.interop.tabular import to_terms
 
+        for pack in packs:
+            if args.lang and args.lang not in (pack.language, *pack.translations):
+                langs = ", ".join((pack.language, *pack.translations))
+                raise KzlearnError(f"{pack.id}: no {args.lang} text (the pack has {langs})")
         delimiter = {"tab": "\t", "comma": ",", "semicolon": ";"}[args.delimiter]
-        text, count = to_terms(packs, items, lang=args.lang, delimiter=delimiter)
+        text, count = to_terms(packs, lang=args.lang, delimiter=delimiter)
     write_new(args.output, text, args.force)
     print(f"{count} question(s) written", file=sys.stderr)
     return 0
@@ -202,30 +208,85 @@ def _cmd_import(args: argparse.Namespace) -> int:
     stem = re.sub(r"[^a-z0-9]+", "-", Path(args.file).stem.lower()).strip("-") or "imported"
     pack_id = args.id or stem[:80].strip("-") or "imported"
     header = f"Imported by `kzlearn import {args.format}` from {safe_line(Path(args.file).name)}."
+    if args.output is not None and Path(args.output).exists() and not args.force:
+        # before media are copied next to it
+        raise KzlearnError(
+            f"{args.output}: exists; not overwriting it (use --force to replace it)"
+        )
     if args.format == "anki":
+        from kzlearn.interop.anki_convert import parse_map
         from kzlearn.interop.anki_import import read_apkg
 
-        result = read_apkg(args.file, pack_id=pack_id, lang=args.lang)
+        maps = dict(parse_map(spec) for spec in args.map or ())
+        result = read_apkg(args.file, pack_id=pack_id, lang=args.lang, maps=maps)
         pack = result.pack
+        for line in result.skipped:
+            header += f"\nLeft out: {safe_line(line)}"
+            print(f"left out: {safe_line(line)}", file=sys.stderr)
         if result.media:
-            header += "\nMedia referenced (not copied): " + ", ".join(map(safe_line, result.media))
-        if result.skipped:
-            header += f"\n{result.skipped} note(s) of other note types were left out."
+            header += _copy_media(args, result.media)
     elif args.format == "gift":
-        from kzlearn.interop.gift import parse_gift
+        from kzlearn.interop.gift import read_gift
 
-        pack = parse_gift(
-            read_user_text(args.file, "GIFT file"), args.file, pack_id=pack_id, lang=args.lang
-        )
+        text = read_user_text(args.file, "GIFT file")
+        read = read_gift(text, args.file, pack_id=pack_id, lang=args.lang, strict=args.strict)
+        pack = read.pack
+        for line in read.skipped:
+            print(safe_line(line), file=sys.stderr)
+        if read.skipped:
+            header += f"\n{len(read.skipped)} question(s) or parts were left out (see the import)."
     else:
-        from kzlearn.interop.tabular import parse_terms
+        from kzlearn.interop.tabular import read_terms
+        from kzlearn.interop.tabular.headers import read_delimiter
 
-        pack = parse_terms(
-            read_user_text(args.file, "CSV file"), args.file, pack_id=pack_id, lang=args.lang
+        try:
+            delimiter, rows = (
+                None if value is None else read_delimiter(value, option)
+                for value, option in (
+                    (args.delimiter, "--delimiter"),
+                    (args.row_separator, "--row-separator"),
+                )
+            )
+        except ValueError as error:
+            raise KzlearnError(str(error)) from None
+        terms = read_terms(
+            read_user_text(args.file, "CSV file"),
+            args.file,
+            pack_id=pack_id,
+            lang=args.lang,
+            delimiter=delimiter,
+            row_separator=rows,
         )
+        pack = terms.pack
+        if terms.cloze_lines:
+            lines = ", ".join(map(str, terms.cloze_lines[:5]))
+            lines += ", ..." if len(terms.cloze_lines) > 5 else ""
+            header += f"\n{len(terms.cloze_lines)} cloze note(s) left out (lines {lines})."
+            print(
+                f"{len(terms.cloze_lines)} cloze note(s) left out (lines {lines}): "
+                "import the deck's .apkg with `kzlearn import anki` to keep them",
+                file=sys.stderr,
+            )
     write_new(args.output, dump_pack(pack, header), args.force)
     print(f"{len(pack.facts)} fact(s), {len(pack.items)} item(s) imported", file=sys.stderr)
     return 0
+
+
+def _copy_media(args: argparse.Namespace, media: list[str]) -> str:
+    """The media of an Anki import copied next to the pack written; the header's line."""
+    if args.output is None:
+        return "\nMedia referenced (not copied): " + ", ".join(map(safe_line, media))
+    from kzlearn.interop.anki_media import copy_media
+
+    copied = copy_media(args.file, media, Path(args.output).resolve().parent)
+    for problem in copied.problems:
+        print(f"media not copied: {safe_line(problem)}", file=sys.stderr)
+    line = ""
+    if copied.copied:
+        line += "\nMedia copied next to this file: " + ", ".join(map(safe_line, copied.copied))
+    if copied.problems:
+        line += "\nMedia not copied: " + "; ".join(map(safe_line, copied.problems))
+    return line
 
 
 def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -292,13 +353,19 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         if name == "csv":
             fmt.add_argument("--delimiter", choices=("tab", "comma", "semicolon"), default="tab")
         fmt.set_defaults(handler=_cmd_export_text)
+    add_moodle_export(formats)
+    _add_import_commands(commands)
 
-    importer = commands.add_parser("import", help="make a pack from GIFT, CSV or Anki files")
+
+def _add_import_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    importer = commands.add_parser(
+        "import", help="make a pack from GIFT, Moodle XML, CSV or Anki files"
+    )
     sources = importer.add_subparsers(dest="format", metavar="FORMAT", required=True)
     for name, text in (
         ("gift", "Moodle GIFT questions"),
         ("csv", "term and definition lines"),
-        ("anki", "an Anki package (.apkg): basic and cloze notes"),
+        ("anki", "an Anki package (.apkg): flashcards, typed answers, clozes; its media"),
     ):
         fmt = sources.add_parser(name, help=text)
         fmt.add_argument("file")
@@ -306,4 +373,32 @@ def add_teacher_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         fmt.add_argument("--id", help="the pack id (default: from the file name)")
         fmt.add_argument("--lang", default="en", help="the language of the texts (en)")
         fmt.add_argument("--force", action="store_true", help="replace an existing file")
+        if name == "csv":
+            fmt.add_argument(
+                "--delimiter",
+                metavar="tab|comma|semicolon|pipe|space|colon|TEXT",
+                help="what separates a term from its definition (default: the file's "
+                "#separator: header, else guessed; a guess that could go two ways is refused)",
+            )
+            fmt.add_argument(
+                "--row-separator",
+                metavar="TEXT",
+                help="what separates one card from the next, as in Quizlet's custom export "
+                "(default: a line end; needs --delimiter; nothing is quoted then)",
+            )
+        if name == "anki":
+            fmt.add_argument(
+                "--map",
+                action="append",
+                metavar="NOTETYPE:FIELD=front,FIELD=back",
+                help="the fields of a note type to use (roles: front, back, hint, notes); "
+                "note types kzlearn cannot read alone are listed with their fields",
+            )
+        if name == "gift":
+            fmt.add_argument(
+                "--strict",
+                action="store_true",
+                help="refuse the file if a question cannot be imported (default: list and skip)",
+            )
         fmt.set_defaults(handler=_cmd_import)
+    add_moodle_import(sources)

@@ -17,6 +17,7 @@ import genanki
 
 from kzlearn.errors import ExportError
 from kzlearn.files import atomic_path
+from kzlearn.interop.anki_flashcards import FIELDS, FLASHCARD, flashcard_model
 from kzlearn.interop.anki_notes import RTL_LANGUAGES, AnkiNote, anki_notes, esc
 from kzlearn.interop.anki_notetypes import (
     CSS,
@@ -99,8 +100,15 @@ def export_apkg(
         )
         subdecks: dict[str, BulkDeck] = {}
         rtl = pack.language in RTL_LANGUAGES
+        other = pack.translations[0] if pack.translations else pack.language
+        card_model = genanki.Model(
+            **flashcard_model(rtl, other in RTL_LANGUAGES),
+            model_type=genanki.Model.FRONT_BACK,
+            sort_field_index=0,
+        )
         for position, note in enumerate(notes):
-            note_type = NOTE_TYPES[note.note_type]
+            flashcard = note.note_type == FLASHCARD
+            names = FIELDS if flashcard else NOTE_TYPES[note.note_type].fields
             target = deck
             if subdecks_by_tag and note.subdeck:
                 target = subdecks.setdefault(
@@ -112,8 +120,8 @@ def export_apkg(
                 )
             target.add_row(
                 Row(
-                    models[(note.note_type, rtl)],
-                    [note.fields.get(f, "") for f in note_type.fields],
+                    card_model if flashcard else models[(note.note_type, rtl)],
+                    [note.fields.get(f, "") for f in names],
                     note.tags,
                     guid_for(*note.key.split("/", 1)),
                     position,

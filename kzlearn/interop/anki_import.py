@@ -1,4 +1,4 @@
-"""Read Anki packages (.apkg): basic and cloze notes become items; media are listed.
+"""Read Anki packages (.apkg): note types, notes, cards and decks (anki_convert makes items).
 
 Both layouts: legacy (collection.anki2 / .anki21, SQLite) and modern (collection.anki21b,
 zstd-compressed SQLite; such packages also carry a stub collection.anki2, ignored). Nothing
@@ -8,19 +8,18 @@ any honest ratio (zip bombs) are refused before being read, and reads are bounde
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import sqlite3
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kzlearn.errors import PackError, Problem
-from kzlearn.interop.build import MAX_CARDS, build_pack, too_many
-from kzlearn.models import Pack, cloze_blanks
+from kzlearn.interop.anki_convert import AnkiImport, FieldMap, Note, NoteType, convert
+from kzlearn.interop.build import MAX_CARDS, too_many
+from kzlearn.interop.protowire import proto_fields
 
 __all__ = ["AnkiImport", "read_apkg"]
 
@@ -28,28 +27,9 @@ MAX_MEMBER = 256 * 1024 * 1024
 MAX_MEMBERS = 100_000
 MAX_RATIO = 200  # no honest collection compresses better than this
 _COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
-_FRONT = ("front", "question", "prompt", "term", "text", "recto", "سؤال")
-_BACK = ("back", "answer", "definition", "verso", "جواب")
-# Linear patterns: one way to match any text, and no scan from a start past the next place
-# a match could start ("{{", "<", "["), so a hostile field costs its length, not its square.
-_CLOZE = re.compile(r"\{\{c(\d+)::((?:(?!\}\}|::|\{\{).)*)(?:::((?:(?!\}\}|\{\{).)*))?\}\}", re.S)
-_MEDIA = re.compile(r"""<img\b[^<>]*?\ssrc=["']?([^"'<>\s]+)|\[sound:([^\[\]]+)\]""", re.I)
-_SOUND = re.compile(r"\[sound:[^\[\]]+\]")
-_TAG = re.compile(r"<[^<>]+>")
-_BREAK = re.compile(r"<br\s*/?>|</div>|</p>", re.I)
-_SPACES = re.compile(r"[ \t\xa0]+")
 MAX_VALUE = 16 * 1024 * 1024  # the longest text or blob SQLite hands back
 _STEPS_PER_BYTE = 50  # SQLite instructions a honest read needs per byte of collection, and more
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError)
-
-
-@dataclass(frozen=True, slots=True)
-class AnkiImport:
-    """What a package held: the pack made of it, media referenced, notes left out."""
-
-    pack: Pack
-    media: list[str]
-    skipped: int
 
 
 def _fail(path: Path, message: str) -> PackError:
@@ -109,11 +89,6 @@ def _collection(path: Path) -> bytes:
     raise _fail(path, "not an Anki package: no collection inside")
 
 
-def _text(field: str) -> str:
-    field = _TAG.sub("", _SOUND.sub("", _BREAK.sub("\n", field)))
-    return _SPACES.sub(" ", html.unescape(field)).strip()
-
-
 def _string(value: object) -> str:
     """A column's value as text, whatever SQLite's loose typing let the package store."""
     if isinstance(value, bytes):
@@ -121,35 +96,115 @@ def _string(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _note_types(db: sqlite3.Connection, path: Path) -> dict[object, list[str]]:
-    """Field names by note type id; types that make no sense are left out (their notes are
-    read by position)."""
+def _columns(db: sqlite3.Connection, table: str) -> set[str]:
+    return {
+        _string(r[0]).lower()
+        for r in db.execute("SELECT name FROM pragma_table_xinfo(?)", (table,))
+    }
+
+
+def _has(db: sqlite3.Connection, table: str, path: Path) -> bool:
+    """Whether the collection has ``table`` (refused when it is not a plain stored table)."""
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE lower(name) = ?", (table,)).fetchone()
+    if found:
+        _require(db, (table,), path)
+    return bool(found)
+
+
+def _template(config: object) -> tuple[str, str]:
+    """A modern template's front and back (fields 1 and 2 of its protobuf config)."""
+    found = dict(proto_fields(config if isinstance(config, bytes) else b""))
+    front, back = found.get(1, b""), found.get(2, b"")
+    return (
+        front.decode("utf-8", "replace") if isinstance(front, bytes) else "",
+        back.decode("utf-8", "replace") if isinstance(back, bytes) else "",
+    )
+
+
+def _note_types(db: sqlite3.Connection, path: Path) -> dict[object, NoteType]:
+    """Note types by id: name, fields and card templates; types that make no sense are left
+    out (their notes are read by position)."""
     modern = db.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND lower(name) = 'notetypes'"
     ).fetchone()
     if modern:
-        _require(db, ("notes", "fields"), path)
+        _require(db, ("notes", "fields", "notetypes"), path)
         fields: dict[object, list[str]] = {}
         rows = db.execute(
             "SELECT ntid, ord, name FROM fields ORDER BY ntid, ord LIMIT ?", (MAX_CARDS,)
         )
         for ntid, _ord, name in rows:
             fields.setdefault(ntid, []).append(_string(name))
-        return fields
+        names = dict(db.execute("SELECT id, name FROM notetypes LIMIT ?", (MAX_CARDS,)))
+        templates: dict[object, list[tuple[str, str]]] = {}
+        if _has(db, "templates", path):
+            rows = db.execute(
+                "SELECT ntid, config FROM templates ORDER BY ntid, ord LIMIT ?", (MAX_CARDS,)
+            )
+            for ntid, config in rows:
+                templates.setdefault(ntid, []).append(_template(config))
+        return {
+            ntid: NoteType(_string(names.get(ntid)), tuple(f), tuple(templates.get(ntid, ())))
+            for ntid, f in fields.items()
+        }
     _require(db, ("notes", "col"), path)
-    row = db.execute("SELECT models FROM col LIMIT 1").fetchone()
-    try:
-        models: Any = json.loads(_string(row[0] if row else None) or "{}")
-    except (ValueError, RecursionError):
-        raise _fail(path, "the note types (col.models) are not valid JSON") from None
-    if not isinstance(models, dict):
-        raise _fail(path, "the note types (col.models) are not a JSON object")
-    types: dict[object, list[str]] = {}
+    models = _col_json(db, "models", path)
+    types: dict[object, NoteType] = {}
     for mid, model in models.items():
         flds = model.get("flds") if isinstance(model, dict) else None
         if isinstance(flds, list) and re.fullmatch(r"-?[0-9]{1,19}", mid):
-            types[int(mid)] = [_string(f.get("name")) if isinstance(f, dict) else "" for f in flds]
+            tmpls = model.get("tmpls")
+            types[int(mid)] = NoteType(
+                _string(model.get("name")),
+                tuple(_string(f.get("name")) if isinstance(f, dict) else "" for f in flds),
+                tuple(
+                    (_string(t.get("qfmt")), _string(t.get("afmt")))
+                    for t in (tmpls if isinstance(tmpls, list) else ())
+                    if isinstance(t, dict)
+                ),
+            )
     return types
+
+
+def _col_json(db: sqlite3.Connection, column: str, path: Path) -> dict[str, Any]:
+    """A JSON column of the legacy ``col`` table (models, decks): {} when it has none."""
+    if column not in _columns(db, "col"):
+        return {}
+    row = db.execute(f"SELECT {column} FROM col LIMIT 1").fetchone()  # a fixed name
+    try:
+        value: Any = json.loads(_string(row[0] if row else None) or "{}")
+    except (ValueError, RecursionError):
+        raise _fail(path, f"the {column} (col.{column}) are not valid JSON") from None
+    if not isinstance(value, dict):
+        raise _fail(path, f"the {column} (col.{column}) are not a JSON object")
+    return value
+
+
+def _decks(db: sqlite3.Connection, path: Path) -> dict[object, str]:
+    """Deck names by id, parts joined with "::" (modern collections store them with \x1f)."""
+    if _has(db, "decks", path):
+        rows = db.execute("SELECT id, name FROM decks LIMIT ?", (MAX_CARDS,))
+        return {i: _string(n).replace("\x1f", "::") for i, n in rows}
+    if not _has(db, "col", path):
+        return {}
+    decks = _col_json(db, "decks", path)
+    return {
+        int(i): _string(d.get("name"))
+        for i, d in decks.items()
+        if isinstance(d, dict) and re.fullmatch(r"-?[0-9]{1,19}", i)
+    }
+
+
+def _cards(db: sqlite3.Connection, path: Path) -> dict[object, list[tuple[object, object]]]:
+    """Each note's cards: (template number, deck id)."""
+    cards: dict[object, list[tuple[object, object]]] = {}
+    if _has(db, "cards", path) and {"nid", "ord", "did"} <= _columns(db, "cards"):
+        rows = db.execute(
+            "SELECT nid, ord, did FROM cards ORDER BY nid, ord LIMIT ?", (4 * MAX_CARDS,)
+        )
+        for nid, ord_, did in rows:
+            cards.setdefault(nid, []).append((ord_, did))
+    return cards
 
 
 def _require(db: sqlite3.Connection, names: tuple[str, ...], path: Path) -> None:
@@ -169,16 +224,6 @@ def _require(db: sqlite3.Connection, names: tuple[str, ...], path: Path) -> None
         computed = [_string(r[0]) for r in hidden]
         if computed:
             raise _fail(path, f"{name}.{computed[0]} is computed, not stored: refused")
-
-
-def _pick(names: list[str], wanted: tuple[str, ...], default: int) -> int | None:
-    """The field called one of ``wanted``; by position only in a two-field (basic) type:
-    in a richer note type the second field may be anything (a translation, a hint)."""
-    lowered = [n.lower() for n in names]
-    for name in wanted:
-        if name in lowered:
-            return lowered.index(name)
-    return default if len(names) == 2 else None
 
 
 def _open(data: bytes, path: Path) -> sqlite3.Connection:
@@ -205,12 +250,15 @@ def _open(data: bytes, path: Path) -> sqlite3.Connection:
     return db
 
 
-def _notes(data: bytes, path: Path) -> tuple[dict[object, list[str]], list[tuple[Any, ...]]]:
+def _read(data: bytes, path: Path) -> tuple[dict[object, NoteType], list[Note], dict[object, str]]:
     db = _open(data, path)
     try:
         types = _note_types(db, path)
-        notes = db.execute(
-            "SELECT id, mid, flds FROM notes ORDER BY id LIMIT ?", (MAX_CARDS + 1,)
+        decks = _decks(db, path)
+        cards = _cards(db, path)
+        tags = ", tags" if "tags" in _columns(db, "notes") else ""
+        rows = db.execute(
+            f"SELECT id, mid, flds{tags} FROM notes ORDER BY id LIMIT ?", (MAX_CARDS + 1,)
         ).fetchall()
     except sqlite3.OperationalError as error:
         message = "too much work: refused" if "interrupt" in str(error) else str(error)
@@ -221,55 +269,30 @@ def _notes(data: bytes, path: Path) -> tuple[dict[object, list[str]], list[tuple
         raise _fail(path, "the collection cannot be read: its schema is garbled") from None
     finally:
         db.close()
-    if len(notes) > MAX_CARDS:
+    if len(rows) > MAX_CARDS:
         raise too_many(str(path), "notes", MAX_CARDS)
-    return types, notes
+    notes = [
+        Note(
+            row[0],
+            row[1],
+            _string(row[2]).split("\x1f"),
+            tuple(_string(row[3]).split()) if len(row) > 3 else (),
+            tuple(cards.get(row[0], ())),
+        )
+        for row in rows
+    ]
+    return types, notes, decks
 
 
-def read_apkg(path: str | Path, *, pack_id: str, lang: str = "en") -> AnkiImport:
-    """A pack of the basic and cloze notes of an Anki package.
+def read_apkg(
+    path: str | Path, *, pack_id: str, lang: str = "en", maps: FieldMap | None = None
+) -> AnkiImport:
+    """A pack of the notes of an Anki package (see kzlearn.interop.anki_convert).
 
     Raises:
         PackError: not a zip, no collection, unsafe or oversized members, unreadable data,
-            more than MAX_CARDS notes.
+            more than MAX_CARDS notes, a map naming what the package lacks, no item at all.
     """
     path = Path(path)
-    types, notes = _notes(_collection(path), path)
-    items: list[dict[str, object]] = []
-    media: list[str] = []
-    skipped = 0
-    ids: set[str] = set()
-    for number, (note_id, mid, raw) in enumerate(notes, start=1):
-        flds = _string(raw)
-        fields = flds.split("\x1f")
-        names = types.get(mid) or [f"field{i}" for i in range(len(fields))]
-        fields += [""] * (len(names) - len(fields))  # a note with fewer fields than its type
-        for match in _MEDIA.finditer(flds):
-            media.append(match.group(1) or match.group(2))
-        item_id = f"note-{note_id}" if isinstance(note_id, int) else f"note-n{number}"
-        item_id = f"note-n{number}" if item_id in ids else item_id  # ids need not be unique
-        ids.add(item_id)
-        cloze_field = next((f for f in fields if _CLOZE.search(f)), None)
-        if cloze_field is not None:
-            text = _CLOZE.sub(lambda m: "{{" + m.group(2).replace("|", "/") + "}}", cloze_field)
-            text = _text(text)
-            blanks = cloze_blanks(text)
-            if blanks and all(all(b) for b in blanks):
-                items.append(
-                    {"id": item_id, "type": "cloze", "prompt": "Fill in the blanks.", "text": text}
-                )
-                continue
-        front, back = _pick(names, _FRONT, 0), _pick(names, _BACK, 1)
-        if front is None or back is None or front == back:
-            skipped += 1
-            continue
-        prompt, answer = _text(fields[front]), _text(fields[back])
-        if not prompt or not answer:
-            skipped += 1
-            continue
-        items.append({"id": item_id, "type": "short", "prompt": prompt, "answer": answer})
-    if not items:
-        raise _fail(path, f"no basic or cloze note with text in this package ({skipped} left out)")
-    pack_data = {"id": pack_id, "title": pack_id, "language": lang, "items": items}
-    pack = build_pack(pack_data, str(path))
-    return AnkiImport(pack, sorted(set(media)), skipped)
+    types, notes, decks = _read(_collection(path), path)
+    return convert(types, notes, decks, file=str(path), pack_id=pack_id, lang=lang, maps=maps)

@@ -9,19 +9,21 @@ never moves one blank's review history to another.
 from __future__ import annotations
 
 import random
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kzlearn.interop.ids import stable_int
+from kzlearn.interop.anki_flashcards import FLASHCARD, flashcard_fields
+from kzlearn.interop.anki_text import RTL_LANGUAGES, cloze_numbers, esc, text_dir
+from kzlearn.language.numbers import format_number
 from kzlearn.language.text import fold
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
+    FlashcardItem,
     Item,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     Pack,
     ShortItem,
@@ -32,8 +34,6 @@ from kzlearn.models import (
 
 __all__ = ["RTL_LANGUAGES", "AnkiNote", "anki_notes", "cloze_numbers", "esc"]
 
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv", "sd", "ug"})
-
 _WORDS = {
     "ar": ("صح", "خطأ", "صح أم خطأ؟", "يُقبل أيضاً:", "، "),
     "fr": ("Vrai", "Faux", "Vrai ou faux ?", "Accepté aussi :", ", "),
@@ -42,58 +42,6 @@ _WORDS = {
 _ARABIC_LETTERS = ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن")
 _LETTERS = {"ar": (_ARABIC_LETTERS, _ARABIC_LETTERS)}
 _LATIN = (tuple("ABCDEFGHIJKLMN"), tuple("abcdefghijklmn"))  # choices; matching's right side
-
-_SPECIAL = re.compile("[&<>\"'\n]")
-
-CLOZE_NUMBERS = 500
-"""Anki makes a card of cloze numbers 1 to 500 only."""
-
-
-def esc(text: str) -> str:
-    """Teacher text made inert in HTML (what html.escape does, plus <br> for new lines).
-
-    str.replace runs in C over the whole string (str.translate goes character by character
-    through a dict); most texts need none of it: one search finds those.
-    """
-    if _SPECIAL.search(text) is None:
-        return text
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "'" in text:
-        text = text.replace("'", "&#x27;")
-    if "\n" in text:
-        text = text.replace("\n", "<br>")
-    return text
-
-
-def cloze_numbers(blanks: Sequence[Sequence[str]]) -> list[int]:
-    """Anki's cloze number for each blank, from its first answer (and, for an answer given
-    twice, its rank among the blanks with that answer), never from its position.
-
-    Two blanks whose answers hash alike take the next free numbers, in the order of their
-    answers; only such a rare clash makes a new blank able to take an old one's number.
-    """
-    seen: dict[str, int] = {}
-    identities = []
-    for answers in blanks:
-        key = fold(answers[0]) or answers[0]
-        seen[key] = seen.get(key, 0) + 1
-        identities.append(f"{key}\0{seen[key]}")
-    numbers = [0] * len(blanks)
-    taken: set[int] = set()
-    for index in sorted(range(len(blanks)), key=identities.__getitem__):
-        number = stable_int(f"cloze {identities[index]}") % CLOZE_NUMBERS
-        while number in taken:
-            number = (number + 1) % CLOZE_NUMBERS
-        taken.add(number)
-        numbers[index] = number + 1
-    return numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,17 +57,6 @@ class AnkiNote:
 
 def _dir(lang: str) -> str:
     return "rtl" if lang in RTL_LANGUAGES else "ltr"
-
-
-def _text_dir(text: str, default: str) -> str:
-    """The direction of ``text`` by its first strong letter (``default`` for none)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return default
 
 
 class _Writer:
@@ -224,7 +161,7 @@ class _Writer:
                 title = source.title.get(source.language, self.lang)
                 parts = [
                     (title, _dir(source.language or self.lang)),
-                    (source.author or "", _text_dir(source.author or "", self.dir)),
+                    (source.author or "", text_dir(source.author or "", self.dir)),
                     (source.published.display(self.lang) if source.published else "", self.dir),
                 ]
             self.citations[source_id] = " — ".join(
@@ -250,18 +187,25 @@ class _Writer:
             "Prompt": self.main(item.prompt),
             "PromptTranslation": self.translation(item.prompt),
         }
-        if isinstance(item, McqItem):
+        if isinstance(item, FlashcardItem):
+            fields = flashcard_fields(item, self.main, self.translation, fields)
+            subdeck = item.tags[0] if item.tags else None
+            return AnkiNote(key, FLASHCARD, fields, self.tags(item.tags), subdeck)
+        if isinstance(item, McqItem | MultiItem):
             choices = [self.both(c) for c in item.choices]
-            # Generated items share the answer's object with its choice: found without
-            # comparing every choice's every language (answer_index).
-            right = next((i for i, c in enumerate(item.choices) if c is item.answer), -1)
-            if right < 0:
-                right = item.answer_index
+            if isinstance(item, MultiItem):
+                right: tuple[int, ...] = tuple(item.answer_indexes)
+            else:
+                # Generated items share the answer's object with its choice: found without
+                # comparing every choice's every language (answer_index).
+                found = next((i for i, c in enumerate(item.choices) if c is item.answer), -1)
+                right = (found if found >= 0 else item.answer_index,)
+            shares = _shares(item)
             fields |= prompt | {
-                "Choices": self.choices(choices, None),
-                "ChoicesAnswered": self.choices(choices, right),
+                "Choices": self.choices(choices, (), {}),
+                "ChoicesAnswered": self.choices(choices, right, shares),
             }
-            kind = "mcq"
+            kind = "multi" if isinstance(item, MultiItem) else "mcq"
         elif isinstance(item, TrueFalseItem):
             # The cue leads the statement; the script makes its two buttons from it.
             cue = f'<div class=cue data-t="{self.true}" data-f="{self.false}">{self.cue}</div>'
@@ -299,10 +243,16 @@ class _Writer:
             key, kind, fields, self.tags(item.tags), item.tags[0] if item.tags else None
         )
 
-    def choices(self, choices: list[str], right: int | None) -> str:
+    def choices(self, choices: list[str], right: tuple[int, ...], shares: dict[int, str]) -> str:
         items = "".join(
             self.lettered(
-                self.letters[i], c, f" data-i={i} class=right" if i == right else f" data-i={i}"
+                self.letters[i],
+                f"{c} ({shares[i]})" if i in shares else c,
+                f" data-i={i} class=right"
+                if i in right
+                else f" data-i={i} class=partial"
+                if i in shares
+                else f" data-i={i}",
             )
             for i, c in enumerate(choices)
         )
@@ -314,7 +264,7 @@ class _Writer:
         if not others:
             return ""
         listed = self.comma.join(
-            f"<bdi dir={_text_dir(a, self.dir)}>{esc(a)}</bdi>" for a in others
+            f"<bdi dir={text_dir(a, self.dir)}>{esc(a)}</bdi>" for a in others
         )
         return f"<div class=accepted>{self.accepted} {listed}</div>"
 
@@ -379,6 +329,19 @@ class _Writer:
         )
 
 
+def _shares(item: McqItem | MultiItem) -> dict[int, str]:
+    """A partly right choice's share of the credit, by index (Moodle's %50%)."""
+    if isinstance(item, MultiItem):
+        return {}
+    keys = [{fold(t, through="same") for t in c.values()} for c in item.choices]
+    return {
+        i: f"{format_number(round(p.weight, 2))}%"
+        for p in item.partial
+        for i, k in enumerate(keys)
+        if fold(p.answer, through="same") in k
+    }
+
+
 def anki_notes(
     pack: Pack, *, seed: int | None = None, items: Sequence[Item] | None = None
 ) -> list[AnkiNote]:
@@ -396,7 +359,8 @@ def anki_notes(
     done_terms: set[str] = set()
     for item in all_items(pack, seed=seed) if items is None else items:
         fact_id = item.id.split(".")[0]
-        if fact_id in terms and item.id in (f"{fact_id}.mcq", f"{fact_id}.mcq.reverse"):
+        term_items = (f"{fact_id}.mcq", f"{fact_id}.mcq.reverse", f"{fact_id}.card")
+        if fact_id in terms and item.id in term_items:
             if fact_id not in done_terms:
                 done_terms.add(fact_id)
                 notes.append(writer.term_note(terms[fact_id]))

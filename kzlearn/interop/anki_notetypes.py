@@ -130,6 +130,18 @@ NOTE_TYPES: dict[str, NoteType] = {
             ),
         ),
     ),
+    "multi": NoteType(
+        "select all that apply",
+        (*_PROMPTED, "Choices", "ChoicesAnswered", *_COMMON),
+        # Several picks: lettered and static (the script takes one pick).
+        (
+            _card(
+                "Select all",
+                _PROMPT + _main("Choices", "options"),
+                _main("ChoicesAnswered", "options"),
+            ),
+        ),
+    ),
     "true_false": NoteType(
         "true or false",
         (*_PROMPTED, *_ANSWERED, *_COMMON),

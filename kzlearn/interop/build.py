@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kzlearn.errors import PackError, Problem
+from kzlearn.gcpause import gc_paused
 from kzlearn.models import Pack
 from kzlearn.safetext import strip_controls
 
@@ -51,7 +52,8 @@ def build_pack(data: dict[str, Any], file: str) -> Pack:
     found: list[tuple[tuple[str | int, ...], str]] = []
     data = clean(data)
     try:
-        pack = Pack.model_validate(data, context={"problems": found})
+        with gc_paused():
+            pack = Pack.model_validate(data, context={"problems": found})
     except ValidationError as error:
         problems = [
             Problem(file, None, None, _field(data, e["loc"]), e["msg"])

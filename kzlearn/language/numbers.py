@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from kzlearn.language.text import digits_to_ascii, fold, normalize_basic
 
-__all__ = ["format_number", "parse_number", "read_number"]
+__all__ = ["format_number", "parse_decimal", "parse_number", "read_number"]
 
 _UNITS_EN = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -145,6 +146,21 @@ def parse_number(text: str) -> float | None:
     if _NUMERIC.fullmatch(text):
         return _parse_digits(text)
     return _parse_words(text)
+
+
+_DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?")
+
+
+def parse_decimal(text: str) -> float | None:
+    """Like :func:`parse_number`, but "." is always the decimal point (Moodle's numbers):
+    ``3.141`` is 3.141, never 3141. An answer a teacher wrote is read this way."""
+    plain = text.strip()
+    if _DECIMAL.fullmatch(plain) and sum(c.isdigit() for c in plain) <= MAX_DIGITS:
+        value = float(plain)
+        if value in (math.inf, -math.inf):
+            return None
+        return int(value) if value.is_integer() and "e" not in plain.lower() else value
+    return parse_number(text)
 
 
 def format_number(value: float) -> str:

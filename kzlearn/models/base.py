@@ -127,4 +127,5 @@ class Evidence(_Model):
 
 
 def _keys(text: Localized) -> set[str]:
-    return {fold(t, through="same") for t in text.values()}
+    # A text of signs alone ("\\", "~") folds to nothing: it is compared as written.
+    return {fold(t, through="same") or t.strip() for t in text.values()}

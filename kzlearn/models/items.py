@@ -1,4 +1,4 @@
-"""Items: the questions students answer, of six types."""
+"""Items: the questions students answer, of seven types."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    ConfigDict,
     Field,
+    PlainSerializer,
     StrictBool,
     field_validator,
     model_validator,
@@ -37,20 +39,48 @@ class _ItemBase(_Model):
     )
 
 
+def _plain(value: float) -> float | int:
+    return int(value) if value.is_integer() else value
+
+
+# Written back as the teacher wrote it: 50, not 50.0.
+Number = Annotated[float, PlainSerializer(_plain, return_type=float | int)]
+
+
+class PartialAnswer(_Model):
+    """An answer worth part of the credit (Moodle's ``%50%``): graded nearly, never right."""
+
+    answer: NonEmpty
+    weight: Number = Field(gt=0, lt=100, description="The share of the credit, in percent.")
+    tolerance: Number | None = Field(
+        None, ge=0, description="Numbers only: how far from the answer is still this answer."
+    )
+
+
+def _choice_index(choices: tuple[Localized, ...], text: Localized | str) -> int:
+    keys = _keys(Localized(text)) if isinstance(text, str) else _keys(text)
+    return next((i for i, c in enumerate(choices) if _keys(c) & keys), -1)
+
+
 class McqItem(_ItemBase):
     """Multiple choice: the answer must be exactly one of the choices."""
 
     type: Literal["mcq"]
     choices: tuple[Localized, ...] = Field(min_length=2, max_length=10)
     answer: Localized
+    partial: tuple[PartialAnswer, ...] = Field(
+        (), description="Choices that are partly right, with the share of credit each earns."
+    )
 
     @model_validator(mode="after")
     def _answer_once(self) -> McqItem:
         _check_distinct(self.choices, "choices")
-        answer = _keys(self.answer)
-        found = sum(1 for choice in self.choices if _keys(choice) & answer)
-        if found == 0:
+        index = _choice_index(self.choices, self.answer)
+        if index < 0:
             raise ValueError("the answer is not one of the choices")
+        for p in self.partial:
+            if _choice_index(self.choices, p.answer) in (-1, index) or p.tolerance is not None:
+                raise ValueError(f"partial: {p.answer!r} is not one of the other choices")
         return self
 
     @property
@@ -68,11 +98,21 @@ class TrueFalseItem(_ItemBase):
 
 
 class ShortItem(_ItemBase):
-    """A typed answer, with accepted alternatives."""
+    """A typed answer, with accepted alternatives.
+
+    An accepted text holding ``*`` matches any text in its place (Moodle's wildcard;
+    ``\\*`` is a star itself). Numbers are written with "." as the decimal point.
+    """
 
     type: Literal["short"]
     answer: Localized
     accept: tuple[NonEmpty, ...] = ()
+    partial: tuple[PartialAnswer, ...] = Field(
+        (), description="Answers that are partly right, with the share of credit each earns."
+    )
+    tolerance: Number | None = Field(
+        None, ge=0, description="Numbers only: how far from the answer is still right."
+    )
     grade_as: Literal["text", "name", "number", "date"] = Field(
         "text",
         description="Compare answers as text, as a person's name (the family name alone "
@@ -82,14 +122,68 @@ class ShortItem(_ItemBase):
     @model_validator(mode="after")
     def _answer_parses(self) -> ShortItem:
         from kzlearn.language.dates import parse_date
-        from kzlearn.language.numbers import parse_number
+        from kzlearn.language.numbers import parse_decimal
 
-        parse = {"date": parse_date, "number": parse_number}.get(self.grade_as)
+        parse = {"date": parse_date, "number": parse_decimal}.get(self.grade_as)
         if parse is not None:
             for text in self.answer.values():
                 if parse(text) is None:
                     raise ValueError(f"the answer {text!r} is not a {self.grade_as}")
+        numeric = [p.answer for p in self.partial if p.tolerance is not None]
+        if self.grade_as == "number":
+            numeric = [p.answer for p in self.partial]
+        elif numeric or self.tolerance is not None:
+            raise ValueError("a tolerance needs grade_as: number")
+        for text in numeric:
+            if parse_decimal(text) is None:
+                raise ValueError(f"partial: {text!r} is not a number")
         return self
+
+
+class MultiItem(_ItemBase):
+    """Select all that apply: ``answers`` are the right choices.
+
+    ``weights`` (percent, one per choice) say what choosing each earns, as in Moodle: the
+    right choices' add up to 100 (to the hundredth of the credit, as Moodle checks: three
+    of 33.33333 do), a wrong choice's is 0 or less. Without them each right
+    choice earns an equal share and each wrong one takes as much away. The credit is the
+    sum of the chosen choices' weights, from 0 to 100: all of it is right, some is nearly.
+    """
+
+    type: Literal["multi"]
+    choices: tuple[Localized, ...] = Field(min_length=2, max_length=10)
+    answers: tuple[Localized, ...] = Field(min_length=1, max_length=10)
+    weights: tuple[Annotated[Number, Field(ge=-100, le=100)], ...] | None = None
+
+    @model_validator(mode="after")
+    def _answers_are_choices(self) -> MultiItem:
+        _check_distinct(self.choices, "choices")
+        right = [_choice_index(self.choices, a) for a in self.answers]
+        if -1 in right:
+            raise ValueError(f"answer {right.index(-1) + 1} is not one of the choices")
+        if len(set(right)) != len(right):
+            raise ValueError("an answer is listed twice")
+        if self.weights is not None:
+            if len(self.weights) != len(self.choices):
+                raise ValueError("weights: one per choice, in the order of the choices")
+            if {i for i, w in enumerate(self.weights) if w > 0} != set(right):
+                raise ValueError("weights: the right choices, and only they, weigh more than 0")
+            if round(sum(w for w in self.weights if w > 0) / 100, 2) != 1:  # Moodle's check
+                raise ValueError("weights: the right choices' weights add up to 100")
+        return self
+
+    @property
+    def answer_indexes(self) -> tuple[int, ...]:
+        """The positions of the right choices, in choice order."""
+        return tuple(sorted(_choice_index(self.choices, a) for a in self.answers))
+
+    def choice_weights(self) -> tuple[float, ...]:
+        """The weight of each choice, in percent (the defaults when none are written)."""
+        if self.weights is not None:
+            return self.weights
+        right = self.answer_indexes
+        share = 100 / len(right)
+        return tuple(share if i in right else -share for i in range(len(self.choices)))
 
 
 # Stops at the next "{{": linear even in a line of a million braces (.*? was quadratic).
@@ -168,7 +262,30 @@ class MatchItem(_ItemBase):
         return value
 
 
+class FlashcardItem(_ItemBase):
+    """A card to recall: the front, then the back; the student says whether they knew it.
+
+    Written ``front`` and ``notes`` in a pack: they are the ``prompt`` and ``explanation``
+    every item has, so feedback, evidence and exports need nothing of their own.
+    """
+
+    model_config = ConfigDict(serialize_by_alias=True)
+    type: Literal["flashcard"]
+    prompt: Localized = Field(alias="front")
+    back: Localized
+    hint: Localized | None = Field(None, description="Shown on the front when asked for.")
+    explanation: Localized | None = Field(None, alias="notes")
+    reverse: StrictBool = Field(False, description="Also a card from the back to the front.")
+
+
 Item = Annotated[
-    McqItem | TrueFalseItem | ShortItem | ClozeItem | OrderItem | MatchItem,
+    McqItem
+    | TrueFalseItem
+    | ShortItem
+    | ClozeItem
+    | OrderItem
+    | MatchItem
+    | MultiItem
+    | FlashcardItem,
     Field(discriminator="type"),
 ]

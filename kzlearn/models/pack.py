@@ -96,8 +96,9 @@ def walk_localized(value: Any, loc: Loc) -> Iterator[tuple[Loc, Localized]]:
     if isinstance(value, Localized):
         yield loc, value
     elif isinstance(value, BaseModel):
-        for name in _text_fields(type(value)):
-            yield from walk_localized(getattr(value, name), (*loc, name))
+        fields = type(value).model_fields
+        for name in _text_fields(type(value)):  # located as the file writes it (its alias)
+            yield from walk_localized(getattr(value, name), (*loc, fields[name].alias or name))
     elif isinstance(value, tuple):
         for i, element in enumerate(value):
             yield from walk_localized(element, (*loc, i))

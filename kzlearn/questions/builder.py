@@ -25,6 +25,7 @@ from kzlearn.models import (
     ClozeItem,
     DateFact,
     EntityFact,
+    FlashcardItem,
     Item,
     MatchItem,
     MatchPair,
@@ -227,6 +228,16 @@ class Builder(Shapes):
         backward = self.mcq(fact, back, fact.term, wrong)
         if backward is not None and not names_own_answer(back.values(), answers):
             yield backward.model_copy(update={"id": f"{fact.id}.mcq.reverse"})
+        # A term is what flashcards are for: both ways, for reviews and a quiz of flashcards
+        # alone (a quiz of several types asks the term by its choices; see QuizSession).
+        yield FlashcardItem(
+            id=f"{fact.id}.card",
+            type="flashcard",
+            prompt=fact.term,
+            back=fact.definition,
+            reverse=True,
+            **self.base(fact),
+        )
 
     def phrase_fact(self, fact: PhraseFact) -> Iterator[Item]:
         rng = self.rng(fact, "phrases")

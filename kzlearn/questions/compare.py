@@ -7,6 +7,7 @@ rule rewrites the texts, then asks :func:`text_match` about what is left.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -14,7 +15,16 @@ from kzlearn.language.dates import phrase_table
 from kzlearn.language.numbers import parse_number, read_number
 from kzlearn.language.text import STEPS, edit_distance_at_most_one, fold, normalize_basic
 
-__all__ = ["HEDGES", "VOWEL_SPELLING", "WRONG", "Match", "Outcome", "text_match"]
+__all__ = [
+    "HEDGES",
+    "VOWEL_SPELLING",
+    "WRONG",
+    "Match",
+    "Outcome",
+    "text_match",
+    "wildcard",
+    "wildcard_match",
+]
 
 Outcome = Literal["correct", "nearly", "wrong"]
 _RANK: dict[Outcome, int] = {"wrong": 0, "nearly": 1, "correct": 2}
@@ -154,3 +164,38 @@ def text_match(expected: str, given: str, lang: str | None) -> Match:
                 return Match("nearly", "accents" if lang == "fr" else step.name)
             return Match("correct", step.name)
     return Match("correct", "ignored spaces")
+
+
+_STAR = re.compile(r"(?<!\\)\*")
+
+
+def wildcard(answer: str) -> bool:
+    """True when ``answer`` is a pattern: it holds a ``*`` that is not written ``\\*``."""
+    return "*" in answer and _STAR.search(answer) is not None
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _pieces(answer: str) -> tuple[str, ...]:
+    # The pieces keep their edge spaces: "Mozart *" wants a space after Mozart.
+    return tuple(normalize_basic(f"x{p}x")[1:-1].replace("\\*", "*") for p in _STAR.split(answer))
+
+
+def wildcard_match(answer: str, given: str) -> bool:
+    """Moodle's short-answer wildcard: ``*`` stands for any text (none too), the rest is
+    compared without case; ``\\*`` is a star itself.
+
+    Matched piece by piece, each at its first place after the one before (no regular
+    expression: a pattern of many stars never backtracks).
+    """
+    first, *middle, last = _pieces(answer)
+    text = normalize_basic(given)
+    end = len(text) - len(last)
+    if end < len(first) or not text.startswith(first) or not text.endswith(last):
+        return False
+    at = len(first)
+    for piece in middle:
+        found = text.find(piece, at, end)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True

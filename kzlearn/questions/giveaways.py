@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from kzlearn.language.dates import parse_date
 from kzlearn.language.text import fold
-from kzlearn.models import ClozeItem, Item, McqItem, ShortItem
+from kzlearn.models import ClozeItem, FlashcardItem, Item, McqItem, ShortItem
 from kzlearn.questions.cloze import word_spans
 
 __all__ = ["Clues", "clues", "giveaway_pairs", "gives_away", "names_own_answer"]
@@ -48,6 +48,8 @@ class Clues:
             answers += [*item.answer.values(), *item.accept]
         elif isinstance(item, ClozeItem):
             answers += [a for blank in item.blanks(None, "") for a in blank]
+        elif isinstance(item, FlashcardItem):
+            answers += item.back.values()
         shown = list(item.prompt.values())
         if isinstance(item, ClozeItem):
             shown += [_without_blanks(t) for t in item.text.values()]

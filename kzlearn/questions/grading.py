@@ -14,25 +14,33 @@ two-digit years, month-first dates and dates without their year (date_grading).
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from kzlearn.language.dates import parse_date
-from kzlearn.language.numbers import format_number, parse_number, read_number
+from kzlearn.language.numbers import format_number, parse_decimal, parse_number, read_number
 from kzlearn.language.text import fold, has_arabic, normalize_basic
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
+    FlashcardItem,
     Item,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     ShortItem,
     TrueFalseItem,
 )
-from kzlearn.questions.compare import VOWEL_SPELLING, WRONG, Match, Outcome, text_match
+from kzlearn.questions.choices import mcq_verdict, multi_verdict
+from kzlearn.questions.compare import (
+    VOWEL_SPELLING,
+    WRONG,
+    Outcome,
+    text_match,
+    wildcard,
+    wildcard_match,
+)
 from kzlearn.questions.date_grading import date_match
 from kzlearn.questions.lists import list_match
 from kzlearn.questions.names import (
@@ -44,6 +52,9 @@ from kzlearn.questions.names import (
     name_match,
     part_match,
 )
+from kzlearn.questions.number_grading import number_match
+from kzlearn.questions.self_graded import grade_flashcard
+from kzlearn.questions.verdict import Verdict
 
 __all__ = [
     "Kind",
@@ -75,54 +86,6 @@ _FALSE = (
 _BECAUSE = "لأن,لان,لانه,لأنه,لأنها,because,since,as,car,parce,puisque".split(",")
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """The grade of one answer.
-
-    Attributes:
-        outcome: correct, nearly or wrong.
-        expected: the right answer, as shown to the student.
-        reason: why an answer that was not written exactly was accepted (or nearly), or
-            what was wrong with it, in a few words; None when there is nothing to say.
-    """
-
-    outcome: Outcome
-    expected: str
-    reason: str | None = None
-
-    @property
-    def correct(self) -> bool:
-        """True only for a correct answer."""
-        return self.outcome == "correct"
-
-
-def _same_number(want: float, got: float) -> bool:
-    if isinstance(want, int) and isinstance(got, int):
-        return want == got  # exact: no float conversion, no overflow
-    return math.isclose(want, got, rel_tol=1e-9, abs_tol=1e-9)
-
-
-def _number_match(expected: str, given: str) -> Match:
-    want = parse_number(expected)
-    if want is None:  # a cloze blank may hold an ordinal: "القمة {{السابعة}}"
-        ordinal = read_number(expected)
-        if ordinal is None:
-            return WRONG
-        want = ordinal[0]
-    got = parse_number(given)
-    if got is not None:
-        if not _same_number(want, got):
-            return WRONG
-        plain = normalize_basic(given).replace(" ", "")
-        return Match(
-            "correct", None if plain.isascii() and plain[:1].isdigit() else "read as a number"
-        )
-    read = read_number(given)  # an ordinal, or a number with what it counts
-    if read is not None and _same_number(want, read[0]):
-        return Match("correct", read[1])
-    return WRONG
-
-
 def match_answer(
     expected: Iterable[str],
     given: str,
@@ -131,6 +94,7 @@ def match_answer(
     kind: Kind = "text",
     person: bool = False,
     context: Context = NO_CONTEXT,
+    tolerance: float | None = None,
 ) -> tuple[Outcome, str | None]:
     """Grade ``given`` against every accepted answer; the best outcome wins.
 
@@ -140,6 +104,7 @@ def match_answer(
     even where the name does not look like one. ``context`` holds the words of the question
     and its source (:func:`kzlearn.questions.names.context_words`): an answer may repeat
     them around the right answer to describe it ("نزارباييف رئيس كازاخستان الأول").
+    ``tolerance`` (numbers) says how far from the first answer is still right.
     """
     given = given[:MAX_ANSWER]
     if not normalize_basic(given):
@@ -147,8 +112,14 @@ def match_answer(
     best = WRONG
     texts: list[tuple[str, str | None]] = []
     for i, answer in enumerate(expected):
+        if wildcard(answer):
+            if wildcard_match(answer, given):
+                return "correct", None
+            continue
         if i == 0 and kind == "number":
-            best = best.better(_number_match(answer, given))
+            best = best.better(number_match(answer, given, tolerance))
+            if tolerance is not None:
+                continue  # a value: "1.250" is never the text "1250"
         elif i == 0 and kind == "date":
             parsed = parse_date(answer)
             if parsed is not None:
@@ -191,22 +162,42 @@ def _texts(value: Localized, lang: str | None) -> list[str]:
 def _short(item: ShortItem, response: object, lang: str | None) -> Verdict:
     answers = [*_texts(item.answer, lang), *item.accept]
     expected = answers[0]
+    number = item.grade_as == "number"
     if item.grade_as == "date":
         parsed = parse_date(expected)
         expected = parsed.value.display(lang or "en") if parsed else expected
-    elif item.grade_as == "number":
-        number = parse_number(expected)
-        expected = format_number(number) if number is not None else expected
+    elif number:
+        value = parse_decimal(expected)
+        expected = format_number(value) if value is not None else expected
+        if item.tolerance:
+            expected += f" ± {format_number(item.tolerance)}"
     kind: Kind = "text" if item.grade_as == "name" else item.grade_as
     quote = item.evidence.quote.values() if item.evidence else ()
+    typed = str(response or "")
+    context = context_words(tuple(item.prompt.values()), tuple(quote))
     outcome, reason = match_answer(
         answers,
-        str(response or ""),
+        typed,
         lang=lang,
         kind=kind,
         person=item.grade_as == "name",
-        context=context_words(tuple(item.prompt.values()), tuple(quote)),
+        context=context,
+        tolerance=(item.tolerance or 0.0) if number else None,
     )
+    if outcome == "correct" or not item.partial:
+        return Verdict(outcome, expected, reason)
+    for part in sorted(item.partial, key=lambda p: -p.weight):  # the best share first
+        tolerance = (part.tolerance or 0.0) if number else part.tolerance
+        got, _ = match_answer(
+            [part.answer],
+            typed,
+            lang=lang,
+            kind="number" if tolerance is not None else kind,
+            context=context,
+            tolerance=tolerance,
+        )
+        if got == "correct":
+            return Verdict("nearly", expected, "partly right", part.weight / 100)
     return Verdict(outcome, expected, reason)
 
 
@@ -255,24 +246,6 @@ def _swapped(blanks: Sequence[Sequence[str]], given: list[str], i: int, lang: st
         return any(text_match(a, typed, lang).outcome != "wrong" for a in blanks[blank])
 
     return any(j != i and fits(j, given[i]) and fits(i, given[j]) for j in range(len(blanks)))
-
-
-def _mcq(item: McqItem, response: object, lang: str | None) -> Verdict:
-    expected = item.answer.get(lang, lang or "")
-    index = item.answer_index
-    if isinstance(response, int) and not isinstance(response, bool):
-        chosen = response
-    else:
-        typed = str(response or "")
-        chosen = next(
-            (
-                i
-                for i, c in enumerate(item.choices)
-                if any(text_match(t, typed, lang).outcome == "correct" for t in c.values())
-            ),
-            -1,
-        )
-    return Verdict("correct" if chosen == index else "wrong", expected)
 
 
 def _true_false(item: TrueFalseItem, response: object, lang: str | None) -> Verdict:
@@ -372,11 +345,13 @@ def grade(item: Item, response: object, *, lang: str | None = None) -> Verdict:
     Responses: mcq, the index of a choice (or its text); true_false, a bool (or a word
     such as true, صح, vrai); short, the text typed; cloze, one text per blank (or a text for
     a single blank); order, the indexes of ``item.sequence`` in the order the student put
-    them; match, for each left entry the index of the pair whose right entry was chosen.
+    them; match, for each left entry the index of the pair whose right entry was chosen;
+    multi, the indexes of the choices picked (or their texts).
+    flashcard, True or False (the student knew it or not) or a review's rating 1-4.
     Never raises for any response.
     """
     if isinstance(item, McqItem):
-        return _mcq(item, response, lang)
+        return mcq_verdict(item, response, lang)
     if isinstance(item, TrueFalseItem):
         return _true_false(item, response, lang)
     if isinstance(item, ShortItem):
@@ -385,6 +360,10 @@ def grade(item: Item, response: object, *, lang: str | None = None) -> Verdict:
         return _cloze(item, response, lang)
     if isinstance(item, OrderItem):
         return _order(item, response, lang)
+    if isinstance(item, MultiItem):
+        return multi_verdict(item, response, lang)
+    if isinstance(item, FlashcardItem):
+        return grade_flashcard(item, response, lang)
     return _match(item, response, lang)
 
 
@@ -400,4 +379,8 @@ def correct_response(item: Item, lang: str | None = None) -> object:
         return [b[0] for b in item.blanks(lang, lang or "")]
     if isinstance(item, OrderItem):
         return list(range(len(item.sequence)))
+    if isinstance(item, MultiItem):
+        return list(item.answer_indexes)
+    if isinstance(item, FlashcardItem):
+        return True
     return list(range(len(item.pairs)))

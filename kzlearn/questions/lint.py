@@ -4,6 +4,7 @@
 - two items ask the same thing;
 - an item (generated ones included) whose prompt gives away another fact's answer;
 - a choice or distractor that the grader would accept as right;
+- a flashcard whose back repeats its front, or whose hint gives the back away;
 - a fact without evidence, an item with neither a fact nor evidence;
 - facts and items still marked ``draft``;
 - a fact whose question or statement falls back to a template in one of the languages;
@@ -23,6 +24,7 @@ from kzlearn.models import (
     DateFact,
     EntityFact,
     Fact,
+    FlashcardItem,
     Item,
     McqItem,
     NumberFact,
@@ -148,7 +150,8 @@ def _repeat_warnings(pack: Pack, items: list[Item]) -> Iterator[tuple[Loc, str]]
             continue
         where = f"items.{written[first.id]}" if first.id in written else first.id
         if item.id in written:
-            yield ("items", written[item.id], "prompt"), f"asks the same thing as {where}"
+            key = "front" if isinstance(item, FlashcardItem) else "prompt"
+            yield ("items", written[item.id], key), f"asks the same thing as {where}"
         elif item.fact in facts:
             yield ("facts", facts[item.fact]), f"{item.id} asks the same thing as {where}"
 
@@ -161,12 +164,23 @@ def _item_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
             right = item.answer.get(pack.language, pack.language)
             if len(fold(right)) > 2 and fold(right) in prompt:
                 yield ("items", i, "prompt"), f"the answer {right!r} is in the prompt"
+        if isinstance(item, FlashcardItem):
+            yield from _flashcard_warnings(item, i, pack.language)
         if isinstance(item, McqItem):
             answers, kind = _answers(facts.get(item.fact or ""))
             for j, choice in enumerate(item.choices):
                 if j != item.answer_index:
                     for text in _graded_right(answers, kind, choice.values()):
                         yield ("items", i, "choices", j), f"{text!r} would be graded right"
+
+
+def _flashcard_warnings(item: FlashcardItem, i: int, lang: str) -> Iterator[tuple[Loc, str]]:
+    front, back = (fold(t.get(lang, lang)) for t in (item.prompt, item.back))
+    if front == back:
+        yield ("items", i, "back"), "the back repeats the front"
+    hint = fold(item.hint.get(lang, lang)) if item.hint else ""
+    if len(back) > 2 and back in hint:
+        yield ("items", i, "hint"), "the hint gives the back away"
 
 
 def _translation_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:

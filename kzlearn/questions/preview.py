@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from kzlearn.language.numbers import format_number
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
+    FlashcardItem,
     Item,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     Pack,
     ShortItem,
@@ -32,6 +35,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "cloze": "fill in the blanks",
         "order": "ordering",
         "match": "matching",
+        "flashcard": "flashcard",
+        "back": "Back",
+        "hint": "Hint",
+        "reverse": "also asked back to front",
+        "multi": "select all that apply",
+        "partial": "Partly right",
         "answer": "Answer",
         "distractors": "Distractors",
         "accepted": "Also accepted",
@@ -58,6 +67,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "cloze": "املأ الفراغ",
         "order": "ترتيب",
         "match": "مطابقة",
+        "flashcard": "بطاقة",
+        "back": "الظهر",
+        "hint": "تلميح",
+        "reverse": "تُسأل أيضاً من الظهر إلى الوجه",
+        "multi": "اختر كل ما ينطبق",
+        "partial": "صحيح جزئياً",
         "answer": "الإجابة",
         "distractors": "المموهات",
         "accepted": "يُقبل أيضاً",
@@ -115,20 +130,33 @@ def _body(item: Item, pack: Pack, lang: str, words: dict[str, str]) -> Iterator[
     def text(value: Localized) -> str:
         return value.get(lang, pack.language)
 
-    if isinstance(item, McqItem):
+    if isinstance(item, McqItem | MultiItem):
+        right = (item.answer_index,) if isinstance(item, McqItem) else item.answer_indexes
+        weights = _weights(item)
         for i, choice in enumerate(item.choices):
-            mark = "  ✓" if i == item.answer_index else ""
-            yield f"  {chr(ord('a') + i)}) {text(choice)}{mark}"
+            mark = "  ✓" if i in right else ""
+            share = f" ({format_number(round(weights[i], 2))}%)" if weights[i] else ""
+            yield f"  {chr(ord('a') + i)}) {text(choice)}{mark}{share}"
+        if isinstance(item, MultiItem):
+            return
         yield f"{words['answer']}: {text(item.answer)}"
         wrong = [text(c) for i, c in enumerate(item.choices) if i != item.answer_index]
         yield f"{words['distractors']}: {' · '.join(wrong)}"
     elif isinstance(item, TrueFalseItem):
         yield f"{words['answer']}: {words['true' if item.answer else 'false']}"
     elif isinstance(item, ShortItem):
-        yield f"{words['answer']}: {text(item.answer)}"
+        tolerance = f" ± {format_number(item.tolerance)}" if item.tolerance else ""
+        yield f"{words['answer']}: {text(item.answer)}{tolerance}"
         others = [a for a in (*item.answer.values(), *item.accept) if a != text(item.answer)]
         if others:
             yield f"{words['accepted']}: {' · '.join(dict.fromkeys(others))}"
+        if item.partial:
+            parts = (
+                f"{p.answer}{f' ± {format_number(p.tolerance)}' if p.tolerance else ''}"
+                f" ({format_number(round(p.weight, 2))}%)"
+                for p in item.partial
+            )
+            yield f"{words['partial']}: {' · '.join(parts)}"
         yield f"{words['graded']} {words['as_' + item.grade_as]}"
     elif isinstance(item, ClozeItem):
         if not item.text.has(lang, pack.language):
@@ -150,3 +178,23 @@ def _body(item: Item, pack: Pack, lang: str, words: dict[str, str]) -> Iterator[
     elif isinstance(item, MatchItem):
         for i, pair in enumerate(item.pairs, start=1):
             yield f"  {i}. {text(pair.left)} → {text(pair.right)}"
+    elif isinstance(item, FlashcardItem):
+        if item.hint is not None:
+            yield f"{words['hint']}: {text(item.hint)}"
+        yield f"{words['back']}: {text(item.back)}"
+        if item.reverse:
+            yield f"({words['reverse']})"
+
+
+def _weights(item: McqItem | MultiItem) -> list[float]:
+    """What each choice earns, where it is not all or nothing: Moodle's weights."""
+    if isinstance(item, MultiItem):
+        return (
+            list(item.choice_weights()) if item.weights is not None else [0.0] * len(item.choices)
+        )
+    shares = [0.0] * len(item.choices)
+    for part in item.partial:
+        for i, choice in enumerate(item.choices):
+            if part.answer in choice.values():
+                shares[i] = part.weight
+    return shares

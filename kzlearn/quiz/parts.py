@@ -12,6 +12,7 @@ from kzlearn.models import (
     Item,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     Pack,
     cloze_blanks,
@@ -28,7 +29,7 @@ __all__ = [
     "Summary",
 ]
 
-ITEM_TYPES = ("mcq", "true_false", "short", "cloze", "order", "match")
+ITEM_TYPES = ("mcq", "true_false", "short", "cloze", "order", "match", "multi", "flashcard")
 FORMAT = 1
 
 
@@ -63,7 +64,7 @@ class Question:
     number: int
     total: int
     lang: str
-    # As shown: mcq, the choices' indexes; order, item.sequence's; match, the rights'.
+    # As shown: mcq and multi, the choices' indexes; order, item.sequence's; match, the rights'.
     order: tuple[int, ...] = ()
 
     def text(self, value: Localized, lang: str | None = None) -> str:
@@ -83,8 +84,9 @@ class Question:
 
     @property
     def choices(self) -> list[str]:
-        """Multiple choice: the choices, in the order shown (``order`` maps them back)."""
-        if not isinstance(self.item, McqItem):
+        """Multiple choice and select-all: the choices, in the order shown (``order`` maps
+        them back)."""
+        if not isinstance(self.item, McqItem | MultiItem):
             return []
         return [self.text(self.item.choices[i]) for i in self.order]
 

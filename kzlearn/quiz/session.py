@@ -21,6 +21,7 @@ from kzlearn.models import (
     Item,
     MatchItem,
     McqItem,
+    MultiItem,
     OrderItem,
     Pack,
 )
@@ -117,6 +118,8 @@ class QuizSession:
                 opts.lang or pack.language, pack.language
             ):
                 continue  # a passage not written in the quiz's language
+            if item.type == "flashcard" and item.fact and opts.types != ("flashcard",):
+                continue  # a fact's self-graded card, asked better by its other items
             by_fact.setdefault(f"{pack.id}/{item.fact or item.id}", []).append(key)
         groups = list(by_fact.values())
         for group in groups:
@@ -180,7 +183,7 @@ class QuizSession:
         if isinstance(item, OrderItem | MatchItem):
             size = len(item.sequence) if isinstance(item, OrderItem) else len(item.pairs)
             order = _shuffled(size, rng)
-        elif isinstance(item, McqItem):  # items are stable; each quiz shows its own order
+        elif isinstance(item, McqItem | MultiItem):  # each quiz shows its own order
             shown = list(range(len(item.choices)))
             rng.shuffle(shown)
             order = tuple(shown)

@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from kzlearn.errors import StoreError
-from kzlearn.store.base import SCHEMA_VERSION
+from kzlearn.store.base import SCHEMA_VERSION, name_problem
 
 __all__ = ["CardEntry", "FsrsCard", "ProgressFile", "ReviewEntry", "read_progress_file"]
 
@@ -129,9 +129,23 @@ def _no_constant(name: str) -> Any:
 CardText = Annotated[StrictStr | None, AfterValidator(_card_json)]
 
 
-class CardEntry(_Strict):
-    """A card's stored state."""
+def _name(value: str) -> str:
+    problem = value and name_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
 
+
+# A student's or class's name; empty for the one local student (and in version 1 files).
+Name = Annotated[StrictStr, AfterValidator(_name)]
+Uid = Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+
+
+class CardEntry(_Strict):
+    """A card's stored state, and whose it is."""
+
+    class_name: Name = ""
+    student: Name = ""
     key: Key
     pack_id: PackId
     card: FsrsCard
@@ -145,8 +159,10 @@ class CardEntry(_Strict):
 
 
 class ReviewEntry(_Strict):
-    """One answer of the log."""
+    """One answer of the log, and who gave it."""
 
+    class_name: Name = ""
+    student: Name = ""
     key: Key
     pack_id: PackId
     at: Seconds
@@ -159,6 +175,7 @@ class ReviewEntry(_Strict):
     card_before: CardText
     card_after: CardText
     params: Annotated[StrictStr, Field(max_length=200), AfterValidator(_no_nul)] | None
+    uid: Uid | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> ReviewEntry:

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,7 +22,7 @@ from kzlearn.errors import StoreError
 from kzlearn.files import atomic_write, read_user_text, starts_with
 from kzlearn.models import Pack
 from kzlearn.questions.grading import Outcome
-from kzlearn.store.base import CardRow, ProgressStore, ReviewRow
+from kzlearn.store.base import CardRow, Learner, ProgressStore, ReviewRow, StoreTransaction
 
 __all__ = [
     "RATING_FOR",
@@ -76,25 +77,33 @@ class Reviewer:
         source: str = "review",
         rating: Rating | None = None,
         now: datetime | None = None,
+        uid: str | None = None,
     ) -> int:
         """Log one answer, committed before returning; a review also reschedules the card.
 
-        A clock that went backwards is clamped to the card's last review. Returns the id of
-        the review (to amend its rating).
+        A clock that went backwards is clamped to the card's last review. ``uid`` names the
+        answer (a new one by default): an answer recorded twice with one uid is stored
+        once. Returns the id of the review (to amend its rating).
         """
         now = now or datetime.now(UTC)
         pack_id = key.split("/", 1)[0]
-        with self.store.transaction() as tx:
+        uid = uid or uuid.uuid4().hex
+
+        def write(tx: StoreTransaction) -> int:
+            done = tx.review_by_uid(uid)
+            if done is not None:  # stored by a try whose commit's reply was lost
+                return done.id
+            when = now
             row = tx.card(key)
-            card = Card.from_json(row.card) if row else Card(card_id=card_id_for(key), due=now)
-            if card.last_review is not None and now < card.last_review:
-                now = card.last_review  # the clock went backwards: never review in the past
+            card = Card.from_json(row.card) if row else Card(card_id=card_id_for(key), due=when)
+            if card.last_review is not None and when < card.last_review:
+                when = card.last_review  # the clock went backwards: never review in the past
             before = card.to_json()
             state_before = int(card.state)
             after = None
             if source == "review":
                 chosen = rating or RATING_FOR[outcome]
-                card, _log = self.scheduler.review_card(card, chosen, now, int(duration * 1000))
+                card, _log = self.scheduler.review_card(card, chosen, when, int(duration * 1000))
                 after = card.to_json()
                 tx.put_card(
                     CardRow(key, pack_id, after, card.due.timestamp(), int(card.state), True)
@@ -104,7 +113,7 @@ class Reviewer:
                 id=0,
                 key=key,
                 pack_id=pack_id,
-                at=now.timestamp(),
+                at=when.timestamp(),
                 rating=int(rating or RATING_FOR[outcome]) if reviewed else None,
                 outcome=outcome,
                 duration=duration,
@@ -114,8 +123,11 @@ class Reviewer:
                 card_before=before if reviewed else None,
                 card_after=after,
                 params=PARAMS_VERSION if reviewed else None,
+                uid=uid,
             )
             return tx.add_review(review)
+
+        return self.store.run(write)
 
     def amend(self, review_id: int, rating: Rating) -> None:
         """Replace the rating of a review (the student pressed 1-4 after the answer).
@@ -255,7 +267,8 @@ def export_progress(store: ProgressStore, path: str, *, force: bool = False) -> 
 
 
 def import_progress(store: ProgressStore, path: str) -> tuple[int, int]:
-    """Merge a progress export: new reviews are added, each card keeps its latest state.
+    """Merge a progress export: new reviews are added, each card keeps its latest state;
+    each under the student and class the export names.
 
     Returns (reviews added, cards updated).
 
@@ -266,16 +279,25 @@ def import_progress(store: ProgressStore, path: str) -> tuple[int, int]:
 
     export = read_progress_file(read_user_text(path, "progress export"), path)
     added = updated = 0
-    with store.transaction() as tx:
-        existing = {(r.key, r.at, r.source, r.rating) for r in tx.reviews()}
+    with store.transaction() as top:
+        learners = {Learner(e.class_name, e.student) for e in export.reviews} | {
+            Learner(e.class_name, e.student) for e in export.cards
+        }
+        existing = {
+            learner: {(r.key, r.at, r.source, r.rating) for r in top.as_learner(learner).reviews()}
+            for learner in learners
+        }
         for r in export.reviews:
+            learner = Learner(r.class_name, r.student)
             identity = (r.key, float(r.at), r.source, r.rating)
-            if identity in existing:
+            if identity in existing[learner] or (r.uid and top.review_by_uid(r.uid)):
                 continue
-            tx.add_review(ReviewRow(0, **r.model_dump()))
-            existing.add(identity)
+            row = ReviewRow(0, **r.model_dump(exclude={"class_name", "student"}))
+            top.as_learner(learner).add_review(row)
+            existing[learner].add(identity)
             added += 1
         for c in export.cards:
+            tx = top.as_learner(Learner(c.class_name, c.student))
             raw = c.card.model_dump()
             incoming = Card.from_dict(raw)  # type: ignore[arg-type]
             mine = tx.card(c.key)
@@ -286,8 +308,10 @@ def import_progress(store: ProgressStore, path: str) -> tuple[int, int]:
                 ):
                     continue
             due = incoming.due.timestamp()
-            row = CardRow(c.key, c.pack_id, json.dumps(raw), due, int(incoming.state), c.active)
-            tx.put_card(row)
+            row_card = CardRow(
+                c.key, c.pack_id, json.dumps(raw), due, int(incoming.state), c.active
+            )
+            tx.put_card(row_card)
             updated += 1
     return added, updated
 

@@ -5,15 +5,73 @@ backends run)."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Self
+from typing import Self, TypeVar
 
-__all__ = ["SCHEMA_VERSION", "CardRow", "ProgressStore", "ReviewRow", "StoreTransaction"]
+__all__ = [
+    "LOCAL",
+    "NAME_LIMIT",
+    "SCHEMA_VERSION",
+    "CardRow",
+    "ClassCard",
+    "ClassReview",
+    "Learner",
+    "ProgressStore",
+    "ReviewRow",
+    "StoreTransaction",
+    "name_problem",
+    "refused_char",
+]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+NAME_LIMIT = 60  # characters of a student's or a class's name
+# Control, format (bidi overrides among them), surrogate, private and unassigned characters,
+# and line or paragraph separators: a name is plain text on one line.
+_REFUSED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+T = TypeVar("T")
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a student's or class's name (None where it can): one line of
+    plain text, not blank, at most NAME_LIMIT characters, no spaces around it."""
+    if not name.strip():
+        return "a name cannot be blank"
+    if name != name.strip():
+        return "a name cannot start or end with a space"
+    if len(name) > NAME_LIMIT:
+        return f"a name has at most {NAME_LIMIT} characters"
+    char = refused_char(name)
+    if char is not None:
+        return f"a name cannot hold the character U+{ord(char):04X}"
+    return None
+
+
+def refused_char(name: str) -> str | None:
+    """The first character of ``name`` that a name cannot hold (a control, a bidi
+    override, a line break...), if any."""
+    return next((c for c in name if unicodedata.category(c) in _REFUSED_CATEGORIES), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Learner:
+    """Whose progress a store reads and writes: a student of a class. The empty names are
+    the one local student of a personal progress file."""
+
+    class_name: str = ""
+    student: str = ""
+
+    def __post_init__(self) -> None:
+        for name in (self.class_name, self.student):
+            problem = name and name_problem(name)
+            if problem:
+                raise ValueError(problem)
+
+
+LOCAL = Learner()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +103,37 @@ class ReviewRow:
     card_before: str | None
     card_after: str | None
     params: str | None
+    uid: str | None = None  # made by the client: an answer retried is not stored twice
+
+
+@dataclass(frozen=True, slots=True)
+class ClassCard:
+    """A card's stored state, with the student it belongs to (for a teacher's report)."""
+
+    class_name: str
+    student: str
+    row: CardRow
+
+
+@dataclass(frozen=True, slots=True)
+class ClassReview:
+    """One answer of the log, with the student who gave it (for a teacher's report)."""
+
+    class_name: str
+    student: str
+    row: ReviewRow
 
 
 class StoreTransaction(ABC):
     """One write transaction: reads made through it see its own writes, and everything
-    is committed together when the ``with`` block ends (or nothing, on an error)."""
+    is committed together when the ``with`` block ends (or nothing, on an error).
+
+    Every read and write is the store's learner's only."""
+
+    @abstractmethod
+    def as_learner(self, learner: Learner) -> StoreTransaction:
+        """The same transaction, reading and writing ``learner``'s progress (an import
+        of a class's export writes each student's)."""
 
     @abstractmethod
     def card(self, key: str) -> CardRow | None:
@@ -62,6 +146,10 @@ class StoreTransaction(ABC):
     @abstractmethod
     def reviews(self) -> list[ReviewRow]:
         """The whole answer log, oldest first."""
+
+    @abstractmethod
+    def review_by_uid(self, uid: str) -> ReviewRow | None:
+        """The answer stored with this client-made id, whoever gave it."""
 
     @abstractmethod
     def review_ids(self, key: str) -> list[int]:
@@ -94,7 +182,8 @@ class StoreTransaction(ABC):
 
 
 class ProgressStore(ABC):
-    """An open progress database: SQLite (a file) or PostgreSQL (a URL).
+    """An open progress database: SQLite (a file) or PostgreSQL (a URL), opened for one
+    learner, whose progress alone every read and write sees (``class_rows`` excepted).
 
     Raises (on opening):
         StoreError: the database is not kzlearn's, is damaged, was written by a newer
@@ -102,10 +191,28 @@ class ProgressStore(ABC):
     """
 
     location: str  # what messages name it by (a URL without its password)
+    learner: Learner
+    # Told (one line saying why) when ``run`` found the connection to a server lost and
+    # did its work on a new one: the app says so, and carries on.
+    on_lost: Callable[[str], None] | None = None
 
     @abstractmethod
     def transaction(self) -> AbstractContextManager[StoreTransaction]:
         """A write transaction, taken at once: writers take turns, as in SQLite."""
+
+    def run(self, work: Callable[[StoreTransaction], T]) -> T:
+        """``work`` in one write transaction. A backend whose connection can be lost (a
+        server restarted) runs it once more on a new connection: ``work`` must then be
+        idempotent (an answer carries its ``uid``)."""
+        with self.transaction() as tx:
+            return work(tx)
+
+    @abstractmethod
+    def class_rows(
+        self, class_name: str | None = None
+    ) -> tuple[list[ClassCard], list[ClassReview]]:
+        """Every student's cards and answers, of one class (None: of every class), for a
+        teacher: ordered by class, student, then key (cards) or time (answers)."""
 
     @abstractmethod
     def card(self, key: str) -> CardRow | None:
@@ -153,21 +260,25 @@ class ProgressStore(ABC):
         self.close()
 
     def dump(self) -> dict[str, object]:
-        """Everything, as plain data (for ``kzlearn progress export``)."""
+        """Everything, every student's, as plain data (for ``kzlearn progress export``)."""
+        cards, reviews = self.class_rows(None)
         return {
             "format": "kzlearn-progress",
             "schema": SCHEMA_VERSION,
             "cards": [
                 {
-                    "key": c.key,
-                    "pack_id": c.pack_id,
-                    "card": json.loads(c.card),
-                    "active": c.active,
+                    "class_name": c.class_name,
+                    "student": c.student,
+                    "key": c.row.key,
+                    "pack_id": c.row.pack_id,
+                    "card": json.loads(c.row.card),
+                    "active": c.row.active,
                 }
-                for c in self.cards()
+                for c in cards
             ],
             "reviews": [
-                {name: getattr(r, name) for name in ReviewRow.__slots__ if name != "id"}
-                for r in self.reviews()
+                {"class_name": r.class_name, "student": r.student}
+                | {name: getattr(r.row, name) for name in ReviewRow.__slots__ if name != "id"}
+                for r in reviews
             ],
         }

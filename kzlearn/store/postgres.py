@@ -1,8 +1,9 @@
 """The progress store on a PostgreSQL server (a class on one machine), through psycopg 3 and
 a connection pool.
 
-The same guarantees as the SQLite file: one short transaction per answer, writers taking
-turns (a transaction-scoped advisory lock stands for SQLite's BEGIN IMMEDIATE), a schema
+The same guarantees as the SQLite file: one short transaction per answer, a learner's
+writers taking turns (a transaction-scoped advisory lock per learner stands for SQLite's
+BEGIN IMMEDIATE; a class's students never wait for each other), a schema
 version with the same migrations, and a database that is not kzlearn's, or was written by a
 newer kzlearn, refused before anything is written to it. Messages name the server by its
 URL with the password masked.
@@ -11,23 +12,28 @@ URL with the password masked.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 import psycopg
 from psycopg import errors
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from kzlearn.errors import StoreError
-from kzlearn.store.base import SCHEMA_VERSION
+from kzlearn.store.base import LOCAL, SCHEMA_VERSION, Learner, StoreTransaction
 from kzlearn.store.checks import Columns, expected_tables, tables_problem
 from kzlearn.store.location import mask_url, scrub
-from kzlearn.store.schema import POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS, VERSION_TABLE
+from kzlearn.store.schema import POSTGRES_MIGRATIONS, VERSION_TABLE, sqlite_schema
 from kzlearn.store.sql import SqlStore, SqlTransaction
 
 __all__ = ["PostgresStore"]
 
-WRITER_LOCK = 0x6B7A6C6E  # pg_advisory_xact_lock's key for kzlearn's writers ("kzln")
+T = TypeVar("T")
+WRITER_LOCK = 0x6B7A6C6E  # pg_advisory_xact_lock's key for migrating the tables ("kzln")
+# A learner's writers take turns (two tabs of one student), students never wait for each
+# other: the lock's two-key form, this key and a hash of the learner.
+LEARNER_LOCK = 0x6B7A
 CONNECT_TIMEOUT = 10  # seconds to reach the server
 WAIT = 30.0  # seconds to wait for a free connection, or for the server to come back
 # The pool logs its reconnection attempts; kzlearn says what failed in one line of its own.
@@ -64,8 +70,10 @@ class PostgresStore(SqlStore):
             kzlearn's, or was written by a newer kzlearn.
     """
 
-    def __init__(self, url: str, *, write: bool = True) -> None:
+    def __init__(self, url: str, *, write: bool = True, learner: Learner = LOCAL) -> None:
         self.url = url
+        self.learner = learner
+        self._lost: str | None = None  # why a connection was found lost, not yet told
         self.location = mask_url(url)
         self.write = write
         try:
@@ -82,7 +90,7 @@ class PostgresStore(SqlStore):
             kwargs={"connect_timeout": CONNECT_TIMEOUT},
             configure=None if write else _read_only,
             # A connection the server dropped (a restart) is replaced, not handed out.
-            check=ConnectionPool.check_connection,
+            check=self._check,
             name="kzlearn",
         )
         try:
@@ -95,13 +103,19 @@ class PostgresStore(SqlStore):
 
     def _prepare(self, db: psycopg.Connection[tuple[object, ...]]) -> None:
         version = self._refuse_foreign(db)
+        if version >= 1:  # an older version's tables are checked before they are migrated
+            self._refuse_unsound(db, version)
         if version == SCHEMA_VERSION:
-            self._refuse_unsound(db)
             return
         if version == 0 and not self.write:
             raise StoreError(
                 f"{self.location}: no kzlearn progress in this database "
                 "(nothing has been answered yet)"
+            )
+        if not self.write:  # a reader never changes the database, not even to upgrade it
+            raise StoreError(
+                f"{self.location}: written by an older kzlearn (schema {version}); the next "
+                "quiz or review on it upgrades it (left untouched)"
             )
         with db.transaction():
             db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
@@ -112,7 +126,7 @@ class PostgresStore(SqlStore):
                         db.execute(statement.encode())
                 db.execute(f"DELETE FROM {VERSION_TABLE}".encode())
                 db.execute(f"INSERT INTO {VERSION_TABLE} (version) VALUES (%s)".encode(), (step,))
-        self._refuse_unsound(db)
+        self._refuse_unsound(db, SCHEMA_VERSION)
 
     def _refuse_foreign(self, db: psycopg.Connection[tuple[object, ...]]) -> int:
         tables = {str(r[0]) for r in db.execute(_TABLES).fetchall()}
@@ -137,7 +151,7 @@ class PostgresStore(SqlStore):
             )
         return version
 
-    def _refuse_unsound(self, db: psycopg.Connection[tuple[object, ...]]) -> None:
+    def _refuse_unsound(self, db: psycopg.Connection[tuple[object, ...]], version: int) -> None:
         found: dict[str, list[tuple[str, str, int, int]]] = {}
         for table, column, kind, not_null, key in db.execute(_COLUMNS).fetchall():
             found.setdefault(str(table), []).append(
@@ -149,7 +163,7 @@ class PostgresStore(SqlStore):
                 )
             )
         tables: dict[str, Columns] = {name: tuple(cs) for name, cs in found.items()}
-        problem = tables_problem(expected_tables(SQLITE_MIGRATIONS[SCHEMA_VERSION]), tables)
+        problem = tables_problem(expected_tables(sqlite_schema(version)), tables)
         if problem is not None:
             raise StoreError(
                 f"{self.location}: a PostgreSQL database, but not kzlearn's: {problem} "
@@ -160,19 +174,55 @@ class PostgresStore(SqlStore):
 
     @contextmanager
     def transaction(self) -> Iterator[SqlTransaction]:
-        """A write transaction, committed at the end; writers take turns."""
+        """A write transaction, committed at the end; the learner's writers take turns."""
         try:
-            with self.pool.connection() as db, db.transaction():
-                db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
-                yield SqlTransaction(db, "%s")
+            with self._writing() as tx:
+                yield tx
         except psycopg.Error as error:
             raise StoreError(self._describe(error, "cannot write the progress")) from None
+
+    @contextmanager
+    def _writing(self) -> Iterator[SqlTransaction]:
+        with self.pool.connection() as db, db.transaction():
+            yield _LearnerTransaction(db, "%s", LOCAL).as_learner(self.learner)
+
+    def _check(self, db: psycopg.Connection[tuple[object, ...]]) -> None:
+        try:
+            ConnectionPool.check_connection(db)
+        except psycopg.Error as error:
+            self._lost = self._describe(error, "the connection was lost")
+            raise
+
+    def run(self, work: Callable[[StoreTransaction], T]) -> T:
+        """``work`` in one write transaction; where the connection was lost (the server
+        restarted, or dropped it), once more on a new one. ``work`` is idempotent: if the
+        first commit did reach the server, the second try finds its answer and writes
+        nothing. ``on_lost`` hears of a lost connection once the work is done."""
+        try:
+            with self._writing() as tx:
+                done = work(tx)
+        except PoolTimeout as error:  # no server within WAIT: trying again would wait again
+            raise StoreError(self._describe(error, "cannot write the progress")) from None
+        except psycopg.OperationalError as error:
+            self._lost = self._describe(error, "the connection was lost")
+            self.pool.check()  # the other connections died with it: replace them now
+            try:
+                with self._writing() as tx:
+                    done = work(tx)
+            except psycopg.Error as again:
+                raise StoreError(self._describe(again, "cannot write the progress")) from None
+        except psycopg.Error as error:
+            raise StoreError(self._describe(error, "cannot write the progress")) from None
+        lost, self._lost = self._lost, None
+        if lost is not None and self.on_lost is not None:
+            self.on_lost(lost)
+        return done
 
     @contextmanager
     def _reading(self) -> Iterator[SqlTransaction]:
         try:
             with self.pool.connection() as db:
-                yield SqlTransaction(db, "%s")
+                yield SqlTransaction(db, "%s", self.learner)
         except psycopg.Error as error:
             raise StoreError(self._describe(error, "cannot read the progress")) from None
 
@@ -191,6 +241,17 @@ class PostgresStore(SqlStore):
     def close(self) -> None:
         """Close every connection."""
         self.pool.close()
+
+
+class _LearnerTransaction(SqlTransaction):
+    """A write transaction that holds the lock of each learner it writes for."""
+
+    def as_learner(self, learner: Learner) -> SqlTransaction:
+        self._run(
+            "SELECT pg_advisory_xact_lock(?, hashtext(?))",
+            (LEARNER_LOCK, f"{learner.class_name}\x1f{learner.student}"),
+        )
+        return _LearnerTransaction(self.db, self._mark, learner)
 
 
 def _read_only(db: psycopg.Connection[tuple[object, ...]]) -> None:

@@ -4,11 +4,16 @@ compares them), and the same version numbers.
 SQLite keeps the version in ``PRAGMA user_version``; PostgreSQL has none, so it keeps it in
 a one-row table, ``kzlearn_schema``. Text columns that are sorted on use the "C" collation
 in PostgreSQL: byte order, as SQLite sorts, whatever the server's locale.
+
+Version 2 gives every card and answer its learner (class and student; both empty for the
+one local student) and every answer an id its client made (unique: an answer sent twice
+after a lost connection is stored once). SQLite cannot change a primary key, so its cards
+table is rebuilt, with the columns in the order PostgreSQL's ALTER TABLE leaves them.
 """
 
 from __future__ import annotations
 
-__all__ = ["POSTGRES_MIGRATIONS", "SQLITE_MIGRATIONS", "VERSION_TABLE"]
+__all__ = ["POSTGRES_MIGRATIONS", "SQLITE_MIGRATIONS", "VERSION_TABLE", "sqlite_schema"]
 
 VERSION_TABLE = "kzlearn_schema"
 
@@ -43,7 +48,41 @@ SQLITE_MIGRATIONS: dict[int, str] = {
     CREATE INDEX reviews_key ON reviews (key, at);
     CREATE INDEX reviews_at ON reviews (at);
     """,
+    2: """
+    CREATE TABLE cards_2 (
+        key TEXT NOT NULL,
+        pack_id TEXT NOT NULL,
+        card TEXT NOT NULL,
+        due REAL NOT NULL,
+        state INTEGER NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        class_name TEXT NOT NULL DEFAULT '',  -- empty: no class (a personal file)
+        student TEXT NOT NULL DEFAULT '',     -- empty: the one local student
+        PRIMARY KEY (class_name, student, key)
+    );
+    INSERT INTO cards_2 (key, pack_id, card, due, state, active)
+        SELECT key, pack_id, card, due, state, active FROM cards;
+    DROP TABLE cards;
+    ALTER TABLE cards_2 RENAME TO cards;
+    CREATE INDEX cards_due ON cards (class_name, student, active, due, pack_id, key);
+    CREATE INDEX cards_pack ON cards (class_name, student, pack_id, key);
+    ALTER TABLE reviews ADD COLUMN class_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE reviews ADD COLUMN student TEXT NOT NULL DEFAULT '';
+    ALTER TABLE reviews ADD COLUMN uid TEXT;
+    DROP INDEX reviews_key;
+    DROP INDEX reviews_at;
+    CREATE INDEX reviews_key ON reviews (class_name, student, key, at);
+    CREATE INDEX reviews_at ON reviews (class_name, student, at);
+    CREATE UNIQUE INDEX reviews_uid ON reviews (uid)
+    """,
 }
+
+
+def sqlite_schema(version: int | None = None) -> str:
+    """The SQLite steps up to ``version`` (by default every one) in turn: what a file of
+    that version was made with."""
+    last = max(SQLITE_MIGRATIONS) if version is None else version
+    return ";".join(SQLITE_MIGRATIONS[step] for step in range(1, last + 1))
 
 
 POSTGRES_MIGRATIONS: dict[int, str] = {
@@ -76,5 +115,23 @@ POSTGRES_MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX reviews_key ON reviews (key, at);
     CREATE INDEX reviews_at ON reviews (at);
+    """,
+    2: """
+    ALTER TABLE cards ADD COLUMN class_name TEXT COLLATE "C" NOT NULL DEFAULT '';
+    ALTER TABLE cards ADD COLUMN student TEXT COLLATE "C" NOT NULL DEFAULT '';
+    ALTER TABLE cards DROP CONSTRAINT cards_pkey;
+    ALTER TABLE cards ADD PRIMARY KEY (class_name, student, key);
+    DROP INDEX cards_due;
+    DROP INDEX cards_pack;
+    CREATE INDEX cards_due ON cards (class_name, student, active, due, pack_id, key);
+    CREATE INDEX cards_pack ON cards (class_name, student, pack_id, key);
+    ALTER TABLE reviews ADD COLUMN class_name TEXT COLLATE "C" NOT NULL DEFAULT '';
+    ALTER TABLE reviews ADD COLUMN student TEXT COLLATE "C" NOT NULL DEFAULT '';
+    ALTER TABLE reviews ADD COLUMN uid TEXT;
+    DROP INDEX reviews_key;
+    DROP INDEX reviews_at;
+    CREATE INDEX reviews_key ON reviews (class_name, student, key, at);
+    CREATE INDEX reviews_at ON reviews (class_name, student, at);
+    CREATE UNIQUE INDEX reviews_uid ON reviews (uid)
     """,
 }

@@ -15,9 +15,10 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from kzlearn.errors import StoreError
-from kzlearn.store.base import SCHEMA_VERSION, CardRow, ReviewRow
+from kzlearn.store.base import LOCAL, SCHEMA_VERSION, CardRow, Learner, ReviewRow
 from kzlearn.store.checks import describe_error, integrity_problem, read_only_place, schema_problem
 from kzlearn.store.schema import SQLITE_MIGRATIONS as _MIGRATIONS
+from kzlearn.store.schema import sqlite_schema
 from kzlearn.store.sql import SqlStore, SqlTransaction
 
 __all__ = ["SCHEMA_VERSION", "CardRow", "ReviewRow", "Store", "default_db_path"]
@@ -45,8 +46,9 @@ class Store(SqlStore):
             kzlearn, or cannot be created or opened.
     """
 
-    def __init__(self, path: str | Path, *, write: bool = True) -> None:
+    def __init__(self, path: str | Path, *, write: bool = True, learner: Learner = LOCAL) -> None:
         self.path = Path(path)
+        self.learner = learner
         self.location = str(self.path)
         self.write = write
         self._check_file()
@@ -73,9 +75,17 @@ class Store(SqlStore):
             version = self._refuse_foreign()
             if existed:
                 self._refuse_unsound(version)
-            if write or version < SCHEMA_VERSION:
+            if write:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
+            elif version < SCHEMA_VERSION:
+                # A reader never changes the file, not even to upgrade it: an older file is
+                # read through a copy in memory, upgraded there.
+                copy = sqlite3.connect(":memory:", isolation_level=None)
+                self.db.backup(copy)
+                self.db.close()
+                self.db = copy
                 self._migrate()
             if not write:
                 self.db.execute("PRAGMA query_only = 1")
@@ -122,8 +132,8 @@ class Store(SqlStore):
             raise StoreError(
                 f"{self.path}: corrupt ({problem}); left untouched: restore it from a backup"
             )
-        if version == SCHEMA_VERSION:
-            problem = schema_problem(self.db, _MIGRATIONS[SCHEMA_VERSION])
+        if version >= 1:  # an older version's tables are checked before they are migrated
+            problem = schema_problem(self.db, sqlite_schema(version))
             if problem is not None:
                 raise StoreError(
                     f"{self.path}: a SQLite database, but not kzlearn's: {problem} "
@@ -152,7 +162,7 @@ class Store(SqlStore):
         except sqlite3.Error as error:
             raise StoreError(describe_error(self.path, error)) from None
         try:
-            yield SqlTransaction(self.db)
+            yield SqlTransaction(self.db, learner=self.learner)
         except sqlite3.Error as error:
             self._rollback()
             raise StoreError(describe_error(self.path, error)) from None
@@ -169,7 +179,7 @@ class Store(SqlStore):
     def _reading(self) -> Iterator[SqlTransaction]:
         # A page damaged since the store was opened fails as a StoreError, not a crash.
         try:
-            yield SqlTransaction(self.db)
+            yield SqlTransaction(self.db, learner=self.learner)
         except sqlite3.DatabaseError as error:
             raise StoreError(describe_error(self.path, error)) from None
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from kzlearn.errors import KzlearnError
 from kzlearn.models import Item, Pack
@@ -119,7 +120,11 @@ class KzlearnApp(App[None]):
         elif self._start_quiz:
             self.start_quiz(self.packs, self.options)
         else:
-            self.push_screen(PickerScreen())
+            self.push_screen(self.first_screen())
+
+    def first_screen(self) -> Screen[None]:
+        """What the app opens on with no quiz to start: the deck picker."""
+        return PickerScreen()
 
     def start_quiz(self, packs: list[Pack], options: QuizOptions) -> None:
         """Start a quiz over ``packs`` (replaces whatever screen is showing)."""
@@ -164,10 +169,12 @@ class KzlearnApp(App[None]):
                 source="review" if scheduled else "quiz",
             )
         except KzlearnError as error:
+            # A path or a server's message is text: never read as markup.
             self.notify(
                 safe_line(self.t("Could not save this answer: {e}", e=error)),
                 severity="error",
                 timeout=10,
+                markup=False,
             )
 
     def rate(self, rating: int) -> bool:
@@ -179,7 +186,7 @@ class KzlearnApp(App[None]):
         try:
             self.reviewer.amend(self.last_review_id, Rating(rating))
         except KzlearnError as error:
-            self.notify(safe_line(str(error)), severity="error")
+            self.notify(safe_line(str(error)), severity="error", markup=False)
             return False
         return True
 
@@ -195,7 +202,7 @@ class KzlearnApp(App[None]):
             if not undo_review(self.reviewer, self.last_review_id):
                 return False
         except KzlearnError as error:
-            self.notify(safe_line(str(error)), severity="error")
+            self.notify(safe_line(str(error)), severity="error", markup=False)
             return False
         self.session.undo_last()
         self.last_review_id = None
@@ -213,7 +220,7 @@ class KzlearnApp(App[None]):
 
                 mark_overridden(self.reviewer, self.last_review_id)
         except KzlearnError as error:
-            self.notify(str(error), severity="error")
+            self.notify(safe_line(str(error)), severity="error", markup=False)
             return False
         return True
 

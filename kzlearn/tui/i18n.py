@@ -105,7 +105,7 @@ def tr(lang: str, message: str, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
-_COUNTED = re.compile(r"^(\d+) of (\d+) (in place|pairs|blanks)$")
+_COUNTED = re.compile(r"^(\d+) of (\d+) (in place|pairs|blanks|right choices)$")
 
 
 def reason_text(reason: str, lang: str) -> str:

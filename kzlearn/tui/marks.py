@@ -11,13 +11,13 @@ from typing import Literal
 
 from kzlearn.language.dates import parse_date
 from kzlearn.language.numbers import parse_number
-from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, TrueFalseItem
-from kzlearn.questions.grading import Kind, match_answer
+from kzlearn.models import ClozeItem, MatchItem, McqItem, MultiItem, OrderItem, TrueFalseItem
+from kzlearn.questions.grading import Kind, grade, match_answer
 from kzlearn.quiz.session import Question
 
 __all__ = ["Mark", "marks"]
 
-State = Literal["right", "nearly", "wrong", "plain"]
+State = Literal["right", "nearly", "wrong", "plain", "missed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,8 @@ class Mark:
 
     @property
     def sign(self) -> str:
-        return {"right": "✓", "nearly": "≈", "wrong": "✗", "plain": "\u00a0"}[self.state]
+        signs = {"right": "✓", "nearly": "≈", "wrong": "✗", "plain": "\u00a0", "missed": "○"}
+        return signs[self.state]
 
 
 _STATES: dict[str, State] = {"correct": "right", "nearly": "nearly", "wrong": "wrong"}
@@ -58,8 +59,28 @@ def marks(question: Question, response: object, true_false: tuple[str, str]) -> 
     item = question.item
     if isinstance(item, McqItem):
         chosen = response if isinstance(response, int) else -1
+        partly = chosen >= 0 and grade(item, chosen).outcome == "nearly"  # a %50% choice
         return [
-            Mark(text, "right" if i == item.answer_index else "wrong" if i == chosen else "plain")
+            Mark(
+                text,
+                "right"
+                if i == item.answer_index
+                else ("nearly" if partly else "wrong")
+                if i == chosen
+                else "plain",
+            )
+            for text, i in zip(question.choices, question.order, strict=True)
+        ]
+    if isinstance(item, MultiItem):  # ticked right ✓, ticked wrong ✗, a right one missed ○
+        ticked = set(_positions(response) or [])
+        wanted = set(item.answer_indexes)
+        return [
+            Mark(
+                text,
+                ("right" if i in wanted else "wrong")
+                if i in ticked
+                else ("missed" if i in wanted else "plain"),
+            )
             for text, i in zip(question.choices, question.order, strict=True)
         ]
     if isinstance(item, TrueFalseItem):

@@ -31,6 +31,7 @@ def message_ids() -> set[str]:
     from kzlearn.language.dates import ARABIC_MONTHS
     from kzlearn.language.text import STEPS
     from kzlearn.tui import screens
+    from kzlearn.tui.checks import CheckList
     from kzlearn.tui.screens.dialogs import HELP_ROWS
     from kzlearn.tui.screens.feedback import VERDICTS
     from kzlearn.tui.screens.picker import DeckList
@@ -45,6 +46,7 @@ def message_ids() -> set[str]:
     for owner in [
         *(getattr(screens, n) for n in screens.__all__),
         ChoiceList,
+        CheckList,
         DeckList,
         OrderList,
         MatchBoard,
@@ -99,4 +101,8 @@ GRADER_REASONS = {
     "ignored the description",
     "part of the answer",
     "blanks swapped",
+    "partly right",
+    "within the tolerance",
+    "{right} of {total} right choices",
+    "a wrong choice too",
 }

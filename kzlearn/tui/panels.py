@@ -73,6 +73,7 @@ class MarkRows(Vertical):
     MarkRows > .mark.-right { color: $success; text-style: bold; }
     MarkRows > .mark.-nearly { color: $warning; }
     MarkRows > .mark.-wrong { color: $error; }
+    MarkRows > .mark.-missed { color: $success; }
     """
 
     def __init__(
@@ -96,8 +97,10 @@ class MarkRows(Vertical):
             number = f"{i}. " if self.numbered else ""
             text = f"{mark.sign} {number}{mark.text}"
             rtl = self.rtl or is_rtl(mark.text)
+            arrow = "←" if rtl else "→"
             if mark.right is not None:
-                arrow = "←" if rtl else "→"
                 text += f"  {arrow} {self.right_word}: {mark.right}"
+            elif mark.state == "missed":  # a right choice left unticked
+                text += f"  {arrow} {self.right_word}"
             # The row's direction is its text's, not its sign's.
             yield BidiText(text, mode=self.mode, rtl=rtl, classes=f"mark -{mark.state}")

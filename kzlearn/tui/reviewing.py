@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from kzlearn.review.srs import Reviewer
 
-__all__ = ["OVERRIDDEN", "mark_overridden", "next_intervals", "say_interval", "undo_review"]
+__all__ = [
+    "OVERRIDDEN",
+    "intervals_now",
+    "mark_overridden",
+    "next_intervals",
+    "say_interval",
+    "undo_review",
+]
 
 
 def next_intervals(reviewer: Reviewer, review_id: int) -> dict[int, timedelta]:
@@ -29,6 +36,22 @@ def next_intervals(reviewer: Reviewer, review_id: int) -> dict[int, timedelta]:
         )
         out[int(rating)] = card.due - at
     return out
+
+
+def intervals_now(reviewer: Reviewer, key: str) -> dict[int, timedelta]:
+    """Rating (1-4) -> the time until the card of ``key`` is due again if it were rated so
+    now: a flashcard is rated before anything is recorded."""
+    from fsrs import Card, Rating
+
+    from kzlearn.review.srs import card_id_for
+
+    now = datetime.now(UTC)
+    row = reviewer.store.card(key)
+    card = Card.from_json(row.card) if row else Card(card_id=card_id_for(key), due=now)
+    return {
+        int(rating): reviewer.scheduler.review_card(card, rating, now)[0].due - now
+        for rating in Rating
+    }
 
 
 def say_interval(delta: timedelta, t: Callable[..., str]) -> str:

@@ -85,6 +85,9 @@ def cases(size: int) -> dict[str, Callable[[Path], tuple[str, Path]]]:
         ),
         "csv-1m-rows": _csv("".join(f"t{i},d{i}\n" for i in range(1_000_000))),
         "csv-tiny-rows": _csv("a,b\n" * (size // 4)),
+        # Anki's #html:true with a two-character separator: no CSV field limit applies.
+        "csv-html-150k": _csv("#separator:::\n#html:true\na::" + "<a " * 50_000 + "\n"),
+        "csv-html": _csv("#separator:::\n#html:true\na::" + "<a " * (size // 3) + "\n"),
         "anki-recursive-view": _view,
         "anki-cloze-9.6k": _anki(lambda: [(1, 1, "{{c1::" + "::" * 4_800 + "\x1fb")]),
         "anki-cloze": _anki(lambda: [(1, 1, "{{c1::" + "::" * (size // 2) + "\x1fb")]),

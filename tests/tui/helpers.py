@@ -5,7 +5,16 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from kzlearn import load_packs
-from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem, TrueFalseItem
+from kzlearn.models import (
+    ClozeItem,
+    FlashcardItem,
+    MatchItem,
+    McqItem,
+    MultiItem,
+    OrderItem,
+    ShortItem,
+    TrueFalseItem,
+)
 from kzlearn.quiz.session import Question
 from kzlearn.tui.app import KzlearnApp
 from tests.conftest import DECKS
@@ -37,8 +46,19 @@ async def answer(pilot: Pilot[None], question: Question, plan: str) -> None:
             item.answer_index if plan == "correct" else (item.answer_index + 1) % len(item.choices)
         )
         await pilot.press(str(question.order.index(index) + 1))  # its row on screen
+    elif isinstance(item, MultiItem):
+        right = list(item.answer_indexes)
+        ticks = {"correct": right, "nearly": right[:1]}.get(plan, [])
+        if not ticks:  # wrong: only the wrong choices
+            ticks = [i for i in range(len(item.choices)) if i not in right]
+        for index in ticks:
+            await pilot.press(str(question.order.index(index) + 1))  # tick its row
+        await pilot.press("enter")
     elif isinstance(item, TrueFalseItem):
         await pilot.press("t" if item.answer == (plan == "correct") else "f")
+    elif isinstance(item, FlashcardItem):
+        await pilot.press("space")  # the back, then "I knew it" or not
+        await pilot.press("1" if plan == "correct" else "2")
     elif isinstance(item, ShortItem):
         text = item.answer.get("en", "ar") if plan == "correct" else "Atlantis"
         if plan == "nearly":

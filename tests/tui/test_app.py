@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kzlearn.models import McqItem, OrderItem, ShortItem
+from kzlearn.models import McqItem, MultiItem, OrderItem, ShortItem
 from kzlearn.quiz.session import ITEM_TYPES, QuizOptions
 from kzlearn.tui.app import KzlearnApp
 from kzlearn.tui.screens import (
@@ -21,6 +21,8 @@ from tests.tui.helpers import PACKS, answer, screen_text
 def nearly_possible(item: object) -> bool:
     if isinstance(item, OrderItem):
         return len(item.sequence) >= 3
+    if isinstance(item, MultiItem):
+        return len(item.answer_indexes) >= 2
     return (
         isinstance(item, ShortItem)
         and item.grade_as == "date"
@@ -50,6 +52,8 @@ async def test_play_a_whole_quiz_of_each_type_and_retry_mistakes(item_type: str)
             assert {"correct": "✓ Correct", "nearly": "≈ Nearly", "wrong": "✗ Wrong"}[plan] in text
             if item_type in ("mcq", "true_false"):  # the options are marked instead
                 assert "✓ " in text
+            elif item_type == "multi":  # ticked right ✓, or left unticked ○
+                assert "✓ " in text or "○ " in text
             else:
                 assert "Answer:" in text
             await pilot.press("enter")

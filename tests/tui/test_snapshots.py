@@ -64,6 +64,12 @@ def test_question(snap_compare: SnapCompare, item_type: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
+def test_flashcard_turned(snap_compare: SnapCompare, lang: str) -> None:
+    app = quiz_app(lang, ("flashcard",))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run("space"))
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
 def test_feedback(snap_compare: SnapCompare, lang: str) -> None:
     assert snap_compare(quiz_app(lang, ("mcq",)), terminal_size=(80, 30), run_before=run("2"))
 

@@ -4,6 +4,7 @@ from kzlearn.tui.screens.dialogs import ConfirmScreen, HelpScreen
 from kzlearn.tui.screens.picker import PickerScreen
 from kzlearn.tui.screens.quiz import QuizScreen
 from kzlearn.tui.screens.setup import SetupScreen
+from kzlearn.tui.screens.signin import SignInScreen
 from kzlearn.tui.screens.summary import SummaryScreen
 
 __all__ = [
@@ -12,5 +13,6 @@ __all__ = [
     "PickerScreen",
     "QuizScreen",
     "SetupScreen",
+    "SignInScreen",
     "SummaryScreen",
 ]

@@ -5,13 +5,15 @@ from __future__ import annotations
 import dataclasses
 from typing import ClassVar, cast
 
+from rich.cells import cell_len
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import Screen
+from textual.widgets import Footer
 
 from kzlearn.models import Pack
 from kzlearn.tui.host import Host
 
-__all__ = ["LANGUAGE_BINDING", "KzScreen"]
+__all__ = ["FOOTER_SPARES", "LANGUAGE_BINDING", "NARROW_COLUMNS", "KzScreen"]
 
 # On every screen: the language switch and the keys (an Input takes l and ? first).
 # Letter keys also answer to what an Arabic (101) layout types on them (l: م, q: ض, ...).
@@ -19,6 +21,18 @@ LANGUAGE_BINDING: list[BindingType] = [
     Binding("f2,l,م", "toggle_language", "Language"),
     Binding("question_mark,f1", "help", "Keys"),
 ]
+
+
+# Below this width the footer is compact (one space less a key). Whatever the width, the
+# keys it has no room for are left out (they still work, and the help lists them): these
+# groups first, then the screen's own keys from the last; "? Keys" always stays. Those left
+# out that fit again once others are out come back, the most needed first.
+NARROW_COLUMNS = 60
+FOOTER_SPARES: tuple[tuple[str, ...], ...] = (
+    ("toggle_language",),
+    ("app.request_quit",),
+    ("move(-1)", "move(1)"),
+)
 
 
 class KzScreen(Screen[None]):
@@ -41,7 +55,53 @@ class KzScreen(Screen[None]):
                 text = self.kz.show(self.t(binding.description))
                 binding = dataclasses.replace(binding, description=text)
             out[key] = active._replace(binding=binding)
-        return out
+        return self._fit_footer(out)
+
+    def _fit_footer(self, bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+        """``bindings`` with those the footer has no room for hidden (they still work)."""
+        shown: dict[str, int] = {}  # the footer shows the first binding of each action
+        for active in bindings.values():
+            binding = active.binding
+            if binding.show and binding.action not in shown:
+                display = self.app.get_key_display(binding)
+                shown[binding.action] = cell_len(display) + cell_len(binding.description)
+        width = self.app.size.width
+        per_key = 2 if width < NARROW_COLUMNS else 3  # padding (compact: a margin instead)
+        spares = [group for group in FOOTER_SPARES if set(group) & set(shown)]
+        spared = {action for group in spares for action in group}
+        spares += [(a,) for a in reversed(shown) if a not in spared and a != "help"]
+
+        def needed(hidden: set[str]) -> int:
+            return sum(n + per_key for a, n in shown.items() if a not in hidden)
+
+        hidden: set[str] = set()
+        left_out: list[tuple[str, ...]] = []
+        for group in spares:
+            if needed(hidden) <= width:
+                break
+            hidden.update(group)
+            left_out.append(group)
+        for group in reversed(left_out):
+            if needed(hidden - set(group)) <= width:
+                hidden -= set(group)
+        return {
+            key: active._replace(binding=dataclasses.replace(active.binding, show=False))
+            if active.binding.action in hidden
+            else active
+            for key, active in bindings.items()
+        }
+
+    def on_resize(self) -> None:
+        self._fit_footer_style()
+        self.refresh_bindings()  # the footer chooses its keys again
+
+    def on_screen_resume(self) -> None:
+        # Shown, or shown again (the terminal may have been resized under a dialog).
+        self._fit_footer_style()
+
+    def _fit_footer_style(self) -> None:
+        for footer in self.query(Footer):
+            footer.compact = self.app.size.width < NARROW_COLUMNS
 
     def t(self, message: str, **fields: object) -> str:
         """``message`` in the display language."""

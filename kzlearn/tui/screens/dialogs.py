@@ -18,11 +18,15 @@ __all__ = ["ConfirmScreen", "HelpScreen"]
 
 HELP_ROWS = (
     ("Multiple choice", "1-9 or a-j choose · ↑↓ and enter"),
+    ("Select all that apply", "1-9 or a-j tick · space ticks the highlighted · enter answers"),
     ("True / false", "t or f · ↑↓ and enter"),
     ("Typed, cloze", "type, then enter (enter moves to the next blank)"),
     ("Put in order", "↑↓ pick · shift+↑↓ or u/d move · enter answers"),
     ("Match pairs", "↑↓ pick a left entry · its right letter or number · enter"),
+    ("Flashcard", "space/enter: the back · h: hint · 1 knew it, 2 not · review: 1-4"),
     ("After an answer", "enter, space or n: next question · o: I was right (typed answers)"),
+    ("Choosing a quiz", "enter: choose · s or ctrl+s: start · escape: back"),
+    ("After a quiz", "r: retry my mistakes · n: new quiz"),
     ("Review", "1 again · 2 hard · 3 good · 4 easy · u: undo the last rating"),
     ("Anywhere", "l or F2: language · escape: skip · ? or F1: keys"),
     ("Leaving", "q or ctrl+c (asks first during a quiz)"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kzlearn.models import McqItem, TrueFalseItem
+from kzlearn.models import FlashcardItem, McqItem, MultiItem, TrueFalseItem
 from kzlearn.quiz.session import Feedback, Question
 from kzlearn.tui.bidi import direction_rtl, is_rtl
 from kzlearn.tui.i18n import reason_text
@@ -68,6 +68,8 @@ def feedback_parts(
         else ""
     )
     head = t(VERDICTS[outcome])
+    if outcome == "nearly" and verdict.score is not None:  # part of the credit: how much
+        head += f" ({verdict.score:.0%})"
     if last is not None and last.overridden:
         head = t("✓ Counted right at your word")
     elif reason:
@@ -91,11 +93,16 @@ def feedback_parts(
         return BidiText(text, mode=mode, rtl=direction_rtl(text, rtl), classes=classes)
 
     parts = [line(head, f"verdict -{outcome}")]
-    if not isinstance(question.item, McqItem | TrueFalseItem):  # the marks show those
+    if not isinstance(question.item, McqItem | MultiItem | TrueFalseItem):  # marks show them
         expected = verdict.expected
         if is_rtl(expected):  # the arrow follows the reading direction; Arabic semicolons
             expected = expected.replace(" → ", " ← ").replace("; ", "؛ ")
-        if not skipped and rows == [] and response:
+        if (
+            not skipped
+            and rows == []
+            and response
+            and not isinstance(question.item, FlashcardItem)
+        ):
             parts.append(line(t("Your answer: {a}", a=response), "given"))
         parts.append(line(t("Answer: {a}", a=expected), "expected"))
     if screen.kz.reviewing:

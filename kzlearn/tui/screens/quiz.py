@@ -10,17 +10,30 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Input
 
-from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem, TrueFalseItem
+from kzlearn.models import (
+    ClozeItem,
+    FlashcardItem,
+    MatchItem,
+    McqItem,
+    MultiItem,
+    OrderItem,
+    ShortItem,
+    TrueFalseItem,
+)
 from kzlearn.quiz.session import Feedback, Question, QuizSession
 from kzlearn.tui.bidi import direction_rtl, is_rtl
+from kzlearn.tui.checks import CheckList
 from kzlearn.tui.panels import ProgressLine, StatusLine
+from kzlearn.tui.screens import flashcard
 from kzlearn.tui.screens.base import LANGUAGE_BINDING, KzScreen
 from kzlearn.tui.screens.feedback import feedback_parts, status_variants
 from kzlearn.tui.widgets import LETTERS, AnswerInputs, BidiText, ChoiceList, MatchBoard, OrderList
 
 __all__ = ["QuizScreen"]
 
-AnswerWidget = ChoiceList | OrderList | MatchBoard | AnswerInputs | Vertical
+AnswerWidget = ChoiceList | CheckList | OrderList | MatchBoard | AnswerInputs | Vertical
+_FOCUSABLE = "ChoiceList, CheckList, OrderList, MatchBoard, Input"
+_ROWS = "#answer ChoiceList, #answer CheckList, #answer OrderList, #answer MatchBoard"
 TYPED = (ShortItem, ClozeItem)
 
 
@@ -36,6 +49,7 @@ class QuizScreen(KzScreen):
         *LANGUAGE_BINDING,
         Binding("q,ض", "app.request_quit", "Quit"),
         Binding("escape", "skip", "Skip", show=False),
+        Binding("h,ا", "hint", "Hint", show=False),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 5)),
     ]
 
@@ -45,6 +59,7 @@ class QuizScreen(KzScreen):
         self.question: Question | None = None
         self.answered: Feedback | None = None
         self.response: object = None
+        self.revealed = False  # a flashcard's back is showing
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="status"):
@@ -94,6 +109,7 @@ class QuizScreen(KzScreen):
         """Show the current question; ``keep`` is an unfinished answer to put back."""
         self.answered = None
         self.response = None
+        self.revealed = False
         self.question = self.session.current
         await self.query_one("#feedback", Vertical).remove_children()
         answer = self.query_one("#answer", Vertical)
@@ -108,9 +124,11 @@ class QuizScreen(KzScreen):
         self.query_one("#kind", BidiText).update(self.t(TYPE_NAMES[q.item.type]))
         self.query_one("#prompt", BidiText).update(q.prompt)
         await answer.mount(self._answer_widget(q))
+        if keep and keep.get("revealed"):
+            await self._reveal()
         if keep:
             self._restore(keep)
-        focus = next(iter(answer.query("ChoiceList, OrderList, MatchBoard, Input")), None)
+        focus = next(iter(answer.query(_FOCUSABLE)), None)
         if keep and keep.get("focus") is not None:
             focus = answer.query_one(f"#answer-{keep['focus']}", Input)
         if focus is not None:
@@ -121,9 +139,13 @@ class QuizScreen(KzScreen):
 
     def _answer_widget(self, q: Question) -> AnswerWidget:
         item, mode, rtl = q.item, self.kz.rtl, is_rtl(q.prompt)
-        rows: ChoiceList | OrderList | MatchBoard
+        rows: ChoiceList | CheckList | OrderList | MatchBoard
+        if isinstance(item, FlashcardItem):
+            return flashcard.front_widget(self, q)
         if isinstance(item, McqItem):
             rows = ChoiceList(q.choices, mode=mode, id="choices")
+        elif isinstance(item, MultiItem):
+            rows = CheckList(q.choices, mode=mode, id="checks")
         elif isinstance(item, TrueFalseItem):
             rows = ChoiceList([self.t("True"), self.t("False")], mode=mode, id="choices")
         elif isinstance(item, OrderItem):
@@ -173,9 +195,11 @@ class QuizScreen(KzScreen):
 
     def unfinished(self) -> dict[str, Any]:
         """The answer being built: highlighted row, order, pairs, typed texts."""
-        state: dict[str, Any] = {}
-        for rows in self.query("#answer ChoiceList, #answer OrderList, #answer MatchBoard"):
+        state: dict[str, Any] = {"revealed": self.revealed}
+        for rows in self.query(_ROWS):
             state["highlighted"] = rows.highlighted  # type: ignore[attr-defined]
+            if isinstance(rows, CheckList):
+                state["ticked"] = sorted(rows.ticked)
             if isinstance(rows, OrderList):
                 state["order"] = list(rows.keys)
             if isinstance(rows, MatchBoard):
@@ -196,12 +220,15 @@ class QuizScreen(KzScreen):
         shown = [i for i, _ in self.question.entries]
         return bool(
             any(state.get("typed", []))
+            or bool(state.get("ticked"))
             or any(a is not None for a in state.get("assigned", []))
             or ("order" in state and state["order"] != shown)
         )
 
     def _restore(self, keep: dict[str, Any]) -> None:
-        for rows in self.query("#answer ChoiceList, #answer OrderList, #answer MatchBoard"):
+        for rows in self.query(_ROWS):
+            if isinstance(rows, CheckList) and "ticked" in keep:
+                rows.ticked = set(keep["ticked"])
             if isinstance(rows, OrderList) and "order" in keep:
                 texts = dict(self.question.entries) if self.question else {}
                 rows.keys = list(keep["order"])
@@ -250,10 +277,15 @@ class QuizScreen(KzScreen):
     async def chose(self, event: ChoiceList.Chosen) -> None:
         if self.question is None:
             return
-        if isinstance(self.question.item, TrueFalseItem):
-            await self.submit(event.index == 0)
+        if isinstance(self.question.item, TrueFalseItem | FlashcardItem):
+            await self.submit(event.index == 0)  # true; I knew it
         else:  # the row shown -> the item's own choice
             await self.submit(self.question.order[event.index])
+
+    @on(CheckList.Checked)
+    async def checked(self, event: CheckList.Checked) -> None:
+        if self.question is not None:  # the rows shown -> the item's own choices
+            await self.submit([self.question.order[i] for i in event.rows])
 
     @on(OrderList.Ordered)
     async def ordered(self, event: OrderList.Ordered) -> None:
@@ -301,12 +333,41 @@ class QuizScreen(KzScreen):
         if self.question is not None and isinstance(self.question.item, TrueFalseItem):
             await self.submit(value)
 
+    @property
+    def card_waiting(self) -> bool:
+        """A flashcard is on screen, not yet answered."""
+        q = self.question
+        return q is not None and isinstance(q.item, FlashcardItem) and self.answered is None
+
+    async def _reveal(self) -> None:
+        if self.question is not None and not self.revealed:
+            self.revealed = True
+            await flashcard.reveal(self, self.question)
+            self.refresh_bindings()
+
     async def action_next(self) -> None:
+        if self.card_waiting:  # space or enter turns the card; in a review, enter keeps good
+            if not self.revealed:
+                await self._reveal()
+            elif self.kz.reviewing:
+                await self.action_rate(3)
+            return
         if self.answered is not None:
             await self.show_question()
 
+    async def action_hint(self) -> None:
+        if self.card_waiting and not self.revealed and self.question is not None:
+            await flashcard.show_hint(self, self.question)
+
     async def action_rate(self, rating: int) -> None:
-        """Review mode: 1 again, 2 hard, 3 good, 4 easy, instead of the suggested rating."""
+        """Review mode: 1 again, 2 hard, 3 good, 4 easy, instead of the suggested rating; a
+        flashcard's rating is its answer."""
+        if self.card_waiting and self.revealed and self.kz.reviewing:
+            self.session.answer(rating)
+            if rating == 4:  # recorded as good (the outcome "correct"): easy replaces it
+                self.kz.rate(rating)
+            await self.show_question()
+            return
         if self.answered is not None and self.kz.rate(rating):
             await self.show_question()
 

@@ -25,6 +25,8 @@ TYPE_NAMES = {
     "cloze": "Fill in the blanks",
     "order": "Put in order",
     "match": "Match pairs",
+    "multi": "Select all that apply",
+    "flashcard": "Flashcard",
 }
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English", "fr": "Français"}
 COUNTS = ("5", "10", "20", "all")

@@ -1,0 +1,215 @@
+"""Moodle XML to a pack: every question kzlearn can ask, the others listed with their line.
+
+A question that cannot be imported is listed as ``FILE:LINE: skipped: why`` and the rest
+are imported; ``strict`` refuses the whole file instead. Categories give tags (the last
+part of a category below the top one) and the pack's title and description (the top
+category and its information); Moodle tags are kept as tags.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kzlearn.errors import PackError, Problem
+from kzlearn.interop.build import MAX_CARDS, build_pack, clean, too_many
+from kzlearn.interop.moodle_xml.files import Embedded, decode
+from kzlearn.interop.moodle_xml.questions import UnmappedError, convert, plain, text_of
+from kzlearn.interop.moodle_xml.tree import XmlDocument, parse_xml
+from kzlearn.models import Pack
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+__all__ = ["GRADE_TAG", "MoodleImport", "read_moodle_xml"]
+
+GRADE_TAG = "kzlearn:grade:"
+"""A Moodle tag ``kzlearn:grade:name`` (``date``, ``number``) on a short answer says how
+kzlearn grades it: what an export writes so that the import gives the item back unchanged."""
+
+_TOP = {"$course$", "$system$", "$cat1$", "$module$", "top"}
+_PLUGINFILE = re.compile(r"@@PLUGINFILE@@/([^\"'<>\s?#]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class MoodleImport:
+    """The pack made, the questions left out (one line each), the files found."""
+
+    pack: Pack
+    skipped: list[str]
+    files: list[Embedded]
+    questions: int  # questions read, categories not counted
+
+
+@dataclass
+class _State:
+    file: str
+    lang: str
+    path: list[str] = field(default_factory=list)  # the current category, below the top
+    tops: list[str] = field(default_factory=list)
+    described: dict[str, str] = field(default_factory=dict)  # top category -> its info
+    names: set[str] = field(default_factory=set)
+    items: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    files: list[Embedded] = field(default_factory=list)
+
+
+def category_path(text: str) -> list[str]:
+    """The parts of a Moodle category path below the top ('//' is a '/' in a name)."""
+    # As Moodle splits one: each '//' from the left is a '/', then '/' separates.
+    parts = [p.replace("\0", "/").strip() for p in text.replace("//", "\0").split("/")]
+    while parts and (parts[0] in _TOP or not parts[0]):
+        parts.pop(0)
+    return [p for p in parts if p]
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
+    return slug[:80].strip("-._")
+
+
+def _tag(text: str) -> str:
+    return re.sub(r"[^\w.:-]+", "-", text).strip("-.:_")[:60].strip("-.:")
+
+
+def _tags(question: ET.Element, state: _State) -> tuple[list[str], str | None]:
+    """The item's tags, and how a short answer is graded (from a kzlearn tag)."""
+    grade = None
+    tags: list[str] = []
+    written = question.find("tags")
+    if written is not None:
+        for tag in written.findall("tag"):
+            text = plain(tag)
+            if text.startswith(GRADE_TAG):
+                grade = text[len(GRADE_TAG) :]
+            elif _tag(text):
+                tags.append(_tag(text))
+    elif len(state.path) > 1 and _tag(state.path[-1]):
+        tags.append(_tag(state.path[-1]))
+    return list(dict.fromkeys(tags)), grade
+
+
+def _files(question: ET.Element, line: int, item: str) -> list[Embedded]:
+    found = [
+        Embedded(f.get("name", ""), line, item, decode(f.text))
+        for f in question.iter("file")
+        if f.get("encoding") == "base64" and f.get("name")
+    ]
+    old = question.findtext("image")  # Moodle 1.x: <image> and <image_base64>
+    if old and old.strip():
+        found.append(Embedded(old.strip(), line, item, decode(question.findtext("image_base64"))))
+    embedded = {f.name for f in found}
+    for text in question.iter("text"):
+        for name in _PLUGINFILE.findall(text.text or ""):
+            if name not in embedded:  # referred to, not in the file
+                embedded.add(name)
+                found.append(Embedded(name, line, item, None))
+    return found
+
+
+@functools.cache
+def _validator() -> TypeAdapter[Any]:
+    from pydantic import TypeAdapter
+
+    from kzlearn.models import Item
+
+    return TypeAdapter(Item)
+
+
+def _item(question: ET.Element, kind: str, index: int, state: _State) -> dict[str, Any]:
+    from pydantic import ValidationError
+
+    name = plain(question.find("name"))
+    item_id = _slug(name) or f"q{index}"
+    tags, grade = _tags(question, state)
+    base: dict[str, Any] = {"id": item_id, "prompt": plain(question.find("questiontext"))}
+    general = plain(question.find("generalfeedback"))
+    if general:
+        base["explanation"] = general
+    if tags:
+        base["tags"] = tags
+    data: dict[str, Any] = clean(convert(question, kind, base, state.lang))
+    if not data.get("explanation"):
+        data.pop("explanation", None)
+    if grade in ("name", "date", "number") and data["type"] == "short":
+        data["grade_as"] = grade
+    if not data.get("prompt"):
+        raise UnmappedError("the question has no text")
+    try:
+        _validator().validate_python(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"][1:])
+        raise UnmappedError(f"{where}: {first['msg']}" if where else first["msg"]) from None
+    return data
+
+
+def _question(question: ET.Element, doc: XmlDocument, index: int, state: _State) -> None:
+    line = doc.line(question)
+    kind = question.get("type", "")
+    try:
+        data = _item(question, kind, index, state)
+    except UnmappedError as why:
+        state.skipped.append(Problem(state.file, line, None, "", f"skipped: {why}"))
+        state.files.extend(_files(question, line, ""))
+        return
+    while data["id"] in state.names:  # an id stays within a slug's 80 characters
+        suffix = f"-{index}"
+        data["id"] = f"{str(data['id'])[: 80 - len(suffix)]}{suffix}"
+    state.names.add(data["id"])
+    state.items.append(data)
+    state.files.extend(_files(question, line, data["id"]))
+    if state.path:
+        state.tops.append(state.path[0])
+
+
+def read_moodle_xml(
+    data: str | bytes,
+    file: str,
+    *,
+    pack_id: str,
+    lang: str = "en",
+    strict: bool = False,
+    max_cards: int = MAX_CARDS,
+) -> MoodleImport:
+    """A pack of the questions of a Moodle XML file.
+
+    Raises:
+        PackError: not well-formed or hostile XML, not a Moodle quiz, no question kzlearn
+            can ask, more than ``max_cards`` questions; with ``strict``, any question that
+            cannot be imported (each with its line).
+    """
+    doc = parse_xml(data, file)
+    if doc.root.tag != "quiz":
+        raise PackError.single(
+            file, f"not Moodle XML: the root element is <{doc.root.tag}>, not <quiz>", line=1
+        )
+    state = _State(file, lang)
+    index = 0
+    for question in doc.root.iter("question"):
+        if question.get("type") == "category":
+            state.path = category_path(text_of(question.find("category"))[0])
+            info = plain(question.find("info"))
+            if len(state.path) == 1 and info:
+                state.described.setdefault(state.path[0], info)
+            continue
+        index += 1
+        if index > max_cards:
+            raise too_many(file, "questions", max_cards, line=doc.line(question))
+        _question(question, doc, index, state)
+    if state.skipped and strict:
+        raise PackError(state.skipped)
+    if not state.items:
+        if state.skipped:
+            raise PackError([*state.skipped, Problem(file, None, None, "", "no question left")])
+        raise PackError.single(file, "no Moodle question in this file", line=1)
+    tops = set(state.tops)
+    title = state.tops[0] if len(tops) == 1 and len(state.tops) == len(state.items) else pack_id
+    fields: dict[str, Any] = {"id": pack_id, "title": title, "language": lang}
+    if title in state.described:
+        fields["description"] = state.described[title]
+    pack = build_pack({**fields, "items": state.items}, file)
+    return MoodleImport(pack, [str(p) for p in state.skipped], state.files, index)

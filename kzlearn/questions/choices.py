@@ -1,0 +1,83 @@
+"""Choices graded: one choice (a partly right one is nearly, with its share of the credit),
+or several (select all that apply: the sum of the chosen choices' weights, as in Moodle)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kzlearn.models import McqItem, MultiItem
+from kzlearn.questions.compare import text_match
+from kzlearn.questions.lists import split_list
+from kzlearn.questions.verdict import Verdict
+
+__all__ = ["mcq_verdict", "multi_verdict"]
+
+
+def mcq_verdict(item: McqItem, response: object, lang: str | None) -> Verdict:
+    expected = item.answer.get(lang, lang or "")
+    index = item.answer_index
+    if isinstance(response, int) and not isinstance(response, bool):
+        chosen = response
+    else:
+        typed = str(response or "")
+        chosen = next(
+            (
+                i
+                for i, c in enumerate(item.choices)
+                if any(text_match(t, typed, lang).outcome == "correct" for t in c.values())
+            ),
+            -1,
+        )
+    if chosen == index:
+        return Verdict("correct", expected)
+    for part in item.partial:
+        if chosen >= 0 and any(
+            text_match(part.answer, t, lang).outcome == "correct"
+            for t in item.choices[chosen].values()
+        ):
+            return Verdict("nearly", expected, "partly right", part.weight / 100)
+    return Verdict("wrong", expected)
+
+
+def _chosen(item: MultiItem, response: object, lang: str | None) -> set[int] | None:
+    """The indexes of the choices picked: from indexes, or texts (a list, or one text of
+    choices separated by commas); None when one of them is no choice."""
+    picked = split_list(response) if isinstance(response, str) else response
+    if not isinstance(picked, Iterable) or isinstance(picked, dict):
+        return None
+    out: set[int] = set()
+    for entry in picked:
+        if isinstance(entry, int) and not isinstance(entry, bool):
+            index = entry if 0 <= entry < len(item.choices) else -1
+        else:
+            typed = str(entry)
+            index = next(
+                (
+                    i
+                    for i, c in enumerate(item.choices)
+                    if any(text_match(t, typed, lang).outcome == "correct" for t in c.values())
+                ),
+                -1,
+            )
+        if index < 0:
+            return None
+        out.add(index)
+    return out
+
+
+def multi_verdict(item: MultiItem, response: object, lang: str | None) -> Verdict:
+    right = item.answer_indexes
+    expected = " · ".join(item.choices[i].get(lang, lang or "") for i in right)
+    chosen = _chosen(item, response, lang)
+    if not chosen:
+        return Verdict("wrong", expected, "no answer", 0.0)
+    weights = item.choice_weights()
+    score = min(1.0, max(0.0, sum(weights[i] for i in chosen) / 100))
+    found = sum(i in chosen for i in right)
+    extra = len(chosen) - found
+    if found == len(right) and round(score, 2) >= 1:  # 3 x 33.33333 is all of it
+        return Verdict("correct", expected, None, 1.0)
+    reason = f"{found} of {len(right)} right choices"
+    if extra:
+        reason += ", a wrong choice too"
+    return Verdict("nearly" if score > 0 else "wrong", expected, reason, round(score, 4))
