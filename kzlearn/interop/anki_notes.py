@@ -331,7 +331,7 @@ class _Writer:
 
 def _shares(item: McqItem | MultiItem) -> dict[int, str]:
     """A partly right choice's share of the credit, by index (Moodle's %50%)."""
-    if isinstance(item, MultiItem):
+    if isinstance(item, MultiItem) or not item.partial:
         return {}
     keys = [{fold(t, through="same") for t in c.values()} for c in item.choices]
     return {
