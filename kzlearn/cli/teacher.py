@@ -77,7 +77,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def _cmd_export_anki(args: argparse.Namespace) -> int:
     from kzlearn.interop.anki import export_apkg
 
-    packs = resolve_packs(args.packs)
+    items: dict[str, list[Item]] = {}  # generated once, then read from the cache
+    packs = resolve_packs(args.packs, items=items)
     output = Path(args.output or f"{'-'.join(p.id for p in packs)}.apkg")
 
     def progress(done: int, total: int) -> None:
@@ -85,7 +86,12 @@ def _cmd_export_anki(args: argparse.Namespace) -> int:
             print(f"\rexporting {done}/{total} notes", end="", file=sys.stderr, flush=True)
 
     count = export_apkg(
-        packs, output, parent=args.parent, subdecks_by_tag=args.subdecks_by_tag, progress=progress
+        packs,
+        output,
+        parent=args.parent,
+        subdecks_by_tag=args.subdecks_by_tag,
+        progress=progress,
+        items=items,
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)

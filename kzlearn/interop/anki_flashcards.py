@@ -55,7 +55,7 @@ def _extras(own: str) -> str:
     return (
         f"{{{{#Notes}}}}<div dir={own} class=explanation>{{{{Notes}}}}</div>{{{{/Notes}}}}"
         f"{{{{#Evidence}}}}<div dir={own} class=evidence>{{{{Evidence}}}}</div>{{{{/Evidence}}}}"
-        "{{#Source}}<div class=source>{{Source}}</div>{{/Source}}"
+        f"{{{{#Source}}}}<div dir={own} class=source>{{{{Source}}}}</div>{{{{/Source}}}}"
     )
 
 

@@ -1,40 +1,20 @@
 """The kzlearn note types of an Anki export: their fields, card templates and style.
 
-Plain strings only (no genanki): the exporter turns them into models.
+Plain strings only (no genanki): the exporter turns them into models. Each note type comes
+in two variants, by the direction of the pack's language; their ids and fields never change,
+so a new export updates the notes and note types already in a collection. Every element
+says its direction: the pack's language fields ``dir=rtl`` (or ``ltr``), the translation
+fields ``ltr`` (a right-to-left translation carries its own ``dir`` in the field).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kzlearn.interop.anki_style import CSS, SCRIPT
 from kzlearn.interop.ids import stable_int
 
-__all__ = ["CSS", "NOTE_TYPES", "NoteType", "front", "stable_id"]
-
-CSS = """
-.card { font-family: "Noto Naskh Arabic", "Amiri", "Scheherazade New", "Geeza Pro",
-        "Segoe UI", "Arial", sans-serif; font-size: 22px; text-align: center;
-        color: #1d1d1f; background: #fdfdfb; line-height: 1.6; }
-.nightMode .card, .night_mode .card { color: #ececec; background: #1e1e1e; }
-[dir=rtl] { text-align: right; }
-.translation { font-size: 16px; color: #6b6b6b; margin-top: .4em; }
-.choices { display: inline-block; text-align: start; margin: .6em auto; }
-.choices li { margin: .2em 0; }
-.right { font-weight: bold; color: #157347; }
-.right::after { content: " ✓"; }
-.explanation { font-size: 18px; margin-top: 1em; }
-.evidence { font-size: 16px; color: #555; margin-top: 1em; font-style: italic; }
-.source { font-size: 14px; color: #777; }
-table.pairs { margin: .6em auto; border-collapse: collapse; }
-table.pairs td { padding: .2em .6em; border-bottom: 1px solid #ddd; }
-"""
-
-_COMMON = ("Explanation", "Evidence", "Source", "Key")
-_BACK_EXTRAS = (
-    "{{#Explanation}}<div class=explanation>{{Explanation}}</div>{{/Explanation}}"
-    "{{#Evidence}}<div class=evidence>{{Evidence}}</div>{{/Evidence}}"
-    "{{#Source}}<div class=source>{{Source}}</div>{{/Source}}"
-)
+__all__ = ["CSS", "NOTE_TYPES", "TRANSLATIONS", "NoteType", "stable_id", "templates"]
 
 
 def stable_id(name: str) -> int:
@@ -42,48 +22,87 @@ def stable_id(name: str) -> int:
     return stable_int(name)
 
 
-def front(body: str) -> str:
-    return f"<div dir=auto>{body}</div>"
-
-
 @dataclass(frozen=True, slots=True)
 class NoteType:
     name: str
     fields: tuple[str, ...]
-    templates: tuple[tuple[str, str, str], ...]  # name, front, back
+    templates: tuple[tuple[str, str, str], ...]  # name, front, back; "@M": the main direction
     cloze: bool = False
 
 
-def _shown(field: str) -> str:
-    """A field, and its translation under it when there is one."""
-    return "{{" + field + "}}" + _translation(f"{field}Translation")
+_MAIN = "@M"
+
+
+def _main(field: str, cls: str) -> str:
+    return f"<div class={cls} dir={_MAIN}>{{{{{field}}}}}</div>"
 
 
 def _translation(field: str) -> str:
     """A translation field under what it translates, when it is not empty."""
-    return f"{{{{#{field}}}}}<div class=translation>{{{{{field}}}}}</div>{{{{/{field}}}}}"
+    return f"{{{{#{field}}}}}<div class=translation dir=ltr>{{{{{field}}}}}</div>{{{{/{field}}}}}"
+
+
+def _shown(field: str, cls: str) -> str:
+    """A field, and its translation under it when there is one."""
+    return _main(field, cls) + _translation(f"{field}Translation")
+
+
+_EXTRAS = (
+    f"{{{{#Explanation}}}}<div class=explanation dir={_MAIN}>{{{{Explanation}}}}</div>"
+    "{{/Explanation}}"
+    f"{{{{#Evidence}}}}<div class=evidence dir={_MAIN}>{{{{Evidence}}}}</div>{{{{/Evidence}}}}"
+    f"{{{{#Source}}}}<div class=source dir={_MAIN}>{{{{Source}}}}</div>{{{{/Source}}}}"
+)
+_RULE = "<hr id=answer>"
 
 
 def _card(name: str, front: str, answer: str) -> tuple[str, str, str]:
     """A card template: the front, then the answer and the extras under a rule."""
-    return name, front, f"{front}<hr id=answer>{answer}{_BACK_EXTRAS}"
+    return name, front, f"{front}{_RULE}{answer}{_EXTRAS}"
 
 
+def _picker(field: str, *, back: bool) -> str:
+    """Clickable options (the script's box): ``field``'s lettered choices."""
+    flag = " data-back" if back else ""
+    return f'<div class=kz-pick data-k="{{{{Key}}}}"{flag} dir={_MAIN}>{{{{{field}}}}}</div>'
+
+
+def _true_false(*, back: bool) -> str:
+    """The statement with its cue, its translation and the place of the two buttons."""
+    flag = " data-back" if back else ""
+    return (
+        f'<div class=kz-pick data-k="{{{{Key}}}}"{flag}>'
+        + _shown("Prompt", "prompt")
+        + f"<div class=tf dir={_MAIN}></div></div>"
+    )
+
+
+_COMMON = ("Explanation", "Evidence", "Source", "Key")
 _PROMPTED = ("Prompt", "PromptTranslation")
 _ANSWERED = ("Answer", "AnswerTranslation")
+_PROMPT = _shown("Prompt", "prompt")
+# One comparison on the back (Anki replaces every {{type:}}); "@TYPE" becomes "type:nc:" for
+# right-to-left languages, where the comparison ignores diacritics.
+_TYPED = f"<div class=typed dir={_MAIN}>{{{{@TYPEAnswer}}}}</div>"
 
 NOTE_TYPES: dict[str, NoteType] = {
     "typed": NoteType(
         "type the answer",
         (*_PROMPTED, *_ANSWERED, *_COMMON),
-        (_card("Typed", _shown("Prompt") + "<br>{{type:Answer}}", "{{type:Answer}}"),),
+        (
+            (
+                "Typed",
+                _PROMPT + _TYPED,
+                _PROMPT + _RULE + _TYPED + _translation("AnswerTranslation") + _EXTRAS,
+            ),
+        ),
     ),
     "term": NoteType(
         "term and definition",
         ("Term", "TermTranslation", "Definition", "DefinitionTranslation", *_COMMON),
         (
-            _card("Term → definition", _shown("Term"), _shown("Definition")),
-            _card("Definition → term", _shown("Definition"), _shown("Term")),
+            _card("Term → definition", _shown("Term", "term"), _shown("Definition", "definition")),
+            _card("Definition → term", _shown("Definition", "definition"), _shown("Term", "term")),
         ),
     ),
     "cloze": NoteType(
@@ -92,8 +111,10 @@ NOTE_TYPES: dict[str, NoteType] = {
         (
             (
                 "Cloze",
-                "{{cloze:Text}}",
-                "{{cloze:Text}}" + _translation("TextTranslation") + _BACK_EXTRAS,
+                f"<div class=passage dir={_MAIN}>{{{{cloze:Text}}}}</div>",
+                f"<div class=passage dir={_MAIN}>{{{{cloze:Text}}}}</div>"
+                + _translation("TextTranslation")
+                + _EXTRAS,
             ),
         ),
         cloze=True,
@@ -101,26 +122,64 @@ NOTE_TYPES: dict[str, NoteType] = {
     "mcq": NoteType(
         "multiple choice",
         (*_PROMPTED, "Choices", "ChoicesAnswered", *_COMMON),
-        (_card("Choice", _shown("Prompt") + "{{Choices}}", "{{ChoicesAnswered}}"),),
+        (
+            (
+                "Choice",
+                _PROMPT + _picker("Choices", back=False) + SCRIPT,
+                _PROMPT + _RULE + _picker("ChoicesAnswered", back=True) + SCRIPT + _EXTRAS,
+            ),
+        ),
     ),
     "multi": NoteType(
         "select all that apply",
         (*_PROMPTED, "Choices", "ChoicesAnswered", *_COMMON),
-        (_card("Select all", _shown("Prompt") + "{{Choices}}", "{{ChoicesAnswered}}"),),
+        # Several picks: lettered and static (the script takes one pick).
+        (
+            _card(
+                "Select all",
+                _PROMPT + _main("Choices", "options"),
+                _main("ChoicesAnswered", "options"),
+            ),
+        ),
     ),
     "true_false": NoteType(
         "true or false",
         (*_PROMPTED, *_ANSWERED, *_COMMON),
-        (_card("True or false", _shown("Prompt"), _shown("Answer")),),
+        (
+            (
+                "True or false",
+                _true_false(back=False) + SCRIPT,
+                _true_false(back=True)
+                + _RULE
+                + f"<div class=kz-answer dir={_MAIN}>{{{{Answer}}}}</div>"
+                + _translation("AnswerTranslation")
+                + SCRIPT
+                + _EXTRAS,
+            ),
+        ),
     ),
     "order": NoteType(
         "ordering",
         (*_PROMPTED, "Shuffled", "InOrder", *_COMMON),
-        (_card("Order", _shown("Prompt") + "{{Shuffled}}", "{{InOrder}}"),),
+        (_card("Order", _PROMPT + _main("Shuffled", "entries"), _main("InOrder", "entries")),),
     ),
     "match": NoteType(
         "matching",
         (*_PROMPTED, "Sides", "Pairs", *_COMMON),
-        (_card("Match", _shown("Prompt") + "{{Sides}}", "{{Pairs}}"),),
+        (_card("Match", _PROMPT + _main("Sides", "sides"), _main("Pairs", "pairs")),),
     ),
 }
+
+TRANSLATIONS = frozenset(f for t in NOTE_TYPES.values() for f in t.fields if "Translation" in f)
+"""The fields that hold a translation: left to right unless their content says otherwise."""
+
+
+def templates(note_type: NoteType, rtl: bool) -> list[tuple[str, str, str]]:
+    """``note_type``'s card templates for a language written right to left or not."""
+    direction = "rtl" if rtl else "ltr"
+    typed = "type:nc:" if rtl else "type:"
+
+    def fill(template: str) -> str:
+        return template.replace(_MAIN, direction).replace("@TYPE", typed)
+
+    return [(name, fill(front), fill(back)) for name, front, back in note_type.templates]
