@@ -24,9 +24,9 @@ from kzlearn.quiz.session import Feedback, Question, QuizSession
 from kzlearn.tui.bidi import direction_rtl, is_rtl
 from kzlearn.tui.checks import CheckList
 from kzlearn.tui.panels import ProgressLine, StatusLine
-from kzlearn.tui.screens import flashcard
 from kzlearn.tui.screens.base import LANGUAGE_BINDING, KzScreen
 from kzlearn.tui.screens.feedback import feedback_parts, status_variants
+from kzlearn.tui.screens.flashcard import KNEW, front_widget, reveal, show_hint
 from kzlearn.tui.widgets import LETTERS, AnswerInputs, BidiText, ChoiceList, MatchBoard, OrderList
 
 __all__ = ["QuizScreen"]
@@ -141,7 +141,7 @@ class QuizScreen(KzScreen):
         item, mode, rtl = q.item, self.kz.rtl, is_rtl(q.prompt)
         rows: ChoiceList | CheckList | OrderList | MatchBoard
         if isinstance(item, FlashcardItem):
-            return flashcard.front_widget(self, q)
+            return front_widget(self, q)
         if isinstance(item, McqItem):
             rows = ChoiceList(q.choices, mode=mode, id="choices")
         elif isinstance(item, MultiItem):
@@ -278,7 +278,7 @@ class QuizScreen(KzScreen):
         if self.question is None:
             return
         if isinstance(self.question.item, FlashcardItem):
-            await self.submit(event.index == flashcard.KNEW)
+            await self.submit(event.index == KNEW)
         elif isinstance(self.question.item, TrueFalseItem):
             await self.submit(event.index == 0)  # true
         else:  # the row shown -> the item's own choice
@@ -344,7 +344,7 @@ class QuizScreen(KzScreen):
     async def _reveal(self) -> None:
         if self.question is not None and not self.revealed:
             self.revealed = True
-            await flashcard.reveal(self, self.question)
+            await reveal(self, self.question)
             self.refresh_bindings()
 
     async def action_next(self) -> None:
@@ -355,14 +355,14 @@ class QuizScreen(KzScreen):
                 await self.action_rate(3)
             else:  # as enter does (and Anki's space): the highlighted answer
                 for choices in self.query("#choices").results(ChoiceList):
-                    await self.submit(choices.highlighted == flashcard.KNEW)
+                    await self.submit(choices.highlighted == KNEW)
             return
         if self.answered is not None:
             await self.show_question()
 
     async def action_hint(self) -> None:
         if self.card_waiting and not self.revealed and self.question is not None:
-            await flashcard.show_hint(self, self.question)
+            await show_hint(self, self.question)
 
     async def action_rate(self, rating: int) -> None:
         """Review mode: 1 again, 2 hard, 3 good, 4 easy, instead of the suggested rating; a
