@@ -196,3 +196,19 @@ async def test_only_the_served_decks_are_offered_and_no_palette_opens(tmp_path: 
         rows = app.screen.query_one(ChoiceList).rows
         assert len(rows) == 2  # every served deck, then the one deck; no other
         assert served_pack.text(served_pack.title, app.lang) in rows[1]
+
+
+async def test_the_arabic_sign_in_screen_reads_right_to_left_title_and_all(
+    tmp_path: Path,
+) -> None:
+    from kzlearn.tui.widgets import BidiText
+
+    app = ServedApp(PACKS, location=tmp_path / "p.sqlite3", class_name="6B")
+    app.lang = "ar"
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SignInScreen)
+        texts = [t for t in app.screen.query(BidiText).results(BidiText) if t.text]
+        assert len(texts) == 3  # the title, the name's label, the class code's label
+        # The title was set at the left, the labels under it at the right.
+        assert [t.has_class("-rtl") for t in texts] == [True] * len(texts)
