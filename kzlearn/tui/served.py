@@ -79,12 +79,17 @@ class ServedApp(KzlearnApp):
     def toast_text(self, line: str) -> str:
         """``line`` for a notification: right-to-left text is wrapped to the toast's width
         before it is reordered (reordered first, as one line, Textual's wrapping would put
-        the sentence's end on the top line: a long name did)."""
+        the sentence's end on the top line: a long name did), its lines set at the right."""
         if self.rtl != "app" or not is_rtl(line):
             return line
+        from rich.cells import cell_len
+
         from kzlearn.tui.bidi import display_lines
 
-        return "\n".join(display_lines(line, toast_width(self.size.width)))
+        lines = display_lines(line, toast_width(self.size.width))
+        widest = max(cell_len(shown) for shown in lines)
+        # Each line set at the right, where a right-to-left paragraph's lines begin.
+        return "\n".join(" " * (widest - cell_len(shown)) + shown for shown in lines)
 
     def on_unmount(self) -> None:
         if self.store is not None:

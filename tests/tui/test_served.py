@@ -231,5 +231,6 @@ async def test_a_long_arabic_toast_is_wrapped_before_it_is_reordered(tmp_path: P
     lines = message.split("\n")
     assert len(lines) > 1
     assert all(cell_len(line) <= toast_width(100) for line in lines)
+    assert len({cell_len(line) for line in lines}) == 1  # padded at the left: set at the right
     sentence = app.t("Your answers are saved as {name}.", name=name)
     assert visual_line(sentence.split()[0]) in lines[0]  # the top line: the sentence's start
