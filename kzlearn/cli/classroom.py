@@ -71,6 +71,8 @@ def cmd_class_report(args: argparse.Namespace) -> int:
     }
     with open_store(args, read_only=True) as store:
         attempts, cards = read_class(store, args.class_name)
+        if args.class_name is not None and not attempts and not cards:
+            args.class_name, attempts, cards = _other_case(store, args.class_name)
     report = build_report(
         attempts, cards, by_key, pack_ids, class_name=args.class_name, lang=args.lang
     )
@@ -90,6 +92,26 @@ def cmd_class_report(args: argparse.Namespace) -> int:
         for line in for_terminal(report_lines(report), args.rtl):
             print(line)
     return 0
+
+
+def _other_case(store: Any, class_name: str) -> tuple[str, list[Any], list[Any]]:
+    """The class as stored, when ``class_name`` has no answers: students join with its
+    code in any case, so ``6b`` is the class ``6B``; otherwise one line on stderr names
+    the classes that have answers (an empty report alone reads as a class that did
+    nothing, not as a mistyped name)."""
+    from kzlearn.report import read_class
+
+    cards, reviews = store.class_rows(None)
+    names = sorted({r.class_name for r in [*cards, *reviews] if r.class_name})
+    same = [n for n in names if n.casefold() == class_name.casefold()]
+    if len(same) == 1:
+        return (same[0], *read_class(store, same[0]))
+    known = ", ".join(names) if names else "none"
+    print(
+        safe_line(f"kzlearn: no answers from class {class_name!r}; classes with answers: {known}"),
+        file=sys.stderr,
+    )
+    return class_name, [], []
 
 
 def _write(path: str, text: str, head: bytes, kind: str, force: bool) -> None:

@@ -56,7 +56,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise KzlearnError(
             "kzlearn serve needs textual-serve: pip install 'kzlearn[serve]'"
         ) from None
-    from kzlearn.serve.server import QuizServer, is_loopback, url_of
+    from kzlearn.serve.server import QuizServer, check_port, is_loopback, open_urls, url_of
     from kzlearn.store import default_location, mask_url, open_store
     from kzlearn.store.base import name_problem
 
@@ -71,6 +71,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     location = args.db or default_location()
     open_store(location).close()  # made or migrated now: a bad store stops here, not per student
     where = url_of(args.host, args.port)
+    try:
+        check_port(args.host, args.port)
+    except OSError as error:
+        raise KzlearnError(f"cannot listen on {where}: {error.strerror or error}") from None
+    where_open = " or ".join(open_urls(args.host, args.port))
     reach = (
         "this machine only (--host 0.0.0.0 serves the network)"
         if is_loopback(args.host)
@@ -79,7 +84,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     decks = f"{len(packs)} deck{'s' if len(packs) != 1 else ''}"
     joined = f" to class {args.class_name!r}" if args.class_name else ""
     start_line = (
-        f"kzlearn: serving {decks}{joined} at {where} — {reach}; "
+        f"kzlearn: serving {decks}{joined} at {where_open} — {reach}; "
         f"progress in {mask_url(str(location))}; Ctrl+C stops"
     )
     server = QuizServer(

@@ -14,13 +14,26 @@ from kzlearn.report.stats import discrimination_indexes, facility_index, item_fl
 if TYPE_CHECKING:
     from kzlearn.models import Item, Pack
 
-__all__ = ["MASTERED_DAYS", "REVIEW_STATE", "ClassReport", "ItemRow", "StudentRow", "build_report"]
+__all__ = [
+    "FLAG_MIN_STUDENTS",
+    "MASTERED_DAYS",
+    "REVIEW_STATE",
+    "ClassReport",
+    "ItemRow",
+    "StudentRow",
+    "build_report",
+]
 
 # A card is mastered once FSRS expects it to be remembered three weeks on: in the review
 # state with a stability (the days until recall falls to 90%) of 21 days or more, the
 # span after which Anki calls a card mature.
 MASTERED_DAYS = 21.0
 REVIEW_STATE = 2  # fsrs State.Review
+# An item is flagged only once this many students have answered it: one student's wrong
+# answer makes facility 0% and "a wrong answer above the right one", which says nothing
+# about the item (a class's quiz of 10 questions drawn from 200 gives most items one or
+# two answers, and every one of them was flagged).
+FLAG_MIN_STUDENTS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +205,9 @@ def _items(
                 facility=facility,
                 discrimination=discrimination,
                 choices=choices,
-                flags=item_flags(facility, discrimination, sum(right) if item else None, wrong),
+                flags=item_flags(facility, discrimination, sum(right) if item else None, wrong)
+                if len(firsts) >= FLAG_MIN_STUDENTS
+                else [],
             )
         )
     return rows

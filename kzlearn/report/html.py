@@ -7,9 +7,18 @@ from __future__ import annotations
 
 from html import escape
 
-from kzlearn.report.build import ClassReport, ItemRow
+from kzlearn.report.build import FLAG_MIN_STUDENTS, ClassReport, ItemRow
 from kzlearn.report.export import iso
-from kzlearn.report.text import FLAG_TEXT, duration_text, other_packs_text, percent, signed
+from kzlearn.report.text import (
+    FLAG_TEXT,
+    HELP_BELOW,
+    duration_text,
+    needs_help,
+    other_packs_text,
+    percent,
+    signed,
+    student_name,
+)
 
 __all__ = ["MARKER", "report_html"]
 
@@ -28,6 +37,7 @@ section.item.flagged { border-top-color: #a40000; }
 rect.answer { fill: #2e7d32; } rect.distractor { fill: #c62828; }
 rect.nearly { fill: #f9a825; } rect.skipped, rect.other { fill: #9e9e9e; }
 .key { font-family: ui-monospace, monospace; }
+.help { border-inline-start: 4px solid #a40000; padding-inline-start: 0.8em; }
 """
 
 
@@ -47,16 +57,29 @@ def report_html(report: ClassReport) -> str:
         f"<p>Packs: {', '.join(_text(p) for p in report.packs)}. Made "
         f"{escape(iso(report.generated_at) or '')} (UTC).</p>",
         f"<p>{_text(other_packs_text(report) or '')}</p>" if report.other_packs else "",
+        _help(report),
         _students(report),
         "<h2>Items</h2>",
         "<p>Facility: the mean score of the students' first answers. Discrimination: the "
         "correlation between the item's score and the rest of the test (first answers; "
-        "negative means the students who did well elsewhere did worse here).</p>",
+        "negative means the students who did well elsewhere did worse here). An item is "
+        f"flagged once {FLAG_MIN_STUDENTS} students have answered it.</p>",
         _items_table(report),
         *(_item_section(item) for item in report.items),
         "</body></html>\n",
     ]
     return "\n".join(parts)
+
+
+def _help(report: ClassReport) -> str:
+    low = needs_help(report)
+    if not low:
+        return ""
+    rows = "".join(f"<li>{_text(student_name(report, s))}: {percent(s.score)}</li>" for s in low)
+    return (
+        f"<section class=help><h2>Needs help ({len(low)})</h2>"
+        f"<p>Score under {HELP_BELOW:.0%}, the lowest first:</p><ul>{rows}</ul></section>"
+    )
 
 
 def _students(report: ClassReport) -> str:
@@ -109,16 +132,16 @@ def _item_section(item: ItemRow) -> str:
         width = round(c.count / top * BAR)
         mark = {"answer": "✓", "nearly": "~"}.get(c.kind, "")
         rows.append(
-            f"<tr><td>{mark}</td><td>{_text(c.label)}</td>"
+            f'<tr><td>{mark}</td><td dir="auto">{escape(c.label)}</td>'
             f'<td><svg width="{BAR}" height="14" role="img" aria-label="{c.count}">'
             f'<rect class="{c.kind}" x="0" y="1" width="{width}" height="12"/></svg></td>'
             f"<td class=n>{c.count}</td></tr>"
         )
     return (
         f'<section class="item{flagged}" id="{_anchor(item)}">'
-        f"<h3 class=key>{escape(item.key)}</h3><p>{_text(item.prompt)}</p>"
-        f"<p>{item.students} students, facility {percent(item.facility)}, discrimination "
-        f"{signed(item.discrimination)}</p>"
+        f'<h3 class=key>{escape(item.key)}</h3><p dir="auto">{escape(item.prompt)}</p>'
+        f"<p>{item.students} student{'' if item.students == 1 else 's'}, facility "
+        f"{percent(item.facility)}, discrimination {signed(item.discrimination)}</p>"
         f"{f'<ul>{flags}</ul>' if flags else ''}"
         f"<table class=chart>{''.join(rows)}</table></section>"
     )

@@ -7,11 +7,19 @@ kzlearn) reordering it leaves the columns before it in place.
 
 from __future__ import annotations
 
-from kzlearn.report.build import ClassReport, ItemRow
+from kzlearn.report.build import FLAG_MIN_STUDENTS, ClassReport, ItemRow, StudentRow
 from kzlearn.report.export import iso
 from kzlearn.safetext import safe_line
 
-__all__ = ["FLAG_TEXT", "duration_text", "other_packs_text", "percent", "report_lines"]
+__all__ = [
+    "FLAG_TEXT",
+    "HELP_BELOW",
+    "duration_text",
+    "needs_help",
+    "other_packs_text",
+    "percent",
+    "report_lines",
+]
 
 FLAG_TEXT = {
     "negative-discrimination": "negative discrimination: stronger students got it wrong more",
@@ -20,6 +28,22 @@ FLAG_TEXT = {
     "easy": "facility over 95%",
 }
 BAR_WIDTH = 20
+HELP_BELOW = 0.5  # a score under this: the student is named first, as needing help
+
+
+def needs_help(report: ClassReport) -> list[StudentRow]:
+    """The students whose score is under HELP_BELOW, the lowest first: the table is in
+    name order, and a teacher of thirty should not have to scan it for them."""
+    low = [s for s in report.students if s.score is not None and s.score < HELP_BELOW]
+    return sorted(low, key=lambda s: (s.score or 0.0, s.student.casefold()))
+
+
+def student_name(report: ClassReport, student: StudentRow) -> str:
+    """A student as the report names them (with their class when it shows every class)."""
+    name = student.student or "(this computer's student)"
+    if report.class_name is None and student.class_name:
+        name = f"{name} ({student.class_name})"
+    return name
 
 
 def percent(value: float | None) -> str:
@@ -49,9 +73,7 @@ def report_lines(report: ClassReport) -> list[str]:
         f"{'due':>5}  {'last answer':<20} student",
     ]
     for s in report.students:
-        name = s.student or "(this computer's student)"
-        if report.class_name is None and s.class_name:
-            name = f"{name} ({s.class_name})"
+        name = student_name(report, s)
         lines.append(
             f"{s.answered:>8} {s.answers:>8} {percent(s.score):>6} "
             f"{duration_text(s.seconds):>9} {s.mastered:>9} {s.due:>5}  "
@@ -62,8 +84,10 @@ def report_lines(report: ClassReport) -> list[str]:
     width = max([len(i.key) for i in report.items] + [4])
     lines += [
         "",
+        *_help_lines(report),
         f"Items ({len(report.items)}): facility = mean score; discrimination = correlation "
-        "with the rest of the test; first answers only",
+        "with the rest of the test; first answers only; flags once "
+        f"{FLAG_MIN_STUDENTS} students answered",
         f"{'item':<{width}} {'type':<10} {'students':>8} {'facility':>8} {'discr.':>7}  flags",
     ]
     for i in report.items:
@@ -77,6 +101,15 @@ def report_lines(report: ClassReport) -> list[str]:
         for item in flagged:
             lines += _item_lines(item)
     return [safe_line(line) for line in lines]
+
+
+def _help_lines(report: ClassReport) -> list[str]:
+    low = needs_help(report)
+    if not low:
+        return []
+    lines = [f"Needs help (score under {HELP_BELOW:.0%}): {len(low)}"]
+    lines += [f"  {percent(s.score):>4}  {student_name(report, s)}" for s in low]
+    return [*lines, ""]  # before the items' table
 
 
 def other_packs_text(report: ClassReport) -> str | None:

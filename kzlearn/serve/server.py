@@ -16,6 +16,7 @@ browser, with what a class's server needs besides.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import logging
 import os
@@ -32,7 +33,14 @@ from textual_serve.server import Server
 
 from kzlearn.serve.session import CLASS_VARIABLE, DB_VARIABLE
 
-__all__ = ["MAX_SESSIONS", "QuizServer", "is_loopback", "session_command"]
+__all__ = [
+    "MAX_SESSIONS",
+    "QuizServer",
+    "check_port",
+    "is_loopback",
+    "open_urls",
+    "session_command",
+]
 
 MAX_SESSIONS = 100  # app processes at once: each student's browser tab is one
 MAX_COLUMNS, MAX_ROWS = 500, 200
@@ -66,6 +74,45 @@ def url_of(host: str, port: int) -> str:
     """The address to open in a browser."""
     shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
     return f"http://{shown}:{port}/"
+
+
+def _local_addresses(ipv6: bool) -> list[str]:
+    """This machine's addresses on its networks (none of them loopback): those its name
+    resolves to, and the one it would reach another network from (a UDP socket's
+    ``connect`` picks the route; nothing is sent)."""
+    import socket
+
+    family = socket.AF_INET6 if ipv6 else socket.AF_INET
+    found: set[str] = set()
+    with contextlib.suppress(OSError):
+        found |= {str(i[4][0]) for i in socket.getaddrinfo(socket.gethostname(), None, family)}
+    with socket.socket(family, socket.SOCK_DGRAM) as probe, contextlib.suppress(OSError):
+        probe.connect(("2001:db8::1" if ipv6 else "192.0.2.1", 9))  # documentation nets
+        found.add(str(probe.getsockname()[0]))
+    return sorted(a for a in found if not ipaddress.ip_address(a.split("%")[0]).is_loopback)
+
+
+def open_urls(host: str, port: int) -> list[str]:
+    """The addresses students open: ``host``'s, or for 0.0.0.0 (and ::), which no browser
+    can open, this machine's own on its networks (its name when none is found)."""
+    if host not in ("0.0.0.0", "::"):
+        return [url_of(host, port)]
+    import socket
+
+    found = _local_addresses(ipv6=host == "::")
+    return [url_of(a, port) for a in found] or [url_of(socket.gethostname(), port)]
+
+
+def check_port(host: str, port: int) -> None:
+    """Raise OSError now if ``host:port`` cannot be listened on (taken, or not an address
+    of this machine): before the start line says the quiz is served there."""
+    import socket
+
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp does
+        probe.bind(address)
 
 
 class QuizServer(Server):

@@ -12,9 +12,16 @@ from kzlearn.models import Item, Pack
 from kzlearn.safetext import safe_line
 from kzlearn.store.base import Learner, ProgressStore
 from kzlearn.tui.app import KzlearnApp
+from kzlearn.tui.bidi import is_rtl
 from kzlearn.tui.screens import PickerScreen, SignInScreen
 
-__all__ = ["ServedApp"]
+__all__ = ["ServedApp", "toast_width"]
+
+
+def toast_width(screen_width: int) -> int:
+    """The cells of text in a Textual toast: 60 wide, at most half the screen, less its
+    padding (one each side) and its left border."""
+    return max(min(60, screen_width // 2) - 3, 10)
 
 
 class ServedApp(KzlearnApp):
@@ -60,14 +67,29 @@ class ServedApp(KzlearnApp):
         self._reviewer = Reviewer(store)
         self.switch_screen(PickerScreen())
         self.notify(
-            self.show(self.t("Your answers are saved as {name}.", name=safe_line(student))),
+            self.toast_text(self.t("Your answers are saved as {name}.", name=safe_line(student))),
             markup=False,
         )
         return None
 
     def _lost(self, detail: str) -> None:
         line = self.t("The connection to the server was lost and made again; answer saved.")
-        self.notify(self.show(line), severity="warning", markup=False)
+        self.notify(self.toast_text(line), severity="warning", markup=False)
+
+    def toast_text(self, line: str) -> str:
+        """``line`` for a notification: right-to-left text is wrapped to the toast's width
+        before it is reordered (reordered first, as one line, Textual's wrapping would put
+        the sentence's end on the top line: a long name did), its lines set at the right."""
+        if self.rtl != "app" or not is_rtl(line):
+            return line
+        from rich.cells import cell_len
+
+        from kzlearn.tui.bidi import display_lines
+
+        lines = display_lines(line, toast_width(self.size.width))
+        widest = max(cell_len(shown) for shown in lines)
+        # Each line set at the right, where a right-to-left paragraph's lines begin.
+        return "\n".join(" " * (widest - cell_len(shown)) + shown for shown in lines)
 
     def on_unmount(self) -> None:
         if self.store is not None:

@@ -196,3 +196,41 @@ async def test_only_the_served_decks_are_offered_and_no_palette_opens(tmp_path: 
         rows = app.screen.query_one(ChoiceList).rows
         assert len(rows) == 2  # every served deck, then the one deck; no other
         assert served_pack.text(served_pack.title, app.lang) in rows[1]
+
+
+async def test_the_arabic_sign_in_screen_reads_right_to_left_title_and_all(
+    tmp_path: Path,
+) -> None:
+    from kzlearn.tui.widgets import BidiText
+
+    app = ServedApp(PACKS, location=tmp_path / "p.sqlite3", class_name="6B")
+    app.lang = "ar"
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SignInScreen)
+        texts = [t for t in app.screen.query(BidiText).results(BidiText) if t.text]
+        assert len(texts) == 3  # the title, the name's label, the class code's label
+        # The title was set at the left, the labels under it at the right.
+        assert [t.has_class("-rtl") for t in texts] == [True] * len(texts)
+
+
+async def test_a_long_arabic_toast_is_wrapped_before_it_is_reordered(tmp_path: Path) -> None:
+    from rich.cells import cell_len
+
+    from kzlearn.tui.bidi import visual_line
+    from kzlearn.tui.served import toast_width
+
+    app = ServedApp(PACKS, location=tmp_path / "p.sqlite3", class_name=None)
+    name = " ".join(["نورسلطان"] * 6)  # longer than a toast's line, under the name limit
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        app.lang = "ar"
+        await sign_in(pilot, app, name, code=None)
+        await pilot.pause()
+        message = next(iter(app._notifications)).message
+    lines = message.split("\n")
+    assert len(lines) > 1
+    assert all(cell_len(line) <= toast_width(100) for line in lines)
+    assert len({cell_len(line) for line in lines}) == 1  # padded at the left: set at the right
+    sentence = app.t("Your answers are saved as {name}.", name=name)
+    assert visual_line(sentence.split()[0]) in lines[0]  # the top line: the sentence's start
