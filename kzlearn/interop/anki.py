@@ -17,6 +17,7 @@ import genanki
 
 from kzlearn.errors import ExportError
 from kzlearn.files import atomic_path
+from kzlearn.gcpause import gc_paused
 from kzlearn.interop.anki_flashcards import FIELDS, FLASHCARD, flashcard_model
 from kzlearn.interop.anki_notes import RTL_LANGUAGES, AnkiNote, anki_notes, esc
 from kzlearn.interop.anki_notetypes import (
@@ -84,6 +85,32 @@ def export_apkg(
     path = Path(path)
     if path.exists() and (path.is_dir() or not _is_apkg(path)):
         raise ExportError(f"{path}: exists and is not an Anki package; not overwriting it")
+    # Hundreds of thousands of strings and rows that all live until the package is
+    # written, and no cycles: the cyclic collector would only walk them again and again.
+    with gc_paused():
+        return _export(
+            packs,
+            path,
+            parent=parent,
+            subdecks_by_tag=subdecks_by_tag,
+            seed=seed,
+            timestamp=timestamp,
+            progress=progress,
+            items=items,
+        )
+
+
+def _export(
+    packs: Sequence[Pack],
+    path: Path,
+    *,
+    parent: str,
+    subdecks_by_tag: bool,
+    seed: int | None,
+    timestamp: float | None,
+    progress: Progress | None,
+    items: Mapping[str, Sequence[Item]] | None,
+) -> int:
     models = {(k, rtl): _model(t, rtl) for k, t in NOTE_TYPES.items() for rtl in (False, True)}
     decks: list[BulkDeck] = []
     total = 0

@@ -111,6 +111,7 @@ class _CardKinds:
         names = re.findall(r"\{\{[^}]*?cloze:(?:[^}]?:)*(.+?)\}\}", model.templates[0]["qfmt"])
         self.cloze_fields = [i for i, f in enumerate(model.fields) if f["name"] in names]
         self.required = [] if self.cloze else list(model._req)
+        self._by_pattern: dict[tuple[bool, ...], list[int]] = {}
 
     def ordinals(self, fields: Sequence[str]) -> list[int]:
         if self.cloze:
@@ -121,11 +122,16 @@ class _CardKinds:
                 if int(n) > 0
             }
             return sorted(found) or [0]
-        return [
-            ordinal
-            for ordinal, kind, required in self.required
-            if (any if kind == "any" else all)(map(fields.__getitem__, required))
-        ]
+        # Which fields are empty decides the cards: notes of one type share a few patterns.
+        pattern = tuple(map(bool, fields))
+        found = self._by_pattern.get(pattern)
+        if found is None:
+            found = self._by_pattern[pattern] = [
+                ordinal
+                for ordinal, kind, required in self.required
+                if (any if kind == "any" else all)(pattern[i] for i in required)
+            ]
+        return found
 
 
 class BulkPackage(genanki.Package):  # type: ignore[misc]
