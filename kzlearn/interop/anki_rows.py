@@ -124,14 +124,14 @@ class _CardKinds:
             return sorted(found) or [0]
         # Which fields are empty decides the cards: notes of one type share a few patterns.
         pattern = tuple(map(bool, fields))
-        found = self._by_pattern.get(pattern)
-        if found is None:
-            found = self._by_pattern[pattern] = [
+        known = self._by_pattern.get(pattern)
+        if known is None:
+            known = self._by_pattern[pattern] = [
                 ordinal
                 for ordinal, kind, required in self.required
                 if (any if kind == "any" else all)(pattern[i] for i in required)
             ]
-        return found
+        return known
 
 
 class BulkPackage(genanki.Package):  # type: ignore[misc]
