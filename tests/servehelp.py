@@ -12,8 +12,10 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+import pytest
 
 __all__ = ["ANSI", "Served", "free_port"]
 
@@ -83,3 +85,13 @@ class Served:
             if stream is not None:
                 stream.close()
         return said
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Served]:
+    """``kzlearn serve`` for class 5B on a SQLite file in ``tmp_path``, stopped after."""
+    served = Served(["--class", "5B", "--db", str(tmp_path / "class.sqlite3")], tmp_path)
+    try:
+        yield served
+    finally:
+        served.close()

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,19 +22,12 @@ import pytest
 from kzlearn.serve.server import MAX_COLUMNS, MAX_ROWS, is_loopback, session_command, url_of
 from kzlearn.store import Learner, open_store
 from tests.conftest import DECKS, ROOT, run_cli
-from tests.servehelp import ANSI, Served
+from tests.servehelp import ANSI, Served, server
 from tests.stores import Backend
 
+__all__ = ["server"]  # the fixture this module uses
+
 SECRET = "s3cr3t-Pa55"
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Served]:
-    served = Served(["--class", "5B", "--db", str(tmp_path / "class.sqlite3")], tmp_path)
-    try:
-        yield served
-    finally:
-        served.close()
 
 
 def test_the_page_is_served_on_loopback_only_and_the_start_line_says_where(

@@ -5,40 +5,25 @@ types a name and the class code, answers, and the answer is in the store as thei
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
+from typing import TYPE_CHECKING
 
 from kzlearn.store import Learner, open_store
-from tests.servehelp import ANSI, Served
+from tests.browser import browser
+from tests.servehelp import ANSI, Served, server
 
-CHROMIUM = Path("/usr/bin/chromium")  # Debian's package (.ci/run installs it)
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+__all__ = ["browser", "server"]  # the fixtures this module uses
+
 WAIT = 60.0  # seconds for each screen to show
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Served]:
-    served = Served(["--class", "5B", "--db", str(tmp_path / "class.sqlite3")], tmp_path)
-    try:
-        yield served
-    finally:
-        served.close()
-
-
 def test_a_student_answers_in_a_browser_and_the_answer_is_stored_as_theirs(
-    server: Served, tmp_path: Path
+    server: Served, browser: Browser, tmp_path: Path
 ) -> None:
-    from playwright.sync_api import WebSocket, sync_playwright
+    from playwright.sync_api import WebSocket
 
     shown = bytearray()  # what the app sent the browser's terminal, since the last step
 
@@ -57,43 +42,39 @@ def test_a_student_answers_in_a_browser_and_the_answer_is_stored_as_theirs(
             page.wait_for_timeout(300)
         shown.clear()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.on("websocket", watch)
-            page.goto(server.url)
-            once_shown("Enter")  # the sign-in screen: "your name, then Enter"
-            page.locator(".xterm-helper-textarea").focus()
-            page.keyboard.type("Dana")
-            page.keyboard.press("Enter")  # on to the class code
-            once_shown()
-            page.keyboard.type("5B")
-            page.keyboard.press("Enter")
-            once_shown(".Dana")  # the decks, and the toast naming the student (right to left)
-            page.keyboard.press("Enter")  # every deck
-            once_shown()
-            page.keyboard.press("s")  # start
-            once_shown("1/")  # the status line: question 1 of N
-            page.screenshot(path=str(tmp_path / "question.png"))
-            # An answer to whatever kind of question comes first: true, the first choice,
-            # a typed "t1" or the order as shown; where that is not yet an answer (more
-            # blanks, pairs left), escape gives up on it, which is recorded too.
-            page.keyboard.type("t1")
-            page.keyboard.press("Enter")
-            page.keyboard.press("Escape")
-            deadline = time.monotonic() + WAIT
-            while True:
-                with open_store(
-                    tmp_path / "class.sqlite3", learner=Learner("5B", "Dana")
-                ) as store:
-                    reviews = store.reviews()
-                if reviews:
-                    break
-                assert time.monotonic() < deadline, "no answer stored"
-                page.wait_for_timeout(200)
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.on("websocket", watch)
+        page.goto(server.url)
+        once_shown("Enter")  # the sign-in screen: "your name, then Enter"
+        page.locator(".xterm-helper-textarea").focus()
+        page.keyboard.type("Dana")
+        page.keyboard.press("Enter")  # on to the class code
+        once_shown()
+        page.keyboard.type("5B")
+        page.keyboard.press("Enter")
+        once_shown(".Dana")  # the decks, and the toast naming the student (right to left)
+        page.keyboard.press("Enter")  # every deck
+        once_shown()
+        page.keyboard.press("s")  # start
+        once_shown("1/")  # the status line: question 1 of N
+        page.screenshot(path=str(tmp_path / "question.png"))
+        # An answer to whatever kind of question comes first: true, the first choice,
+        # a typed "t1" or the order as shown; where that is not yet an answer (more
+        # blanks, pairs left), escape gives up on it, which is recorded too.
+        page.keyboard.type("t1")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        deadline = time.monotonic() + WAIT
+        while True:
+            with open_store(tmp_path / "class.sqlite3", learner=Learner("5B", "Dana")) as store:
+                reviews = store.reviews()
+            if reviews:
+                break
+            assert time.monotonic() < deadline, "no answer stored"
+            page.wait_for_timeout(200)
+    finally:
+        page.close()
     # Where "t1" answered the first question and enter went on, the escape skipped the
     # second, recorded too: on a loaded machine before the store was read.
     assert len(reviews) in (1, 2)
