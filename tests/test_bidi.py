@@ -84,3 +84,46 @@ def test_other_modes_keep_logical_order(mode: str) -> None:
 )
 def test_the_mode_is_detected_from_the_environment(env: dict[str, str], mode: str) -> None:
     assert detect_rtl_mode(env) == mode
+
+
+def _wrap_measuring_each_line(text: str, width: int) -> list[str]:
+    """Word wrap that shapes every candidate line whole: slow, and the reference."""
+    from rich.cells import cell_len
+
+    shape = arabic_reshaper.ArabicReshaper(
+        configuration={"delete_harakat": False, "ARABIC LIGATURE ALLAH": False}
+    ).reshape
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if cell_len(shape(candidate)) <= width or not current:
+                current = candidate
+            else:
+                lines.append(current)
+                current = word
+        lines.append(current)
+    return lines
+
+
+@pytest.mark.parametrize("width", [12, 20, 33, 47, 80])
+def test_wrapping_by_word_widths_gives_the_lines_measured_whole(width: int) -> None:
+    # Every Arabic text of the bundled decks, lam-alef ligatures and harakat included: shaping
+    # joins letters within a word only, so adding up words measures a line exactly.
+    from kzlearn import load_packs
+    from kzlearn.models import walk_localized
+    from kzlearn.tui.bidi import _wrap
+    from tests.conftest import DECKS
+
+    texts = {
+        text.get("ar", "ar")
+        for pack in load_packs(DECKS)
+        for _, text in walk_localized(pack, ())
+        if text.has("ar", "ar")
+    }
+    texts = {t for t in texts if all(len(w) <= width for w in t.replace("\n", " ").split(" "))}
+    assert any("لا" in t for t in texts)
+    assert [_wrap(t, width) for t in sorted(texts)] == [
+        _wrap_measuring_each_line(t, width) for t in sorted(texts)
+    ]

@@ -110,22 +110,32 @@ def _marks_after_base(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=4096)
+def _cells(word: str) -> int:
+    """A word's width in terminal cells, shaped (a ligature such as lam-alef is one)."""
+    return cell_len(_shape(word))
+
+
 def _wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap by terminal cells, measured on the shaped text."""
+    """Greedy word wrap by terminal cells, measured on the shaped text. Shaping joins
+    letters within a word only, so a line's width is its words' plus the spaces between."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        current = ""
+        current, used = "", 0
         for word in paragraph.split(" "):
-            candidate = f"{current} {word}" if current else word
-            if cell_len(_shape(candidate)) <= width or not current:
-                current = candidate
+            cells = _cells(word)
+            if not current or used + 1 + cells <= width:
+                current, used = (
+                    (f"{current} {word}", used + 1 + cells) if current else (word, cells)
+                )
             else:
                 lines.append(current)
-                current = word
-            while cell_len(_shape(current)) > width > 0:  # a word longer than the line
+                current, used = word, cells
+            while used > width > 0:  # a word longer than the line
                 cut = _fit(current, width)
                 lines.append(current[:cut])
                 current = current[cut:]
+                used = cell_len(_shape(current))
         lines.append(current)
     return lines
 
