@@ -51,6 +51,7 @@ def test_packs_names_both_counts() -> None:
     assert result.returncode == 0, result.stderr
     from kzlearn import bundled_deck_paths, load_packs
     from kzlearn.questions.generate import all_items
+    from kzlearn.questions.self_graded import with_reverse_cards
 
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     packs = load_packs(bundled_deck_paths())
@@ -59,6 +60,9 @@ def test_packs_names_both_counts() -> None:
         assert row[2:5] == [
             f"{len(pack.facts)} facts",
             f"{len(pack.items)} written items",
-            f"{len(all_items(pack))} questions in all",
+            # as the deck picker counts: a reversed flashcard is asked both ways
+            f"{len(with_reverse_cards(all_items(pack)))} questions in all",
         ]
         assert len(all_items(pack)) > len(pack.items)
+    reversed_cards = sum(len(with_reverse_cards(all_items(p))) - len(all_items(p)) for p in packs)
+    assert reversed_cards > 0  # the bundled decks have flashcards asked both ways

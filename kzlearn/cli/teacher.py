@@ -51,6 +51,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_packs(args: argparse.Namespace) -> int:
     from kzlearn.packs import bundled_deck_paths, load_packs
+    from kzlearn.questions.self_graded import with_reverse_cards
 
     paths = bundled_deck_paths()
     items: dict[str, list[Item]] = {}
@@ -62,7 +63,7 @@ def cmd_packs(args: argparse.Namespace) -> int:
         # (written and generated from the facts), which is what the deck picker shows.
         print(
             f"{pack.id}\t{title}\t{len(pack.facts)} facts\t{len(pack.items)} written items"
-            f"\t{len(items[pack.id])} questions in all\t{where}"
+            f"\t{len(with_reverse_cards(items[pack.id]))} questions in all\t{where}"
         )
     return 0
 
