@@ -87,6 +87,25 @@ async def test_h_shows_the_hint_before_the_back() -> None:
         await pilot.pause()
         assert "Hint: It starts with A" in screen_text(app)
         assert BACK["capital"] not in screen_text(app)
+        await pilot.press("space")  # turned, the hint asked for stays, as in Anki
+        await pilot.pause()
+        text = screen_text(app)
+        assert BACK["capital"] in text
+        assert "Hint: It starts with A" in text
+        assert "h: hint" not in text  # the front's keys are gone
+
+
+async def test_a_hint_not_asked_for_is_not_shown_with_the_back() -> None:
+    app = quiz_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        while current_id(app) != "capital":
+            await pilot.press("space", "1", "enter")
+            await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert BACK["capital"] in screen_text(app)
+        assert "It starts with A" not in screen_text(app)
 
 
 async def test_the_back_stays_shown_when_the_language_changes() -> None:

@@ -79,7 +79,8 @@ async def reveal(screen: QuizScreen, q: Question) -> None:
     item = q.item
     assert isinstance(item, FlashcardItem)
     box = screen.query_one("#flashcard", Vertical)
-    await box.remove_children()
+    # A hint the student asked for stays, above the back, as Anki keeps it on the front.
+    await box.query("*").exclude(".card-hint").remove()
     parts = [_line(screen, q, q.text(item.back), "back")]
     if item.explanation is not None:
         parts.append(_line(screen, q, q.text(item.explanation), "explanation"))
