@@ -66,7 +66,8 @@ async def test_the_front_then_the_back_on_space_then_right_or_wrong() -> None:
         assert BACK[second] in screen_text(app)
         await pilot.press("1")
         await pilot.pause()
-        assert "✗ Wrong" in screen_text(app)
+        assert "✗ Not known yet" in screen_text(app)  # the student's word, not a verdict
+        assert "✗ Wrong" not in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)

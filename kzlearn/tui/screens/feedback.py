@@ -68,6 +68,8 @@ def feedback_parts(
         else ""
     )
     head = t(VERDICTS[outcome])
+    if outcome == "wrong" and isinstance(question.item, FlashcardItem):
+        head = t("✗ Not known yet")  # the student's own word, said as they would
     if outcome == "nearly" and verdict.score is not None:  # part of the credit: how much
         head += f" ({verdict.score:.0%})"
     if last is not None and last.overridden:
