@@ -7,11 +7,9 @@ import unicodedata
 from collections.abc import Sequence
 
 from kzlearn.interop.ids import stable_int
-from kzlearn.language.text import fold
+from kzlearn.language.text import RTL_LANGUAGES, fold
 
 __all__ = ["CLOZE_NUMBERS", "RTL_LANGUAGES", "cloze_numbers", "esc", "text_dir"]
-
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv", "sd", "ug"})
 
 _SPECIAL = re.compile("[&<>\"'\n]")
 

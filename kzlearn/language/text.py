@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "RTL_LANGUAGES",
     "STEPS",
     "Step",
     "Tier",
@@ -24,9 +25,19 @@ __all__ = [
     "edit_distance_at_most_one",
     "fold",
     "has_arabic",
+    "is_rtl_lang",
     "letters_only",
     "normalize_basic",
 ]
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv", "sd", "ug"})
+"""Languages written right to left, by their ISO 639 codes."""
+
+
+def is_rtl_lang(lang: str) -> bool:
+    """Whether ``lang`` (a code such as ``ar`` or ``ar-MA``) is written right to left."""
+    return lang.split("-", maxsplit=1)[0].lower() in RTL_LANGUAGES
+
 
 Tier = Literal["same", "safe", "lenient", "nearly"]
 

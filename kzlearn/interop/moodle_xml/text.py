@@ -11,13 +11,14 @@ import html
 import re
 from dataclasses import dataclass
 
+from kzlearn.language.text import is_rtl_lang
+
 __all__ = [
     "ClozePart",
     "cloze_code",
     "cloze_parts",
     "html_to_text",
     "is_decimal",
-    "is_rtl_lang",
     "text_to_html",
 ]
 
@@ -26,14 +27,6 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 _PARAGRAPH = re.compile(r"</(?:p|div|li|h[1-6])\s*>\s*(?:<(?:p|div|li|h[1-6])\b[^<>]*>)?", re.I)
 _TAG = re.compile(r"<[^<>]*>")
 _SPACES = re.compile(r"[^\S\n]{2,}")
-
-_RTL = {"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"}
-
-
-def is_rtl_lang(lang: str) -> bool:
-    """Whether ``lang`` (a code such as ``ar`` or ``ar-MA``) is written right to left."""
-    return lang.split("-", maxsplit=1)[0].lower() in _RTL
-
 
 _DECIMAL = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 
