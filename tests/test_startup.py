@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kzlearn.cli.common import pack_paths
-from kzlearn.cli.learning import _starting
 from kzlearn.errors import KzlearnError
+from kzlearn.gcpause import gc_paused
 from kzlearn.packs import bundled_deck_paths
 from tests.conftest import DECKS
 
@@ -19,12 +19,12 @@ def test_the_start_pauses_the_collector_then_freezes_what_it_made() -> None:
     assert gc.isenabled()
     frozen = gc.get_freeze_count()
     try:
-        with _starting():
+        with gc_paused(keep=True):
             assert not gc.isenabled()
             kept = [[index] for index in range(1000)]  # objects that live on, as modules do
         assert gc.isenabled()
         assert gc.get_freeze_count() >= frozen + len(kept)
-        with pytest.raises(KzlearnError), _starting():
+        with pytest.raises(KzlearnError), gc_paused(keep=True):
             raise KzlearnError("a bad pack")
         assert gc.isenabled()  # a failed start leaves the collector on as well
     finally:
@@ -34,7 +34,7 @@ def test_the_start_pauses_the_collector_then_freezes_what_it_made() -> None:
 def test_a_start_with_the_collector_off_leaves_it_off() -> None:
     gc.disable()
     try:
-        with _starting():
+        with gc_paused(keep=True):
             pass
         assert not gc.isenabled()
     finally:

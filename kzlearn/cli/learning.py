@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from kzlearn.safetext import safe, safe_line
@@ -26,6 +24,7 @@ from kzlearn.cli.common import (
     quiz_options,
     resolve_packs,
 )
+from kzlearn.gcpause import gc_paused
 
 
 def _keys_by_pack(
@@ -71,7 +70,9 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
     """The terminal app, recording into the progress store; in review mode, what is due."""
     from kzlearn.cache import fill_in_background
 
-    with _starting():
+    # The start makes tens of thousands of objects that live as long as the app and a few
+    # hundred of garbage: collecting would walk them all again (a tenth of a warm start).
+    with gc_paused(keep=True):
         # Packs changed since the last start are read in a child process while this one
         # loads the terminal app; then they come from the cache.
         wait = fill_in_background(pack_paths(args.packs))
@@ -112,24 +113,6 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
         if app.crash is not None:
             raise app.crash
     return 0
-
-
-@contextmanager
-def _starting() -> Iterator[None]:
-    """No cyclic garbage collection while the app starts, and what it made is then kept out
-    of later collections (gc.freeze): the start makes tens of thousands of objects that live
-    as long as the app (modules, classes, packs, items) and a few hundred of garbage, and
-    each collection would walk them all again (a tenth of a warm start, measured; merely
-    disabling the collector leaves the walk to the first collection after)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
