@@ -46,12 +46,22 @@ def cache_dir() -> Path:
 
 @functools.cache  # once a process: it stats every module of the package
 def _code_stamp() -> str:
-    package = Path(__file__).resolve().parent
     parts = [str(_FORMAT), __version__, sys.version, *_library_stamps()]
-    for module in sorted(package.rglob("*.py")):
-        stat = module.stat()
-        parts.append(f"{module.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    _module_stamps(os.path.dirname(os.path.realpath(__file__)), "", parts)
     return "\n".join(parts)
+
+
+def _module_stamps(folder: str, prefix: str, parts: list[str]) -> None:
+    """Size and time of each module under ``folder`` (os.scandir: a tenth of rglob's time)."""
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != "__pycache__":
+                _module_stamps(entry.path, f"{prefix}{entry.name}/", parts)
+        elif entry.name.endswith(".py"):
+            stat = entry.stat()
+            parts.append(f"{prefix}{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
 
 
 def _library_stamps() -> list[str]:

@@ -60,3 +60,36 @@ def test_only_the_tui_imports_textual_and_only_the_anki_exporter_imports_genanki
             assert not {"textual", "rich", "arabic_reshaper", "bidi"} & used, relative
         if relative not in ("interop/anki.py", "interop/anki_rows.py"):
             assert "genanki" not in used, relative
+
+
+def test_the_terminal_app_loads_what_the_first_question_needs_and_no_more() -> None:
+    # The start is timed (tests/benchmarks/bench_startup.py): graders, the other screens
+    # and the exporters load when they are first used, not before the first question.
+    loaded = _loaded_after("import kzlearn.tui.app")
+    assert {"kzlearn.tui.screens.quiz", "kzlearn.quiz.session", "textual"} <= loaded
+    later = {
+        "kzlearn.questions.grading",
+        "kzlearn.questions.generate",
+        "kzlearn.tui.marks",
+        "kzlearn.tui.screens.picker",
+        "kzlearn.tui.screens.setup",
+        "kzlearn.tui.screens.signin",
+        "kzlearn.tui.screens.summary",
+        "kzlearn.tui.screens.dialogs",
+        "kzlearn.store",
+        "fsrs",
+        "genanki",
+        "yaml",
+    }
+    assert not later & loaded
+
+
+def test_every_screen_resolves_from_the_screens_package() -> None:
+    from kzlearn.tui import screens
+
+    for name in screens.__all__:
+        screen = getattr(screens, name)
+        assert screen.__name__ == name
+        assert screen.__module__.startswith("kzlearn.tui.screens.")
+    with pytest.raises(AttributeError, match="has no attribute 'Nope'"):
+        getattr(screens, "Nope")  # noqa: B009

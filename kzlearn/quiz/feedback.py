@@ -7,7 +7,7 @@ from typing import Any
 
 from kzlearn.models import Evidence, Item, Pack
 from kzlearn.questions.cloze import mark_sic
-from kzlearn.questions.grading import Verdict
+from kzlearn.questions.verdict import Verdict
 from kzlearn.quiz.parts import Feedback, Question
 
 __all__ = ["feedback_for"]

@@ -17,7 +17,8 @@ from kzlearn.models import (
     Pack,
     cloze_blanks,
 )
-from kzlearn.questions.grading import Outcome, Verdict
+from kzlearn.questions.compare import Outcome
+from kzlearn.questions.verdict import Verdict
 
 __all__ = [
     "FORMAT",

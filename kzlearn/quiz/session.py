@@ -25,8 +25,9 @@ from kzlearn.models import (
     OrderItem,
     Pack,
 )
-from kzlearn.questions.grading import Outcome, Verdict, grade
+from kzlearn.questions.compare import Outcome
 from kzlearn.questions.self_graded import with_reverse_cards
+from kzlearn.questions.verdict import Verdict
 from kzlearn.quiz.feedback import feedback_for
 from kzlearn.quiz.parts import (
     FORMAT,
@@ -199,6 +200,8 @@ class QuizSession:
         question = self.current
         if question is None:
             raise KzlearnError("the quiz is finished")
+        from kzlearn.questions.grading import grade  # (the graders: not needed to start)
+
         verdict = grade(question.item, response, lang=question.lang)
         now = self._clock()
         record = AnswerRecord(

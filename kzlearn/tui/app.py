@@ -19,7 +19,7 @@ from kzlearn.quiz.session import AnswerRecord, QuizOptions, QuizSession
 from kzlearn.safetext import safe_line
 from kzlearn.tui.bidi import RtlMode, is_rtl, visual_line
 from kzlearn.tui.i18n import LANGS, tr
-from kzlearn.tui.screens import ConfirmScreen, PickerScreen, QuizScreen, SummaryScreen
+from kzlearn.tui.screens.quiz import QuizScreen
 
 if TYPE_CHECKING:
     from kzlearn.review.srs import Reviewer
@@ -124,6 +124,8 @@ class KzlearnApp(App[None]):
 
     def first_screen(self) -> Screen[None]:
         """What the app opens on with no quiz to start: the deck picker."""
+        from kzlearn.tui.screens.picker import PickerScreen
+
         return PickerScreen()
 
     def start_quiz(self, packs: list[Pack], options: QuizOptions) -> None:
@@ -149,6 +151,8 @@ class KzlearnApp(App[None]):
         """Back to the deck picker (a review, once over, leaves review mode)."""
         self.session = None
         self.review_keys = None
+        from kzlearn.tui.screens.picker import PickerScreen
+
         if any(isinstance(s, PickerScreen) for s in self.screen_stack):
             while not isinstance(self.screen_stack[-1], PickerScreen):
                 self.pop_screen()
@@ -253,6 +257,8 @@ class KzlearnApp(App[None]):
 
     def show_summary(self, session: QuizSession) -> None:
         """The quiz is over."""
+        from kzlearn.tui.screens.summary import SummaryScreen
+
         self.switch_screen(SummaryScreen(session))
 
     @property
@@ -275,6 +281,8 @@ class KzlearnApp(App[None]):
         def leave(confirmed: bool | None) -> None:
             if confirmed:
                 self.exit()
+
+        from kzlearn.tui.screens.dialogs import ConfirmScreen
 
         if not isinstance(self.screen, ConfirmScreen):
             self.push_screen(

@@ -16,11 +16,23 @@ import gettext
 import re
 from pathlib import Path
 
-__all__ = ["LANGS", "Translations", "catalog", "read_po", "reason_text", "tr"]
+__all__ = ["LANGS", "TYPE_NAMES", "Translations", "catalog", "read_po", "reason_text", "tr"]
 
 LOCALE = Path(__file__).with_name("locale")
 LANGS: tuple[str, ...] = tuple(sorted(p.stem for p in LOCALE.glob("*.po")))
 FALLBACK = "en"
+
+# Each item type's name, as the interface says it (a message id).
+TYPE_NAMES = {
+    "mcq": "Multiple choice",
+    "true_false": "True or false",
+    "short": "Typed answer",
+    "cloze": "Fill in the blanks",
+    "order": "Put in order",
+    "match": "Match pairs",
+    "multi": "Select all that apply",
+    "flashcard": "Flashcard",
+}
 
 
 def read_po(text: str) -> dict[str, str]:

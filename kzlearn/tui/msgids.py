@@ -32,10 +32,10 @@ def message_ids() -> set[str]:
     from kzlearn.language.text import STEPS
     from kzlearn.tui import screens
     from kzlearn.tui.checks import CheckList
+    from kzlearn.tui.i18n import TYPE_NAMES
     from kzlearn.tui.screens.dialogs import HELP_ROWS
     from kzlearn.tui.screens.feedback import VERDICTS
     from kzlearn.tui.screens.picker import DeckList
-    from kzlearn.tui.screens.setup import TYPE_NAMES
     from kzlearn.tui.widgets import ChoiceList, MatchBoard, OrderList
 
     ids: set[str] = set()

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import Vertical
 from textual.widget import Widget
 
 from kzlearn.tui.bidi import RtlMode, display_lines, is_rtl
-from kzlearn.tui.marks import Mark
 from kzlearn.tui.widgets import BidiText
+
+if TYPE_CHECKING:  # (the marks need the graders: loaded with the first feedback)
+    from kzlearn.tui.marks import Mark
 
 __all__ = ["MarkRows", "ProgressLine", "StatusLine"]
 

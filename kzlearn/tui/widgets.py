@@ -52,6 +52,7 @@ class BidiText(Widget):
         self.rtl = rtl  # the paragraph's direction; None: from its first strong letter
         self.markup_style = markup_style
         self._cache: tuple[str, int, list[str]] | None = None
+        self._align()  # before mounting: styled once, not again on mount
 
     @property
     def text(self) -> str:
@@ -63,9 +64,6 @@ class BidiText(Widget):
         self._text = text
         self._align()
         self.refresh(layout=True)
-
-    def on_mount(self) -> None:
-        self._align()
 
     def _align(self) -> None:
         # Right-to-left paragraphs start at the right edge once the app has reordered them.
@@ -118,13 +116,16 @@ class _Rows(Widget, can_focus=True):
     def compose(self):  # type: ignore[no-untyped-def]
         for i, row in enumerate(self.rows):
             rtl = None if self.base_rtl is None else direction_rtl(row, self.base_rtl)
-            yield BidiText(self.label(i, row), mode=self.mode, rtl=rtl, classes="row")
+            # The highlight is given here, not once mounted: each row is styled once.
+            classes = "row -highlight" if i == self.highlighted else "row"
+            yield BidiText(self.label(i, row), mode=self.mode, rtl=rtl, classes=classes)
 
     def label(self, index: int, row: str) -> str:
         return row
 
     def on_mount(self) -> None:
-        self._paint()
+        if self.highlighted:  # put back by a change of language: show it
+            self._paint()
 
     def _paint(self) -> None:
         for i, row in enumerate(self.query(".row").results(BidiText)):

@@ -122,3 +122,32 @@ async def test_keys_come_back_when_the_terminal_widens() -> None:
         await pilot.pause()
         assert {key.action for key in footer_keys(app)} == narrow
         assert_footer_fits(app, "narrow again")
+
+
+async def test_a_quiz_starts_with_its_keys_chosen_once_for_the_focused_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Showing the screen and focusing the first question change the keys together: the
+    # footer is composed with keys once (Textual's own footer composes them twice), and
+    # with those of the focused choices ("enter Answer") among them.
+    from kzlearn.tui.screens.base import KeysFooter
+    from kzlearn.tui.widgets import ChoiceList
+
+    composed: list[int] = []
+    compose = KeysFooter.compose
+
+    def counted(self: KeysFooter):  # type: ignore[no-untyped-def]
+        keys = list(compose(self))
+        composed.append(len(keys))
+        return iter(keys)
+
+    monkeypatch.setattr(KeysFooter, "compose", counted)
+    options = QuizOptions(seed=3, count=2, types=("mcq",), lang="en")
+    app = KzlearnApp(PACKS, options=options, start_quiz=True)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen.focused, ChoiceList)
+        assert [n for n in composed if n] == [len(footer_keys(app))]
+        assert "choose" in {key.action for key in footer_keys(app)}
+        assert_footer_fits(app, "the first question")

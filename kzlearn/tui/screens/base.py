@@ -6,6 +6,7 @@ import dataclasses
 from typing import ClassVar, cast
 
 from rich.cells import cell_len
+from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -13,7 +14,7 @@ from textual.widgets import Footer
 from kzlearn.models import Pack
 from kzlearn.tui.host import Host
 
-__all__ = ["FOOTER_SPARES", "LANGUAGE_BINDING", "NARROW_COLUMNS", "KzScreen"]
+__all__ = ["FOOTER_SPARES", "LANGUAGE_BINDING", "NARROW_COLUMNS", "KeysFooter", "KzScreen"]
 
 # On every screen: the language switch and the keys (an Input takes l and ? first).
 # Letter keys also answer to what an Arabic (101) layout types on them (l: م, q: ض, ...).
@@ -35,10 +36,42 @@ FOOTER_SPARES: tuple[tuple[str, ...], ...] = (
 )
 
 
+class KeysFooter(Footer):
+    """The footer, composed again only when the keys it shows change: Textual's footer
+    recomposes on every change of the screen's bindings, and a quiz's start makes three
+    (the screen shown, its first focus, and the refresh after that focus)."""
+
+    _pending = False  # a recompose is on its way and has not read the keys yet
+    _shown: tuple[object, ...] | None = None  # the keys it was composed with
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if self._pending:
+            return  # the recompose on its way reads the keys as they are then
+        if self._bindings_ready and self._shown == _shown_keys(screen):
+            return
+        super().bindings_changed(screen)
+        # (as Textual's footer decides whether to recompose)
+        self._pending = screen.app.app_focus and self.is_attached and screen is self.screen
+
+    def compose(self) -> ComposeResult:
+        self._pending = False
+        if self._bindings_ready:
+            self._shown = _shown_keys(self.screen)
+        yield from super().compose()
+
+
+def _shown_keys(screen: Screen[object]) -> tuple[object, ...]:
+    return tuple(
+        (key, binding.action, binding.description, binding.show, enabled, tooltip)
+        for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
+    )
+
+
 class KzScreen(Screen[None]):
     """A screen of this app."""
 
     BINDINGS: ClassVar[list[BindingType]] = LANGUAGE_BINDING
+    _fitted_width: int | None = None  # the width the footer's keys were last chosen for
 
     @property
     def kz(self) -> Host:
@@ -65,7 +98,7 @@ class KzScreen(Screen[None]):
             if binding.show and binding.action not in shown:
                 display = self.app.get_key_display(binding)
                 shown[binding.action] = cell_len(display) + cell_len(binding.description)
-        width = self.app.size.width
+        width = self._fitted_width = self.app.size.width
         per_key = 2 if width < NARROW_COLUMNS else 3  # padding (compact: a margin instead)
         spares = [group for group in FOOTER_SPARES if set(group) & set(shown)]
         spared = {action for group in spares for action in group}
@@ -93,7 +126,9 @@ class KzScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self._fit_footer_style()
-        self.refresh_bindings()  # the footer chooses its keys again
+        # The footer chooses its keys again for a new width (not before its first choice).
+        if self._fitted_width not in (None, self.app.size.width):
+            self.refresh_bindings()
 
     def on_screen_resume(self) -> None:
         # Shown, or shown again (the terminal may have been resized under a dialog).

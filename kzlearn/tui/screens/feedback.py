@@ -8,7 +8,6 @@ from kzlearn.models import FlashcardItem, McqItem, MultiItem, TrueFalseItem
 from kzlearn.quiz.session import Feedback, Question
 from kzlearn.tui.bidi import direction_rtl, is_rtl
 from kzlearn.tui.i18n import reason_text
-from kzlearn.tui.marks import marks
 from kzlearn.tui.panels import MarkRows
 from kzlearn.tui.widgets import BidiText
 
@@ -76,6 +75,8 @@ def feedback_parts(
         head = t("✓ Counted right at your word")
     elif reason:
         head += f" — {reason}"
+    from kzlearn.tui.marks import marks  # the graders: not needed before an answer
+
     rows = marks(question, response, (t("True"), t("False")))
     marked = (
         MarkRows(

@@ -8,9 +8,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer
 
-from kzlearn.tui.screens.base import LANGUAGE_BINDING, KzScreen
+from kzlearn.tui.screens.base import LANGUAGE_BINDING, KeysFooter, KzScreen
 from kzlearn.tui.widgets import BidiText, ChoiceList
 
 __all__ = ["DeckList", "PickerScreen"]
@@ -44,7 +43,7 @@ class PickerScreen(KzScreen):
         with VerticalScroll(id="body"):
             yield BidiText(self.t("kzlearn — choose a deck"), mode=self.kz.rtl, id="title")
             yield DeckList(rows, mode=self.kz.rtl, id="packs")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(ChoiceList).focus()

@@ -8,30 +8,27 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from kzlearn.models import (
     ClozeItem,
     FlashcardItem,
-    MatchItem,
-    McqItem,
-    MultiItem,
-    OrderItem,
     ShortItem,
     TrueFalseItem,
 )
 from kzlearn.quiz.session import Feedback, Question, QuizSession
-from kzlearn.tui.bidi import direction_rtl, is_rtl
+from kzlearn.tui.bidi import is_rtl
 from kzlearn.tui.checks import CheckList
+from kzlearn.tui.i18n import TYPE_NAMES
 from kzlearn.tui.panels import ProgressLine, StatusLine
-from kzlearn.tui.screens.base import LANGUAGE_BINDING, KzScreen
+from kzlearn.tui.screens.answers import answer_widget, passage
+from kzlearn.tui.screens.base import LANGUAGE_BINDING, KeysFooter, KzScreen
 from kzlearn.tui.screens.feedback import feedback_parts, status_variants
-from kzlearn.tui.screens.flashcard import KNEW, front_widget, reveal, show_hint
-from kzlearn.tui.widgets import LETTERS, AnswerInputs, BidiText, ChoiceList, MatchBoard, OrderList
+from kzlearn.tui.screens.flashcard import KNEW, reveal, show_hint
+from kzlearn.tui.widgets import AnswerInputs, BidiText, ChoiceList, MatchBoard, OrderList
 
 __all__ = ["QuizScreen"]
 
-AnswerWidget = ChoiceList | CheckList | OrderList | MatchBoard | AnswerInputs | Vertical
 _FOCUSABLE = "ChoiceList, CheckList, OrderList, MatchBoard, Input"
 _ROWS = "#answer ChoiceList, #answer CheckList, #answer OrderList, #answer MatchBoard"
 TYPED = (ShortItem, ClozeItem)
@@ -62,18 +59,33 @@ class QuizScreen(KzScreen):
         self.revealed = False  # a flashcard's back is showing
 
     def compose(self) -> ComposeResult:
+        # The first question is composed with the screen (one layout, one styling, the
+        # footer's keys chosen once); the next ones replace it (show_question).
+        self.question = q = self.session.current
+        mode = self.kz.rtl
         with Horizontal(id="status"):
-            yield StatusLine(mode=self.kz.rtl, id="score")
+            yield StatusLine(mode=mode, id="score")
             yield ProgressLine(self.session.total, id="progress")
         with VerticalScroll(id="body"):
-            yield BidiText("", mode=self.kz.rtl, id="kind", classes="heading")
-            yield BidiText("", mode=self.kz.rtl, id="prompt")
-            yield Vertical(id="answer")
+            yield BidiText(self._kind(q), mode=mode, id="kind", classes="heading")
+            yield BidiText(q.prompt if q else "", mode=mode, id="prompt")
+            with Vertical(id="answer"):
+                if q is not None:
+                    yield answer_widget(self, q)
             yield Vertical(id="feedback")
-        yield Footer()
+        yield KeysFooter()
 
-    async def on_mount(self) -> None:
-        await self.show_question()
+    def on_mount(self) -> None:
+        if self.question is None:
+            self.kz.show_summary(self.session)
+            return
+        focus = next(iter(self.query_one("#answer").query(_FOCUSABLE)), None)
+        if focus is not None:
+            self.set_focus(focus)  # now: no other widget is focused first, then this one
+        self._status()
+
+    def _kind(self, q: Question | None) -> str:
+        return self.t(TYPE_NAMES[q.item.type]) if q is not None else ""
 
     @property
     def lang(self) -> str:
@@ -119,11 +131,9 @@ class QuizScreen(KzScreen):
             self.kz.show_summary(self.session)
             return
         q = self.question
-        from kzlearn.tui.screens.setup import TYPE_NAMES
-
-        self.query_one("#kind", BidiText).update(self.t(TYPE_NAMES[q.item.type]))
+        self.query_one("#kind", BidiText).update(self._kind(q))
         self.query_one("#prompt", BidiText).update(q.prompt)
-        await answer.mount(self._answer_widget(q))
+        await answer.mount(answer_widget(self, q))
         if keep and keep.get("revealed"):
             await self._reveal()
         if keep:
@@ -136,60 +146,6 @@ class QuizScreen(KzScreen):
         self._status()
         self.refresh_bindings()
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
-
-    def _answer_widget(self, q: Question) -> AnswerWidget:
-        item, mode, rtl = q.item, self.kz.rtl, is_rtl(q.prompt)
-        rows: ChoiceList | CheckList | OrderList | MatchBoard
-        if isinstance(item, FlashcardItem):
-            return front_widget(self, q)
-        if isinstance(item, McqItem):
-            rows = ChoiceList(q.choices, mode=mode, id="choices")
-        elif isinstance(item, MultiItem):
-            rows = CheckList(q.choices, mode=mode, id="checks")
-        elif isinstance(item, TrueFalseItem):
-            rows = ChoiceList([self.t("True"), self.t("False")], mode=mode, id="choices")
-        elif isinstance(item, OrderItem):
-            rows = OrderList(q.entries, mode=mode, id="order")
-        elif isinstance(item, MatchItem):
-            rows = MatchBoard(q.lefts, q.rights, mode=mode, id="match")
-        elif isinstance(item, ClozeItem):
-            return Vertical(
-                BidiText(self._passage(q), mode=mode, classes="passage"),
-                AnswerInputs(self._blank_labels(q), mode=mode),
-                id="cloze",
-            )
-        else:
-            return AnswerInputs([self.t("Type your answer, then enter:")], mode=mode)
-        rows.base_rtl = rtl  # a row of digits reads in the question's direction
-        if not isinstance(rows, MatchBoard):
-            return rows
-        letters = Vertical(
-            *(
-                # Arabic: the letter is read first, at the right.
-                BidiText(
-                    f"{LETTERS[i]}) {text}",
-                    mode=mode,
-                    rtl=direction_rtl(text, rtl),
-                    classes="right",
-                )
-                for i, (_, text) in enumerate(q.rights)
-            ),
-            id="rights",
-        )
-        return Vertical(rows, letters, id="matching")
-
-    @staticmethod
-    def _passage(q: Question) -> str:
-        parts = q.cloze_parts
-        return "".join(
-            p + (f" ({i + 1}) ____ " if i < len(parts) - 1 else "") for i, p in enumerate(parts)
-        )
-
-    def _blank_labels(self, q: Question) -> list[str]:
-        blanks = len(q.cloze_parts) - 1
-        if blanks == 1:
-            return [self.t("Type your answer, then enter:")]
-        return [self.t("Blank {n}", n=i + 1) for i in range(blanks)]
 
     # -- an unfinished answer survives a change of language -------------------------------
 
@@ -318,7 +274,7 @@ class QuizScreen(KzScreen):
         marks, parts = feedback_parts(self, self.question, feedback, self.response)
         if isinstance(self.question.item, ClozeItem):
             await answer.mount(
-                BidiText(self._passage(self.question), mode=self.kz.rtl, classes="passage")
+                BidiText(passage(self.question), mode=self.kz.rtl, classes="passage")
             )
         if marks is not None:
             await answer.mount(marks)

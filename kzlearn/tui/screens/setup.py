@@ -8,26 +8,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, RadioButton, RadioSet, SelectionList
+from textual.widgets import Button, RadioButton, RadioSet, SelectionList
 
 from kzlearn.models import Pack
 from kzlearn.quiz.session import ITEM_TYPES, QuizOptions
 from kzlearn.tui.bidi import is_rtl
-from kzlearn.tui.screens.base import LANGUAGE_BINDING, KzScreen
+from kzlearn.tui.i18n import TYPE_NAMES
+from kzlearn.tui.screens.base import LANGUAGE_BINDING, KeysFooter, KzScreen
 from kzlearn.tui.widgets import BidiText
 
 __all__ = ["TYPE_NAMES", "SetupScreen"]
 
-TYPE_NAMES = {
-    "mcq": "Multiple choice",
-    "true_false": "True or false",
-    "short": "Typed answer",
-    "cloze": "Fill in the blanks",
-    "order": "Put in order",
-    "match": "Match pairs",
-    "multi": "Select all that apply",
-    "flashcard": "Flashcard",
-}
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English", "fr": "Français"}
 COUNTS = ("5", "10", "20", "all")
 
@@ -69,7 +60,7 @@ class SetupScreen(KzScreen):
                     yield from column
             with Horizontal(id="buttons"):
                 yield Button(self.kz.show(self.t("Start (s)")), id="start", variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     def _counts(self) -> ComposeResult:
         with Vertical(classes="column"):

@@ -12,10 +12,10 @@ from typing import Protocol, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from kzlearn.store.base import NAME_LIMIT, refused_char
-from kzlearn.tui.screens.base import KzScreen
+from kzlearn.tui.screens.base import KeysFooter, KzScreen
 from kzlearn.tui.widgets import BidiText
 
 __all__ = ["SignIn", "SignInScreen"]
@@ -45,7 +45,7 @@ class SignInScreen(KzScreen):
                 yield BidiText(self.t("The class code your teacher gave:"), mode=mode)
                 yield Input(id="class-code", max_length=NAME_LIMIT)
             yield BidiText("", mode=mode, id="problem")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#student", Input).focus()

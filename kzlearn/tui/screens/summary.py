@@ -7,10 +7,9 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer
 
 from kzlearn.quiz.session import QuizSession
-from kzlearn.tui.screens.base import LANGUAGE_BINDING, KzScreen
+from kzlearn.tui.screens.base import LANGUAGE_BINDING, KeysFooter, KzScreen
 from kzlearn.tui.widgets import BidiText
 
 __all__ = ["SummaryScreen"]
@@ -86,7 +85,7 @@ class SummaryScreen(KzScreen):
                 for line in self.lines():
                     yield BidiText(line or " ", mode=mode)
             yield BidiText(self.hint(), mode=mode, classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry":
