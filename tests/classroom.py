@@ -9,6 +9,7 @@ import math
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from fsrs import Scheduler
 
 from kzlearn.cli import main
@@ -122,6 +123,12 @@ def answer_all(backend: Backend, pack_path: Path, learner: Learner, responses: t
         for response in responses:
             clock.now += STEP
             session.answer(response)
+
+
+@pytest.fixture
+def classroom(backend: Backend, tmp_path: Path) -> tuple[Backend, Path, float]:
+    """The class of :func:`fill_class`, on each backend."""
+    return fill_class(backend, tmp_path)
 
 
 def fill_class(backend: Backend, tmp_path: Path) -> tuple[Backend, Path, float]:

@@ -15,10 +15,11 @@ from tests.stores import PG_VARIABLE, Backend, PostgresBackend, SqliteBackend, p
 ROOT = Path(__file__).resolve().parent.parent
 DECKS = sorted((ROOT / "decks").glob("*.yaml"))
 ARTICLE = ROOT / "decks" / "sources" / "kazakhstan-30-years-ar.txt"
+Write = Callable[[str, str | bytes], Path]  # the type of the write fixture
 
 
 @pytest.fixture
-def write(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
+def write(tmp_path: Path) -> Write:
     """Write a file under tmp_path and return its path."""
 
     def _write(name: str, content: str | bytes) -> Path:

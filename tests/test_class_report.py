@@ -18,16 +18,13 @@ from tests.classroom import (
     ITEMS,
     SCORES,
     STEP,
-    fill_class,
+    classroom,
     moodle_discrimination,
     report_json,
 )
 from tests.stores import Backend
 
-
-@pytest.fixture
-def classroom(backend: Backend, tmp_path: Path) -> tuple[Backend, Path, float]:
-    return fill_class(backend, tmp_path)
+__all__ = ["classroom"]  # the fixture this module uses
 
 
 def test_item_statistics_are_moodles(classroom: tuple[Backend, Path, float]) -> None:

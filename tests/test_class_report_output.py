@@ -15,14 +15,11 @@ import pytest
 from kzlearn.cli import main
 from kzlearn.cli.classroom import csv_paths
 from kzlearn.store.base import Learner
-from tests.classroom import AMINA, PACK, answer_all, fill_class, report_json
+from tests.classroom import AMINA, PACK, answer_all, classroom, report_json
 from tests.conftest import run_cli
 from tests.stores import Backend
 
-
-@pytest.fixture
-def classroom(backend: Backend, tmp_path: Path) -> tuple[Backend, Path, float]:
-    return fill_class(backend, tmp_path)
+__all__ = ["classroom"]  # the fixture this module uses
 
 
 def test_csv_tables(classroom: tuple[Backend, Path, float]) -> None:

@@ -4,7 +4,6 @@ an empty report with no hint, Arabic prompts set left to right in the HTML page.
 
 from __future__ import annotations
 
-import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,36 +13,20 @@ from kzlearn.cli import main
 from kzlearn.report.build import FLAG_MIN_STUDENTS
 from kzlearn.report.text import HELP_BELOW
 from kzlearn.store.base import Learner
-from tests.classroom import AMINA, PACK, answer_all
+from tests.classroom import AMINA, PACK, answer_all, report_json
+from tests.conftest import Write
 from tests.stores import Backend
 
 WRONG = (1, 1, False, "Tokayev")  # every answer wrong: facility 0, a distractor above
 
 
-def report(backend: Backend, pack: Path, *extra: str) -> dict:  # type: ignore[type-arg]
-    out = pack.parent / "r.json"
-    assert (
-        main(
-            ["class", "report", str(pack), "--db", backend.location(), "--json", str(out), *extra]
-        )
-        == 0
-    )
-    return json.loads(out.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-def write_pack(tmp_path: Path, text: str = PACK) -> Path:
-    pack = tmp_path / "class-test.yaml"
-    pack.write_text(text, encoding="utf-8")
-    return pack
-
-
 def test_an_item_is_flagged_only_once_enough_students_answered(
-    backend: Backend, tmp_path: Path
+    backend: Backend, tmp_path: Path, write: Write
 ) -> None:
-    pack = write_pack(tmp_path)
+    pack = write("class-test.yaml", PACK)
     for n in range(FLAG_MIN_STUDENTS):
         answer_all(backend, pack, Learner("6B", f"S{n}"), WRONG)
-        items = report(backend, pack, "--class", "6B")["items"]
+        items = report_json(backend, pack, "--class", "6B")["items"]
         assert all(i["students"] == n + 1 for i in items)
         if n + 1 < FLAG_MIN_STUDENTS:
             assert [i["flags"] for i in items] == [[] for _ in items]
@@ -52,13 +35,13 @@ def test_an_item_is_flagged_only_once_enough_students_answered(
 
 
 def test_the_students_who_need_help_are_named_lowest_first(
-    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Backend, tmp_path: Path, write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pack = write_pack(tmp_path)
+    pack = write("class-test.yaml", PACK)
     answer_all(backend, pack, Learner("6B", "Strong"), (0, 0, True, "Nazarbayev"))
     answer_all(backend, pack, Learner("6B", AMINA), (0, 1, False, "Tokayev"))  # 25%
     answer_all(backend, pack, Learner("6B", "Weak"), WRONG)  # 0%
-    scores = {s["student"]: s["score"] for s in report(backend, pack)["students"]}
+    scores = {s["student"]: s["score"] for s in report_json(backend, pack)["students"]}
     low = sorted((s for s in scores if scores[s] < HELP_BELOW), key=scores.__getitem__)
     assert low == ["Weak", AMINA]
     assert main(["class", "report", str(pack), "--db", backend.location()]) == 0
@@ -75,18 +58,18 @@ def test_the_students_who_need_help_are_named_lowest_first(
 
 
 def test_the_class_is_found_in_any_case_and_a_wrong_one_is_said(
-    backend: Backend, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    backend: Backend, tmp_path: Path, write: Write, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pack = write_pack(tmp_path)
+    pack = write("class-test.yaml", PACK)
     answer_all(backend, pack, Learner("6B", "Dana"), WRONG)
     answer_all(backend, pack, Learner("7A", "Dana"), (0, 0, True, "Nazarbayev"))
-    data = report(backend, pack, "--class", "6b")  # students join with "6b" too
+    data = report_json(backend, pack, "--class", "6b")  # students join with "6b" too
     assert data["class"] == "6B"
     assert [(s["class"], s["student"], s["score"]) for s in data["students"]] == [
         ("6B", "Dana", 0.0)
     ]
     capsys.readouterr()
-    data = report(backend, pack, "--class", "9Z")
+    data = report_json(backend, pack, "--class", "9Z")
     assert data["students"] == []
     err = capsys.readouterr().err
     assert "no answers from class '9Z'; classes with answers: 6B, 7A" in err
@@ -114,7 +97,7 @@ class Blocks(HTMLParser):
 
 
 def test_arabic_prompts_and_choices_are_right_to_left_blocks_in_html(
-    backend: Backend, tmp_path: Path
+    backend: Backend, tmp_path: Path, write: Write
 ) -> None:
     arabic = (
         PACK.replace("language: en", "language: ar")
@@ -122,7 +105,7 @@ def test_arabic_prompts_and_choices_are_right_to_left_blocks_in_html(
         .replace("[Astana, Almaty, Shymkent]", "[أستانا, ألماتي, شيمكنت]")
         .replace("answer: Astana", "answer: أستانا")
     )
-    pack = write_pack(tmp_path, arabic)
+    pack = write("class-test.yaml", arabic)
     answer_all(backend, pack, Learner("6B", "Dana"), (0, 1, True, "Nazarbayev"))
     page = tmp_path / "r.html"
     assert (

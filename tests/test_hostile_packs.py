@@ -3,18 +3,14 @@ every pack that validates also generates its questions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 import yaml
 
 from kzlearn import PackError, load_pack, yamlread
 from kzlearn.packs import parse_pack
 from kzlearn.questions.generate import all_items
-from tests.conftest import run_cli
+from tests.conftest import Write, run_cli
 
-Write = Callable[[str, str | bytes], Path]
 HEAD = "id: hostile\ntitle: Hostile\nlanguage: en\n"
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if yaml.__with_libyaml__ else [])
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kzlearn import PackError, load_pack, load_packs
-from tests.conftest import run_cli
-
-Write = Callable[[str, str | bytes], Path]
+from tests.conftest import Write, run_cli
 
 GOOD = """\
 id: demo

@@ -5,7 +5,6 @@ answers are counted against an item's choices."""
 from __future__ import annotations
 
 import json
-import math
 
 import pytest
 
@@ -13,16 +12,7 @@ from kzlearn.models import McqItem, OrderItem, ShortItem, TrueFalseItem
 from kzlearn.report import Attempt, CardState, build_report
 from kzlearn.report.choices import MAX_RESPONSES, tally
 from kzlearn.report.stats import discrimination_index, facility_index, item_flags, pearson
-
-
-def textbook_r(xs: list[float], ys: list[float]) -> float:
-    """Pearson's r by the one-pass computational formula (not the covariance one)."""
-    n = len(xs)
-    sx, sy = sum(xs), sum(ys)
-    sxy = sum(x * y for x, y in zip(xs, ys, strict=True))
-    sxx, syy = sum(x * x for x in xs), sum(y * y for y in ys)
-    return (n * sxy - sx * sy) / math.sqrt((n * sxx - sx**2) * (n * syy - sy**2))
-
+from tests.classroom import textbook_r
 
 SCORES = {  # student -> item -> first-answer score; every student answered every item
     "a": {"q1": 1.0, "q2": 1.0, "q3": 0.0, "q4": 1.0},
