@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Input
 
 from kzlearn.models import (
@@ -79,13 +80,17 @@ class QuizScreen(KzScreen):
         if self.question is None:
             self.kz.show_summary(self.session)
             return
-        focus = next(iter(self.query_one("#answer").query(_FOCUSABLE)), None)
+        focus = self._answer_focus()
         if focus is not None:
             self.set_focus(focus)  # now: no other widget is focused first, then this one
         self._status()
 
     def _kind(self, q: Question | None) -> str:
         return self.t(TYPE_NAMES[q.item.type]) if q is not None else ""
+
+    def _answer_focus(self) -> Widget | None:
+        """The answer's first box or list, which the keys go to."""
+        return next(iter(self.query_one("#answer", Vertical).query(_FOCUSABLE)), None)
 
     @property
     def lang(self) -> str:
@@ -138,7 +143,7 @@ class QuizScreen(KzScreen):
             await self._reveal()
         if keep:
             self._restore(keep)
-        focus = next(iter(answer.query(_FOCUSABLE)), None)
+        focus = self._answer_focus()
         if keep and keep.get("focus") is not None:
             focus = answer.query_one(f"#answer-{keep['focus']}", Input)
         if focus is not None:
