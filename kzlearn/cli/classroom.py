@@ -7,6 +7,7 @@ students) and never writes it, nor creates one.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -99,13 +100,14 @@ def _other_case(store: Any, class_name: str) -> tuple[str, list[Any], list[Any]]
     code in any case, so ``6b`` is the class ``6B``; otherwise one line on stderr names
     the classes that have answers (an empty report alone reads as a class that did
     nothing, not as a mistyped name)."""
-    from kzlearn.report import read_class
+    from kzlearn.report.rows import report_rows
 
     cards, reviews = store.class_rows(None)
     names = sorted({r.class_name for r in [*cards, *reviews] if r.class_name})
     same = [n for n in names if n.casefold() == class_name.casefold()]
-    if len(same) == 1:
-        return (same[0], *read_class(store, same[0]))
+    if len(same) == 1:  # (the rows of every class are read already: those of this one)
+        mine = [c for c in cards if c.class_name == same[0]]
+        return (same[0], *report_rows(mine, [r for r in reviews if r.class_name == same[0]]))
     known = ", ".join(names) if names else "none"
     print(
         safe_line(f"kzlearn: no answers from class {class_name!r}; classes with answers: {known}"),
@@ -114,33 +116,23 @@ def _other_case(store: Any, class_name: str) -> tuple[str, list[Any], list[Any]]
     return class_name, [], []
 
 
-def _write(path: str, text: str, head: bytes, kind: str, force: bool) -> None:
+def _write(path: str, text: str, head: bytes | re.Pattern[bytes], kind: str, force: bool) -> None:
+    """Write ``text`` to ``path``, replacing only a file that starts with ``head``."""
     from kzlearn.files import atomic_write, starts_with
 
     atomic_write(path, text, same_kind=starts_with(head), kind=kind, force=force)
     print(f"{safe_line(path)}: written", file=sys.stderr)
 
 
-def _starts(path: Path, head: bytes) -> bool:
-    from kzlearn.files import starts_with
-
-    return starts_with(head)(path)
-
-
 def _write_json(report: ClassReport, path: str, force: bool) -> None:
-    import re
-
     from kzlearn.report.export import FORMAT, report_json
 
     text = report_json(report)
     if path == "-":
         sys.stdout.write(text)
         return
-    from kzlearn.files import atomic_write, starts_with
-
-    same = starts_with(re.compile(rb'\s*\{\s*"format"\s*:\s*"' + FORMAT.encode() + rb'"'))
-    atomic_write(path, text, same_kind=same, kind="a kzlearn class report", force=force)
-    print(f"{safe_line(path)}: written", file=sys.stderr)
+    head = re.compile(rb'\s*\{\s*"format"\s*:\s*"' + FORMAT.encode() + rb'"')
+    _write(path, text, head, "a kzlearn class report", force)
 
 
 def csv_paths(path: str) -> tuple[Path, Path]:
@@ -151,21 +143,24 @@ def csv_paths(path: str) -> tuple[Path, Path]:
 
 
 def _write_csv(report: ClassReport, path: str, force: bool) -> None:
+    from kzlearn.files import starts_with
     from kzlearn.report.export import ITEM_COLUMNS, STUDENT_COLUMNS, items_csv, students_csv
 
     students, items = csv_paths(path)
-    tables = (
-        (students, students_csv(report), STUDENT_COLUMNS),
-        (items, items_csv(report), ITEM_COLUMNS),
-    )
+    tables = [
+        (where, text, ",".join(columns).encode() + b"\n")
+        for where, text, columns in (
+            (students, students_csv(report), STUDENT_COLUMNS),
+            (items, items_csv(report), ITEM_COLUMNS),
+        )
+    ]
     kind = "a kzlearn class report table"
-    heads = [",".join(columns).encode() + b"\n" for _where, _text, columns in tables]
-    for (where, _text, _columns), head in zip(tables, heads, strict=True):
+    for where, _text, head in tables:
         # Both refused before either is written: never half a report.
-        if not force and where.is_file() and where.stat().st_size and not _starts(where, head):
+        if not force and where.is_file() and where.stat().st_size and not starts_with(head)(where):
             raise KzlearnError(
                 f"{where}: exists and is not {kind}; not overwriting it "
                 "(use --force to replace it)"
             )
-    for (where, text, _columns), head in zip(tables, heads, strict=True):
+    for where, text, head in tables:
         _write(str(where), text, head, kind, force)

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kzlearn.store.base import CardRow, ProgressStore, ReviewRow
+    from collections.abc import Sequence
 
-__all__ = ["Attempt", "CardState", "card_state", "read_class"]
+    from kzlearn.store.base import CardRow, ClassCard, ClassReview, ProgressStore, ReviewRow
+
+__all__ = ["Attempt", "CardState", "card_state", "read_class", "report_rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,13 @@ def read_class(
 ) -> tuple[list[Attempt], list[CardState]]:
     """Every student's answers and cards, of one class (None: of every class, and the
     local student's own progress too), read only."""
-    cards, reviews = store.class_rows(class_name)
+    return report_rows(*store.class_rows(class_name))
+
+
+def report_rows(
+    cards: Sequence[ClassCard], reviews: Sequence[ClassReview]
+) -> tuple[list[Attempt], list[CardState]]:
+    """Stored rows, as :meth:`ProgressStore.class_rows` gives them, as report rows."""
     return (
         [attempt(r.row, r.student, r.class_name) for r in reviews],
         [card_state(c.row, c.student, c.class_name) for c in cards],
