@@ -283,9 +283,11 @@ def import_progress(store: ProgressStore, path: str) -> tuple[int, int]:
         learners = {Learner(e.class_name, e.student) for e in export.reviews} | {
             Learner(e.class_name, e.student) for e in export.cards
         }
+        # One transaction a learner (PostgreSQL takes the learner's lock each time one is made).
+        as_learner = {learner: top.as_learner(learner) for learner in learners}
         existing = {
-            learner: {(r.key, r.at, r.source, r.rating) for r in top.as_learner(learner).reviews()}
-            for learner in learners
+            learner: {(r.key, r.at, r.source, r.rating) for r in tx.reviews()}
+            for learner, tx in as_learner.items()
         }
         for r in export.reviews:
             learner = Learner(r.class_name, r.student)
@@ -293,11 +295,11 @@ def import_progress(store: ProgressStore, path: str) -> tuple[int, int]:
             if identity in existing[learner] or (r.uid and top.review_by_uid(r.uid)):
                 continue
             row = ReviewRow(0, **r.model_dump(exclude={"class_name", "student"}))
-            top.as_learner(learner).add_review(row)
+            as_learner[learner].add_review(row)
             existing[learner].add(identity)
             added += 1
         for c in export.cards:
-            tx = top.as_learner(Learner(c.class_name, c.student))
+            tx = as_learner[Learner(c.class_name, c.student)]
             raw = c.card.model_dump()
             incoming = Card.from_dict(raw)  # type: ignore[arg-type]
             mine = tx.card(c.key)
