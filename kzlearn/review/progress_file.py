@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from kzlearn.errors import StoreError
-from kzlearn.store.base import SCHEMA_VERSION, name_problem
+from kzlearn.store.base import SCHEMA_VERSION, check_name
 
 __all__ = ["CardEntry", "FsrsCard", "ProgressFile", "ReviewEntry", "read_progress_file"]
 
@@ -129,15 +129,8 @@ def _no_constant(name: str) -> Any:
 CardText = Annotated[StrictStr | None, AfterValidator(_card_json)]
 
 
-def _name(value: str) -> str:
-    problem = value and name_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
 # A student's or class's name; empty for the one local student (and in version 1 files).
-Name = Annotated[StrictStr, AfterValidator(_name)]
+Name = Annotated[StrictStr, AfterValidator(check_name)]
 Uid = Annotated[StrictStr, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
 
 

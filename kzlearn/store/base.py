@@ -23,6 +23,7 @@ __all__ = [
     "ProgressStore",
     "ReviewRow",
     "StoreTransaction",
+    "check_name",
     "name_problem",
     "refused_char",
 ]
@@ -50,6 +51,19 @@ def name_problem(name: str) -> str | None:
     return None
 
 
+def check_name(name: str) -> str:
+    """``name`` when it can be a student's or class's name (or is empty: the local
+    student's).
+
+    Raises:
+        ValueError: it cannot; the message is :func:`name_problem`'s.
+    """
+    problem = name and name_problem(name)
+    if problem:
+        raise ValueError(problem)
+    return name
+
+
 def refused_char(name: str) -> str | None:
     """The first character of ``name`` that a name cannot hold (a control, a bidi
     override, a line break...), if any."""
@@ -65,10 +79,8 @@ class Learner:
     student: str = ""
 
     def __post_init__(self) -> None:
-        for name in (self.class_name, self.student):
-            problem = name and name_problem(name)
-            if problem:
-                raise ValueError(problem)
+        check_name(self.class_name)
+        check_name(self.student)
 
 
 LOCAL = Learner()
