@@ -27,20 +27,21 @@ from kzlearn.cli.common import (
 from kzlearn.gcpause import gc_paused
 
 
-def _keys_by_pack(
-    packs: Sequence[Pack], items: dict[str, list[Item]], types: Sequence[str] | None = None
-) -> dict[str, list[str]]:
-    """``pack_id/item_id`` of every item (of ``types``), flashcards' back-to-front cards
-    included, by pack (``items`` as resolve_packs filled it)."""
+def _played(packs: Sequence[Pack], items: dict[str, list[Item]]) -> dict[str, list[Item]]:
+    """Each pack's items as played, flashcards' back-to-front cards included, by pack id
+    (``items`` as resolve_packs filled it)."""
     from kzlearn.questions.self_graded import with_reverse_cards
 
+    return {pack.id: with_reverse_cards(items[pack.id]) for pack in packs}
+
+
+def _keys_by_pack(
+    played: dict[str, list[Item]], types: Sequence[str] | None = None
+) -> dict[str, list[str]]:
+    """``pack_id/item_id`` of every item played (of ``types``), by pack."""
     return {
-        pack.id: [
-            f"{pack.id}/{item.id}"
-            for item in with_reverse_cards(items[pack.id])
-            if types is None or item.type in types
-        ]
-        for pack in packs
+        pack_id: [f"{pack_id}/{item.id}" for item in cards if types is None or item.type in types]
+        for pack_id, cards in played.items()
     }
 
 
@@ -53,8 +54,9 @@ def review_queue(
 ) -> list[str]:
     """What ``kzlearn review`` asks: what is due and new, of ``--types``, at most ``--count``
     of it; every item is kept in sync, whichever types are asked."""
-    reviewer.sync(packs, _keys_by_pack(packs, items))
-    wanted = _keys_by_pack(packs, items, options.types)
+    played = _played(packs, items)
+    reviewer.sync(packs, _keys_by_pack(played))
+    wanted = _keys_by_pack(played, options.types)
     return reviewer.queue(wanted, new_per_day=new_per_day)[: options.count or None]
 
 
@@ -93,16 +95,17 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
             return Reviewer(store)
 
         reviewer: Reviewer | Callable[[], Reviewer] = make_reviewer
+        options = quiz_options(args)
         queue = None
         if review:
             reviewer = make_reviewer()
-            queue = review_queue(reviewer, packs, items, quiz_options(args), args.new_per_day)
+            queue = review_queue(reviewer, packs, items, options, args.new_per_day)
             if not queue:
                 print("Nothing is due now. `kzlearn stats` shows what comes next.")
                 return 0
         app = KzlearnApp(
             packs,
-            options=quiz_options(args),
+            options=options,
             start_quiz=bool(args.packs) and not review,
             rtl=args.rtl or detect_rtl_mode(),
             reviewer=reviewer,
@@ -122,7 +125,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     items: dict[str, list[Item]] = {}
     packs = resolve_packs(args.packs, items=items)
-    keys = _keys_by_pack(packs, items)
+    keys = _keys_by_pack(_played(packs, items))
     with open_store(args, read_only=True) as store:
         stats = [pack_stats(store, pack, keys[pack.id]) for pack in packs]
     if args.json:
