@@ -112,6 +112,7 @@ def _export(
     items: Mapping[str, Sequence[Item]] | None,
 ) -> int:
     models = {(k, rtl): _model(t, rtl) for k, t in NOTE_TYPES.items() for rtl in (False, True)}
+    card_models: dict[tuple[bool, bool], genanki.Model] = {}  # by the two sides' directions
     decks: list[BulkDeck] = []
     total = 0
     given = items or {}
@@ -128,23 +129,23 @@ def _export(
         subdecks: dict[str, BulkDeck] = {}
         rtl = pack.language in RTL_LANGUAGES
         other = pack.translations[0] if pack.translations else pack.language
-        card_model = genanki.Model(
-            **flashcard_model(rtl, other in RTL_LANGUAGES),
-            model_type=genanki.Model.FRONT_BACK,
-            sort_field_index=0,
-        )
+        sides = (rtl, other in RTL_LANGUAGES)
+        if sides not in card_models:
+            card_models[sides] = genanki.Model(
+                **flashcard_model(*sides), model_type=genanki.Model.FRONT_BACK, sort_field_index=0
+            )
+        card_model = card_models[sides]
         for position, note in enumerate(notes):
             flashcard = note.note_type == FLASHCARD
             names = FIELDS if flashcard else NOTE_TYPES[note.note_type].fields
             target = deck
             if subdecks_by_tag and note.subdeck:
-                target = subdecks.setdefault(
-                    note.subdeck,
-                    BulkDeck(
+                if note.subdeck not in subdecks:
+                    subdecks[note.subdeck] = BulkDeck(
                         stable_id(f"kzlearn deck {pack.id}::{note.subdeck}"),
                         f"{name}::{note.subdeck}",
-                    ),
-                )
+                    )
+                target = subdecks[note.subdeck]
             target.add_row(
                 Row(
                     card_model if flashcard else models[(note.note_type, rtl)],

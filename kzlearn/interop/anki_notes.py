@@ -183,14 +183,14 @@ class _Writer:
     def note(self, item: Item) -> AnkiNote:
         key = f"{self.pack.id}/{item.id}"
         fields = {**self.common(item), "Key": esc(key)}
+        if isinstance(item, FlashcardItem):  # (its own fields: the prompt is its front)
+            fields = flashcard_fields(item, self.main, self.translation, fields)
+            subdeck = item.tags[0] if item.tags else None
+            return AnkiNote(key, FLASHCARD, fields, self.tags(item.tags), subdeck)
         prompt = {
             "Prompt": self.main(item.prompt),
             "PromptTranslation": self.translation(item.prompt),
         }
-        if isinstance(item, FlashcardItem):
-            fields = flashcard_fields(item, self.main, self.translation, fields)
-            subdeck = item.tags[0] if item.tags else None
-            return AnkiNote(key, FLASHCARD, fields, self.tags(item.tags), subdeck)
         if isinstance(item, McqItem | MultiItem):
             choices = [self.both(c) for c in item.choices]
             if isinstance(item, MultiItem):
@@ -359,8 +359,11 @@ def anki_notes(
     done_terms: set[str] = set()
     for item in all_items(pack, seed=seed) if items is None else items:
         fact_id = item.id.split(".")[0]
-        term_items = (f"{fact_id}.mcq", f"{fact_id}.mcq.reverse", f"{fact_id}.card")
-        if fact_id in terms and item.id in term_items:
+        if fact_id in terms and item.id in (
+            f"{fact_id}.mcq",
+            f"{fact_id}.mcq.reverse",
+            f"{fact_id}.card",
+        ):
             if fact_id not in done_terms:
                 done_terms.add(fact_id)
                 notes.append(writer.term_note(terms[fact_id]))
