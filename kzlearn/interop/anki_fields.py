@@ -3,6 +3,7 @@ fields a template shows (and how), cloze deletions as blanks, tags kzlearn accep
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -74,22 +75,27 @@ def tag(text: str) -> str:
 
 
 class Refs(NamedTuple):
-    always: list[str]  # fields shown whatever the note holds
-    conditional: list[str]  # fields shown inside a {{#section}}
-    hints: list[str]  # {{hint:Field}}
-    typed: list[str]  # {{type:Field}}
-    sections: set[str]  # the fields sections test
+    always: tuple[str, ...]  # fields shown whatever the note holds
+    conditional: tuple[str, ...]  # fields shown inside a {{#section}}
+    hints: tuple[str, ...]  # {{hint:Field}}
+    typed: tuple[str, ...]  # {{type:Field}}
+    sections: frozenset[str]  # the fields sections test
 
 
+@functools.lru_cache(maxsize=256)  # read for every note; a collection has a few note types
 def refs(template: str) -> Refs:
     """The fields a card template shows, and how."""
-    refs = Refs([], [], [], [], set())
+    always: list[str] = []
+    conditional: list[str] = []
+    hints: list[str] = []
+    typed: list[str] = []
+    sections: set[str] = set()
     depth = 0
     for match in _REF.finditer(template):
         inside = match.group(1).strip()
         if inside[:1] in "#^":
             depth += 1
-            refs.sections.add(inside[1:].strip())
+            sections.add(inside[1:].strip())
             continue
         if inside[:1] == "/":
             depth = max(0, depth - 1)
@@ -100,17 +106,17 @@ def refs(template: str) -> Refs:
             continue
         kinds = {f.strip().lower() for f in filters.split(":")}
         target = (
-            refs.typed
+            typed
             if "type" in kinds
-            else refs.hints
+            else hints
             if "hint" in kinds
-            else refs.conditional
+            else conditional
             if depth
-            else refs.always
+            else always
         )
         if name not in target:
             target.append(name)
-    return refs
+    return Refs(tuple(always), tuple(conditional), tuple(hints), tuple(typed), frozenset(sections))
 
 
 def blank(match: re.Match[str], number: int) -> str:
