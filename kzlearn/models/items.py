@@ -86,8 +86,7 @@ class McqItem(_ItemBase):
     @property
     def answer_index(self) -> int:
         """The position of the right choice."""
-        answer = _keys(self.answer)
-        return next(i for i, c in enumerate(self.choices) if _keys(c) & answer)
+        return _choice_index(self.choices, self.answer)
 
 
 class TrueFalseItem(_ItemBase):

@@ -3,8 +3,9 @@ or several (select all that apply: the sum of the chosen choices' weights, as in
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from kzlearn.localized import Localized
 from kzlearn.models import McqItem, MultiItem
 from kzlearn.questions.compare import text_match
 from kzlearn.questions.lists import split_list
@@ -13,21 +14,25 @@ from kzlearn.questions.verdict import Verdict
 __all__ = ["mcq_verdict", "multi_verdict"]
 
 
+def _typed_choice(choices: Sequence[Localized], typed: str, lang: str | None) -> int:
+    """The position of the choice ``typed`` names (in any of its languages), else -1."""
+    return next(
+        (
+            i
+            for i, c in enumerate(choices)
+            if any(text_match(t, typed, lang).outcome == "correct" for t in c.values())
+        ),
+        -1,
+    )
+
+
 def mcq_verdict(item: McqItem, response: object, lang: str | None) -> Verdict:
     expected = item.answer.get(lang, lang or "")
     index = item.answer_index
     if isinstance(response, int) and not isinstance(response, bool):
         chosen = response
     else:
-        typed = str(response or "")
-        chosen = next(
-            (
-                i
-                for i, c in enumerate(item.choices)
-                if any(text_match(t, typed, lang).outcome == "correct" for t in c.values())
-            ),
-            -1,
-        )
+        chosen = _typed_choice(item.choices, str(response or ""), lang)
     if chosen == index:
         return Verdict("correct", expected)
     for part in item.partial:
@@ -50,15 +55,7 @@ def _chosen(item: MultiItem, response: object, lang: str | None) -> set[int] | N
         if isinstance(entry, int) and not isinstance(entry, bool):
             index = entry if 0 <= entry < len(item.choices) else -1
         else:
-            typed = str(entry)
-            index = next(
-                (
-                    i
-                    for i, c in enumerate(item.choices)
-                    if any(text_match(t, typed, lang).outcome == "correct" for t in c.values())
-                ),
-                -1,
-            )
+            index = _typed_choice(item.choices, str(entry), lang)
         if index < 0:
             return None
         out.add(index)

@@ -203,9 +203,7 @@ def _body(item: Item, pack: Pack, lang: str, words: dict[str, str]) -> Iterator[
 def _weights(item: McqItem | MultiItem) -> list[float]:
     """What each choice earns, where it is not all or nothing: Moodle's weights."""
     if isinstance(item, MultiItem):
-        return (
-            list(item.choice_weights()) if item.weights is not None else [0.0] * len(item.choices)
-        )
+        return list(item.weights) if item.weights is not None else [0.0] * len(item.choices)
     shares = [0.0] * len(item.choices)
     for part in item.partial:
         for i, choice in enumerate(item.choices):
