@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from kzlearn.interop.ids import stable_int
-from kzlearn.language.text import RTL_LANGUAGES, fold
+from kzlearn.language.text import RTL_LANGUAGES, direction_rtl, fold
 
 __all__ = ["CLOZE_NUMBERS", "RTL_LANGUAGES", "cloze_numbers", "esc", "text_dir"]
 
@@ -65,11 +64,6 @@ def cloze_numbers(blanks: Sequence[Sequence[str]]) -> list[int]:
 
 
 def text_dir(text: str, default: str) -> str:
-    """The direction of ``text`` by its first strong letter (``default`` for none)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return default
+    """The direction of ``text`` ("rtl" or "ltr") by its first strong letter (``default``,
+    one of the two, for none)."""
+    return "rtl" if direction_rtl(text, default == "rtl") else "ltr"

@@ -22,6 +22,7 @@ __all__ = [
     "Step",
     "Tier",
     "digits_to_ascii",
+    "direction_rtl",
     "edit_distance_at_most_one",
     "fold",
     "has_arabic",
@@ -180,6 +181,18 @@ def fold(text: str, *, through: Tier = "nearly") -> str:
 def letters_only(text: str) -> str:
     """``fold`` with spaces removed: for comparing names typed with or without spaces."""
     return fold(text).replace(" ", "")
+
+
+def direction_rtl(text: str, default: bool) -> bool:
+    """Whether ``text`` reads right to left: its first strong letter says; a text with none
+    (digits, dates, punctuation) takes ``default``, the direction of what it belongs to."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return default
 
 
 def has_arabic(text: str) -> bool:

@@ -17,7 +17,7 @@ from typing import Literal
 
 from rich.cells import cell_len
 
-from kzlearn.language.text import has_arabic
+from kzlearn.language.text import direction_rtl, has_arabic
 
 __all__ = [
     "RtlMode",
@@ -59,18 +59,6 @@ def _reshaper() -> object:
 def is_rtl(text: str) -> bool:
     """Whether ``text`` is a right-to-left paragraph: its first strong letter is (UBA P2)."""
     return direction_rtl(text, False)
-
-
-def direction_rtl(text: str, default: bool) -> bool:
-    """Whether ``text`` reads right to left: its first strong letter says; a text with none
-    (digits, dates, punctuation) takes ``default``, the direction of what it belongs to."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return default
 
 
 def _shape(text: str) -> str:
