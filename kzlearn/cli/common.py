@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -53,6 +54,40 @@ def check_lang(lang: str | None, packs: Sequence[Pack]) -> None:
     if lang not in known:
         raise KzlearnError(
             f"--lang {lang!r}: not a language here; choose one of {', '.join(sorted(known))}"
+        )
+
+
+def check_packs_have(lang: str | None, packs: Sequence[Pack]) -> None:
+    """Every pack has texts in ``lang`` (an export or a preview in it).
+
+    Raises:
+        KzlearnError: one has not; the message names the languages it has.
+    """
+    for pack in packs:
+        if lang and lang not in (pack.language, *pack.translations):
+            langs = ", ".join((pack.language, *pack.translations))
+            raise KzlearnError(f"{pack.id}: no {lang} text (the pack has {langs})")
+
+
+def import_pack_id(file: str, given: str | None) -> str:
+    """The id of a pack imported from ``file``: ``given``, else from the file's name."""
+    stem = re.sub(r"[^a-z0-9]+", "-", Path(file).stem.lower()).strip("-") or "imported"
+    return given or stem[:80].strip("-") or "imported"
+
+
+def refuse_existing(path: str | None, force: bool) -> None:
+    """Raises KzlearnError when ``path`` exists and ``force`` is not given."""
+    if path is not None and Path(path).exists() and not force:
+        raise KzlearnError(f"{path}: exists; not overwriting it (use --force to replace it)")
+
+
+def say_left_out(shown: Sequence[str]) -> None:
+    """One line on stderr: how many items an export left out, and the first five."""
+    if shown:
+        print(
+            f"{len(shown)} item(s) left out: {', '.join(shown[:5])}"
+            + (" ..." if len(shown) > 5 else ""),
+            file=sys.stderr,
         )
 
 
@@ -150,8 +185,7 @@ def write_new(path: str | None, text: str, force: bool) -> None:
     if path is None:
         sys.stdout.write(safe(text))
         return
-    if Path(path).exists() and not force:
-        raise KzlearnError(f"{path}: exists; not overwriting it (use --force to replace it)")
+    refuse_existing(path, force)
     atomic_write(path, text)
     print(f"{safe_line(path)}: written", file=sys.stderr)
 

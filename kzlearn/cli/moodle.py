@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kzlearn.cli.common import resolve_packs, write_new
-from kzlearn.errors import KzlearnError
+from kzlearn.cli.common import (
+    check_packs_have,
+    import_pack_id,
+    refuse_existing,
+    resolve_packs,
+    say_left_out,
+    write_new,
+)
 from kzlearn.safetext import safe_line
 
 if TYPE_CHECKING:
@@ -30,8 +35,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from kzlearn.interop.moodle_xml.files import write_files
     from kzlearn.packs import dump_pack
 
-    stem = re.sub(r"[^a-z0-9]+", "-", Path(args.file).stem.lower()).strip("-") or "imported"
-    pack_id = args.id or stem[:80].strip("-") or "imported"
+    pack_id = import_pack_id(args.file, args.id)
     text = read_user_text(args.file, "Moodle XML file")
     result = read_moodle_xml(text, args.file, pack_id=pack_id, lang=args.lang, strict=args.strict)
     for line in [*result.skipped, *result.notes]:
@@ -41,10 +45,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         header += f"\n{len(result.skipped)} question(s) left out (listed when imported)."
     for note in result.notes:  # each note starts with the file's path: its name is enough
         header += f"\n{safe_line(Path(args.file).name + note.removeprefix(args.file))}"
-    if args.output and Path(args.output).exists() and not args.force:
-        raise KzlearnError(
-            f"{args.output}: exists; not overwriting it (use --force to replace it)"
-        )
+    refuse_existing(args.output or None, args.force)
     written: dict[str, str] = {}
     if result.files and args.output:
         folder = images_folder(args.output)
@@ -74,18 +75,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     items: dict[str, list[Item]] = {}
     packs = resolve_packs(args.packs, items=items)
-    for pack in packs:
-        if args.lang and args.lang != pack.language and args.lang not in pack.translations:
-            langs = ", ".join((pack.language, *pack.translations))
-            raise KzlearnError(f"{pack.id}: no {args.lang} text (the pack has {langs})")
+    check_packs_have(args.lang, packs)
     exported = to_moodle_xml(packs, items, lang=args.lang)
-    if exported.skipped:
-        print(
-            f"{len(exported.skipped)} item(s) left out: "
-            + ", ".join(exported.skipped[:5])
-            + (" ..." if len(exported.skipped) > 5 else ""),
-            file=sys.stderr,
-        )
+    say_left_out(exported.skipped)
     write_new(args.output, exported.text, args.force)
     print(f"{exported.written} question(s) written", file=sys.stderr)
     return 0

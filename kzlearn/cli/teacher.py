@@ -19,11 +19,15 @@ if TYPE_CHECKING:
 from kzlearn.cli.common import (
     add_rtl,
     check_lang,
+    check_packs_have,
     counted,
     for_terminal,
+    import_pack_id,
     loader,
     per_file,
+    refuse_existing,
     resolve_packs,
+    say_left_out,
     write_new,
 )
 from kzlearn.cli.csv_import import add_csv_options, read_csv_text
@@ -157,10 +161,8 @@ def _cmd_preview(args: argparse.Namespace) -> int:
     from kzlearn.questions.preview import preview_lines
 
     packs = resolve_packs(args.packs)
+    check_packs_have(args.lang, packs)
     for pack in packs:
-        if args.lang and args.lang != pack.language and args.lang not in pack.translations:
-            langs = ", ".join((pack.language, *pack.translations))
-            raise KzlearnError(f"{pack.id}: no {args.lang} text (the pack has {langs})")
         if args.fact and all(f.id != args.fact for f in pack.facts) and len(packs) == 1:
             raise KzlearnError(f"{pack.id}: no fact has the id {args.fact!r}")
     lines = [
@@ -181,23 +183,14 @@ def _cmd_export_text(args: argparse.Namespace) -> int:
 
         exported = to_gift(packs, items, lang=args.lang)
         text, count = exported.text, exported.written
-        if exported.skipped:
-            reasons = zip(exported.skipped, exported.reasons, strict=True)
-            shown = [f"{i} ({why})" for i, why in reasons]
-            print(
-                f"{len(exported.skipped)} item(s) left out: {', '.join(shown[:5])}"
-                + (" ..." if len(shown) > 5 else ""),
-                file=sys.stderr,
-            )
+        reasons = zip(exported.skipped, exported.reasons, strict=True)
+        say_left_out([f"{i} ({why})" for i, why in reasons])
     else:
         from kzlearn.interop.tabular import to_terms
+        from kzlearn.interop.tabular.headers import DELIMITERS
 
-        for pack in packs:
-            if args.lang and args.lang not in (pack.language, *pack.translations):
-                langs = ", ".join((pack.language, *pack.translations))
-                raise KzlearnError(f"{pack.id}: no {args.lang} text (the pack has {langs})")
-        delimiter = {"tab": "\t", "comma": ",", "semicolon": ";"}[args.delimiter]
-        text, count = to_terms(packs, lang=args.lang, delimiter=delimiter)
+        check_packs_have(args.lang, packs)
+        text, count = to_terms(packs, lang=args.lang, delimiter=DELIMITERS[args.delimiter])
     write_new(args.output, text, args.force)
     print(f"{count} question(s) written", file=sys.stderr)
     return 0
@@ -207,14 +200,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from kzlearn.files import read_user_text
     from kzlearn.packs import dump_pack
 
-    stem = re.sub(r"[^a-z0-9]+", "-", Path(args.file).stem.lower()).strip("-") or "imported"
-    pack_id = args.id or stem[:80].strip("-") or "imported"
+    pack_id = import_pack_id(args.file, args.id)
     header = f"Imported by `kzlearn import {args.format}` from {safe_line(Path(args.file).name)}."
-    if args.output is not None and Path(args.output).exists() and not args.force:
-        # before media are copied next to it
-        raise KzlearnError(
-            f"{args.output}: exists; not overwriting it (use --force to replace it)"
-        )
+    refuse_existing(args.output, args.force)  # before media are copied next to it
     if args.format == "anki":
         from kzlearn.interop.anki_convert import parse_map
         from kzlearn.interop.anki_import import read_apkg
