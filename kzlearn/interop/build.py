@@ -6,6 +6,7 @@ round trip, which cost most of an import's time and memory); a problem names the
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kzlearn.errors import PackError, Problem
@@ -13,11 +14,30 @@ from kzlearn.gcpause import gc_paused
 from kzlearn.models import Pack
 from kzlearn.safetext import strip_controls
 
-__all__ = ["MAX_CARDS", "build_pack", "clean", "too_many"]
+__all__ = ["MAX_CARDS", "build_pack", "clean", "slug", "too_many", "unique_id"]
 
 MAX_CARDS = 50_000
 """The most cards (rows, questions, notes) one import makes a pack of: far past any real
 deck, and what validates in about a second; a larger file is refused, not read to the end."""
+
+
+def slug(text: str | None) -> str:
+    """An item id or tag from a question's name or category: lower-case letters, digits,
+    '.', '_' and '-', at most 80 ("" for none)."""
+    if not text:
+        return ""
+    made = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
+    return made[:80].strip("-._")
+
+
+def unique_id(item_id: str, index: int, taken: set[str]) -> str:
+    """``item_id``, or with ``-index`` after it (still within 80 characters) while it is
+    in ``taken``; what is returned is added to ``taken``."""
+    while item_id in taken:
+        suffix = f"-{index}"
+        item_id = f"{item_id[: 80 - len(suffix)]}{suffix}"
+    taken.add(item_id)
+    return item_id
 
 
 def too_many(file: str, what: str, limit: int, *, line: int | None = None) -> PackError:

@@ -18,6 +18,7 @@ from kzlearn.models.facts import (
     TermFact,
 )
 from kzlearn.models.items import (
+    CLOZE_BLANK,
     ClozeItem,
     FlashcardItem,
     Item,
@@ -36,6 +37,7 @@ from kzlearn.models.pack import Pack, pack_problems, walk_localized
 _walk_localized = walk_localized  # the name the first callers knew
 
 __all__ = [
+    "CLOZE_BLANK",
     "AnyFact",
     "ClozeItem",
     "DateFact",

@@ -186,12 +186,12 @@ class MultiItem(_ItemBase):
 
 
 # Stops at the next "{{": linear even in a line of a million braces (.*? was quadratic).
-_BLANK = re.compile(r"\{\{((?:(?!\{\{|\}\})[^\n])*)\}\}")
+CLOZE_BLANK = re.compile(r"\{\{((?:(?!\{\{|\}\})[^\n])*)\}\}")
 
 
 def cloze_blanks(text: str) -> list[tuple[str, ...]]:
     """The accepted answers of each ``{{answer|alternative}}`` blank, in order."""
-    return [tuple(a.strip() for a in m.group(1).split("|")) for m in _BLANK.finditer(text)]
+    return [tuple(a.strip() for a in m.group(1).split("|")) for m in CLOZE_BLANK.finditer(text)]
 
 
 class ClozeItem(_ItemBase):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kzlearn.errors import PackError, Problem
-from kzlearn.interop.build import MAX_CARDS, build_pack, too_many
+from kzlearn.interop.build import MAX_CARDS, build_pack, too_many, unique_id
 from kzlearn.interop.gift.reader import BadError, Question, Reader, SkipError, questions
 from kzlearn.models import Pack
 from kzlearn.safetext import safe_line
@@ -52,10 +52,7 @@ def read_gift(
         item = _read(question, index, file, problems, skipped)
         if item is None:
             continue
-        while item["id"] in names:  # an id stays within a slug's 80 characters
-            suffix = f"-{index}"
-            item["id"] = f"{str(item['id'])[: 80 - len(suffix)]}{suffix}"
-        names.add(str(item["id"]))
+        item["id"] = unique_id(str(item["id"]), index, names)
         items.append(item)
         lines.append(question.first)
     if problems:

@@ -13,14 +13,21 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kzlearn.interop.build import slug
 from kzlearn.interop.feedback import explanation
-from kzlearn.interop.gift.text import hide_escapes, number_text, show_escapes, text_of, weighted
+from kzlearn.interop.gift.text import (
+    MISSING_WORD,
+    hide_escapes,
+    number_text,
+    show_escapes,
+    text_of,
+    weighted,
+)
 
 __all__ = ["BadError", "Question", "Reader", "SkipError", "questions"]
 
 _MAX_ANSWERS = 100  # no question has more; a block of a million '=' is not read to its end
 _MARK = "\ue001"  # where the answer block was, through the text's conversion
-_BLANK = "_____"  # Moodle's blank in a missing-word question
 _TRUTH = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # is_numeric
 _WORD = re.compile(r"\w")
@@ -146,11 +153,11 @@ class Reader:
         blank = bool(after.strip()) and not (
             _WORD.search(after) is None and before.rstrip()[-1:] in ("?", ":", "؟", ".", "!")
         )
-        prompt = f"{before}{_BLANK}{after}".strip() if blank else before.strip()
+        prompt = f"{before}{MISSING_WORD}{after}".strip() if blank else before.strip()
         self.feedback("", general)
-        base: dict[str, object] = {"id": _slug(name) or f"q{self.index}"}
+        base: dict[str, object] = {"id": slug(name) or f"q{self.index}"}
         if self.q.category:
-            base["tags"] = [_slug(self.q.category) or "imported"]
+            base["tags"] = [slug(self.q.category) or "imported"]
         if body.count("=") + body.count("~") > _MAX_ANSWERS:
             raise BadError(f"more than {_MAX_ANSWERS} answers in the answer block", offset)
         if not body:
@@ -313,10 +320,3 @@ def _value(text: str, at: int) -> float:
     if value in (float("inf"), float("-inf")):
         raise BadError(f"the number {text!r} is too large", at)
     return value
-
-
-def _slug(text: str | None) -> str:
-    if not text:
-        return ""
-    slug = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
-    return slug[:80].strip("-._")

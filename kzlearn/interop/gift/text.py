@@ -12,6 +12,7 @@ import re
 from kzlearn.language.numbers import format_number
 
 __all__ = [
+    "MISSING_WORD",
     "PLACEHOLDER",
     "escape",
     "hide_escapes",
@@ -26,6 +27,7 @@ __all__ = [
 # escape, so an offset in the hidden text is an offset in the file): the GIFT marks it
 # holds no longer split anything.
 PLACEHOLDER = "\ue000"
+MISSING_WORD = "_____"  # Moodle's blank in a missing-word question (read, then written back)
 _BASE = 0xE000
 _ESCAPE = re.compile(r"\\([\\:#={}~n])")
 _HIDDEN = re.compile(PLACEHOLDER + "(.)", re.S)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kzlearn.interop.gift.text import escape, number_text, percent
+from kzlearn.interop.gift.text import MISSING_WORD, escape, number_text, percent
 from kzlearn.language.numbers import parse_decimal
 from kzlearn.language.text import fold, has_arabic
 from kzlearn.localized import Localized
@@ -29,7 +29,6 @@ from kzlearn.models import (
 
 __all__ = ["GiftExport", "to_gift"]
 
-_BLANK = "_____"  # where a missing-word question read from GIFT had its answer block
 _LOOKS_WEIGHTED = re.compile(r"%-*[0-9]")  # a text Moodle would read a weight from
 
 
@@ -83,8 +82,8 @@ class _Writer:
             return head + self.cloze(item, feedback)
         prompt = self.t(item.prompt)
         block = f"{{{self.block(item)}{feedback}}}"
-        if prompt.count(_BLANK) == 1:  # a missing word: the block goes in the blank
-            before, _, after = prompt.partition(_BLANK)
+        if prompt.count(MISSING_WORD) == 1:  # a missing word: the block goes in the blank
+            before, _, after = prompt.partition(MISSING_WORD)
             if after.strip():
                 return f"{head}{before}{block}{after}"
         return f"{head}{prompt} {block}"

@@ -131,10 +131,10 @@ def _cloze(question: ET.Element, base: Data, lang: str, notes: list[str]) -> Dat
         notes.append(f"the tolerance of {within} number(s) was dropped (typed blanks are exact)")
     data = _passage(marked, form, blanks, base, lang)
     said = [  # the same word may be right in one gap and wrong in the next: numbered
-        f"[{n}] «{answer}»: {' '.join(html_to_text(feedback).split())}"
+        f"[{n}] «{answer}»: {' '.join(feedback_text.split())}"
         for n, part in enumerate(parts, start=1)
         for _, answer, feedback in part.answers
-        if html_to_text(feedback)
+        if (feedback_text := html_to_text(feedback))
     ]
     if said:
         data["explanation"] = "\n".join([str(data.get("explanation", "")), *said]).strip()

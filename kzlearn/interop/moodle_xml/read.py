@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kzlearn.errors import PackError, Problem
-from kzlearn.interop.build import MAX_CARDS, build_pack, clean, too_many
+from kzlearn.interop.build import MAX_CARDS, build_pack, clean, slug, too_many, unique_id
 from kzlearn.interop.moodle_xml.files import Embedded, decode
 from kzlearn.interop.moodle_xml.gaps import convert
 from kzlearn.interop.moodle_xml.questions import UnmappedError, plain, text_of
@@ -71,11 +71,6 @@ def category_path(text: str) -> list[str]:
     while parts and (parts[0] in _TOP or not parts[0]):
         parts.pop(0)
     return [p for p in parts if p]
-
-
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-._")
-    return slug[:80].strip("-._")
 
 
 def _tag(text: str) -> str:
@@ -157,7 +152,7 @@ def _item(
     from pydantic import ValidationError
 
     name = plain(question.find("name"))
-    item_id = _slug(name) or f"q{index}"
+    item_id = slug(name) or f"q{index}"
     tags, grade = _tags(question, state)
     base: dict[str, Any] = {"id": item_id, "prompt": plain(question.find("questiontext"))}
     general = plain(question.find("generalfeedback"))
@@ -192,10 +187,7 @@ def _question(question: ET.Element, doc: XmlDocument, index: int, state: _State)
         state.skipped.append(Problem(state.file, line, None, "", f"skipped: {why}"))
         state.files.extend(_files(question, line, ""))
         return
-    while data["id"] in state.names:  # an id stays within a slug's 80 characters
-        suffix = f"-{index}"
-        data["id"] = f"{str(data['id'])[: 80 - len(suffix)]}{suffix}"
-    state.names.add(data["id"])
+    data["id"] = unique_id(str(data["id"]), index, state.names)
     state.notes += [f"{state.file}:{line}: {data['id']}: {note}" for note in notes]
     state.items.append(data)
     state.files.extend(_files(question, line, data["id"]))

@@ -9,7 +9,6 @@ split across two), right to left in a right-to-left language.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -22,6 +21,7 @@ from kzlearn.language.numbers import format_number, parse_decimal
 from kzlearn.language.text import fold
 from kzlearn.localized import Localized
 from kzlearn.models import (
+    CLOZE_BLANK,
     ClozeItem,
     Item,
     MatchItem,
@@ -34,8 +34,6 @@ from kzlearn.models import (
 )
 
 __all__ = ["MoodleExport", "to_moodle_xml"]
-
-_BLANK = re.compile(r"\{\{((?:(?!\{\{|\}\})[^\n])*)\}\}")  # as kzlearn.models.items
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +233,7 @@ def _question(item: Item, pack: Pack, lang: str) -> str:
         kind, parts = "cloze", list[str]()
         passage, last = list[str](), 0
         text = t(item.text)
-        for match in _BLANK.finditer(text):
+        for match in CLOZE_BLANK.finditer(text):
             passage.append(_inline(text[last : match.start()]))
             answers = tuple(a.strip() for a in match.group(1).split("|"))
             if any("*" in a for a in answers):
