@@ -70,3 +70,13 @@ def lying_size_apkg(tmp: Path, size: int) -> Path:
     struct.pack_into("<I", raw, central + 24, size)
     path.write_bytes(bytes(raw))
     return path
+
+
+def mutate(seed: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    """``seed`` with each edit made in turn: at ``position`` (modulo the length), ``delete``
+    bytes replaced by ``insert`` (what a fuzzer does to a valid file)."""
+    data = bytearray(seed)
+    for position, delete, insert in edits:
+        at = position % (len(data) + 1)
+        data[at : at + delete] = insert
+    return bytes(data)

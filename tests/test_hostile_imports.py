@@ -28,6 +28,7 @@ from tests.hostile import (
     bad_crc_apkg,
     collection,
     lying_size_apkg,
+    mutate,
     recursive_view_apkg,
 )
 
@@ -207,14 +208,6 @@ FUZZ = settings(
 )
 
 
-def _mutate(seed: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
-    data = bytearray(seed)
-    for position, delete, insert in edits:
-        at = position % (len(data) + 1)
-        data[at : at + delete] = insert
-    return bytes(data)
-
-
 EDITS = st.lists(
     st.tuples(st.integers(0, 10**6), st.integers(0, 8), st.binary(max_size=12)), max_size=8
 )
@@ -226,7 +219,7 @@ def test_fuzzed_gift_and_csv_give_a_pack_or_a_clean_error(
     edits: list[tuple[int, int, bytes]], gift_seed: str, csv_seed: str
 ) -> None:
     for seed, parse in ((gift_seed, parse_gift), (csv_seed, parse_terms)):
-        text = _mutate(seed.encode(), edits).decode("utf-8", "replace")
+        text = mutate(seed.encode(), edits).decode("utf-8", "replace")
         with contextlib.suppress(KzlearnError):  # anything else fails the test
             parse(text, "fuzz", pack_id="x")
 
@@ -240,7 +233,7 @@ def test_fuzzed_apkg_bytes_give_a_pack_or_a_clean_error(
     seed = collection(tmp_path / "seed.anki2", notes)
     package = apkg(tmp_path / "seed.apkg", seed, stored=stored).read_bytes()
     for target, data in (("db", seed), ("zip", package)):
-        mutated = _mutate(data, edits)
+        mutated = mutate(data, edits)
         path = tmp_path / "fuzz.apkg"
         if target == "db":
             apkg(path, mutated)

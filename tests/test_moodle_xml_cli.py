@@ -11,8 +11,7 @@ import pytest
 from kzlearn.errors import KzlearnError
 from kzlearn.interop.moodle_xml.files import Embedded, safe_name, write_files
 from tests.conftest import DECKS, run_cli
-
-DATA = Path(__file__).parent / "data" / "moodle" / "xml"
+from tests.moodle_xml import DATA
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE quiz [

@@ -14,26 +14,12 @@ from kzlearn.interop.feedback import explanation, split_explanation
 from kzlearn.interop.moodle_xml import MoodleImport, read_moodle_xml
 from kzlearn.interop.moodle_xml.write import to_moodle_xml
 from kzlearn.localized import Localized
-from kzlearn.models import ClozeItem, Item, McqItem, MultiItem, OrderItem, ShortItem, TrueFalseItem
+from kzlearn.models import ClozeItem, McqItem, MultiItem, OrderItem, ShortItem, TrueFalseItem
 from kzlearn.packs import parse_pack
 from tests.conftest import run_cli
+from tests.moodle_xml import DATA, by_id, line_of, load
 
-DATA = Path(__file__).parent / "data" / "moodle" / "xml"
 COURSE = "course_geography_4x.xml"
-
-
-def load(name: str) -> MoodleImport:
-    path = DATA / name
-    return read_moodle_xml(path.read_bytes(), str(path), pack_id="t")
-
-
-def line_of(name: str, needle: str) -> int:
-    lines = (DATA / name).read_text().splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
-
-
-def by_id(result: MoodleImport) -> dict[str, Item]:
-    return {item.id: item for item in result.pack.items}
 
 
 def quiz(question: str) -> MoodleImport:

@@ -11,11 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzlearn.errors import KzlearnError, PackError
-from kzlearn.interop.moodle_xml import MoodleImport, read_moodle_xml
+from kzlearn.interop.moodle_xml import read_moodle_xml
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
-    Item,
     MatchItem,
     McqItem,
     MultiItem,
@@ -23,25 +22,8 @@ from kzlearn.models import (
     ShortItem,
     TrueFalseItem,
 )
-
-DATA = Path(__file__).parent / "data" / "moodle" / "xml"
-
-
-def line_of(name: str, needle: str, nth: int = 1) -> int:
-    """The line of the ``nth`` line of fixture ``name`` holding ``needle``."""
-    lines = [
-        i for i, line in enumerate((DATA / name).read_text().splitlines(), 1) if needle in line
-    ]
-    return lines[nth - 1]
-
-
-def load(name: str, **options: object) -> MoodleImport:
-    path = DATA / name
-    return read_moodle_xml(path.read_bytes(), str(path), pack_id="t", **options)  # type: ignore[arg-type]
-
-
-def by_id(result: MoodleImport) -> dict[str, Item]:
-    return {item.id: item for item in result.pack.items}
+from tests.hostile import mutate
+from tests.moodle_xml import DATA, by_id, line_of, load
 
 
 def test_moodles_nested_categories_give_the_title_and_tags() -> None:
@@ -297,10 +279,7 @@ _EDITS = st.lists(
 def test_a_mutated_moodle_file_gives_a_pack_or_a_clean_error(
     seed: Path, edits: list[tuple[int, int, bytes]], strict: bool
 ) -> None:
-    data = bytearray(seed.read_bytes())
-    for position, delete, insert in edits:
-        at = position % (len(data) + 1)
-        data[at : at + delete] = insert
+    data = mutate(seed.read_bytes(), edits)
     with contextlib.suppress(KzlearnError):  # anything else fails the test
-        result = read_moodle_xml(bytes(data), "fuzz.xml", pack_id="t", strict=strict)
+        result = read_moodle_xml(data, "fuzz.xml", pack_id="t", strict=strict)
         assert result.pack.items

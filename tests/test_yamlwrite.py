@@ -91,9 +91,10 @@ MULTILINE = [
 
 
 @pytest.mark.parametrize("text", MULTILINE)
-def test_a_text_of_several_lines_reads_back_and_is_written_as_lines_where_yaml_can(
-    text: str,
-) -> None:
+def test_a_text_of_several_lines_reads_back(text: str) -> None:
     reads_back({"explanation": text})
+
+
+def test_a_text_of_several_lines_is_written_as_lines_where_yaml_can() -> None:
     written = dump_yaml({"explanation": "Astana since 1997.\n«Almaty»: until 1997."})
     assert written == "explanation: |-\n  Astana since 1997.\n  «Almaty»: until 1997.\n"

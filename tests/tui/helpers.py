@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fsrs import Scheduler
 from textual.pilot import Pilot
 
 from kzlearn import load_packs
@@ -12,10 +13,13 @@ from kzlearn.models import (
     McqItem,
     MultiItem,
     OrderItem,
+    Pack,
     ShortItem,
     TrueFalseItem,
 )
-from kzlearn.quiz.session import Question
+from kzlearn.quiz.session import Question, QuizOptions
+from kzlearn.review.srs import Reviewer
+from kzlearn.store.base import ProgressStore
 from kzlearn.tui.app import KzlearnApp
 from tests.conftest import DECKS
 
@@ -110,3 +114,11 @@ async def play(pilot: Pilot[None], app: KzlearnApp, plans: list[str]) -> None:
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
+
+
+def review_app(pack: Pack, store: ProgressStore) -> KzlearnApp:
+    """A review of every item of ``pack`` (in English, no fuzzing of the intervals)."""
+    reviewer = Reviewer(store, Scheduler(enable_fuzzing=False))
+    keys = [f"{pack.id}/{i.id}" for i in pack.items]
+    options = QuizOptions(seed=1, lang="en")
+    return KzlearnApp([pack], options=options, reviewer=reviewer, review_keys=keys)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fsrs import Scheduler
 
 from kzlearn.cli.learning import review_queue
 from kzlearn.models import FlashcardItem, Pack
@@ -21,7 +20,7 @@ from kzlearn.tui.bidi import display_lines
 from kzlearn.tui.i18n import LOCALE, read_po
 from kzlearn.tui.screens import QuizScreen, flashcard
 from tests.test_bidi import seen
-from tests.tui.helpers import PACKS, screen_text
+from tests.tui.helpers import PACKS, review_app, screen_text
 
 LONG = """\
 id: long
@@ -42,13 +41,6 @@ items:
 
 def long_pack(*, reverse: bool = False) -> Pack:
     return parse_pack(LONG + ("    reverse: true\n" if reverse else ""))
-
-
-def review_app(pack: Pack, store: Store) -> KzlearnApp:
-    reviewer = Reviewer(store, Scheduler(enable_fuzzing=False))
-    keys = [f"{pack.id}/{i.id}" for i in pack.items]
-    options = QuizOptions(seed=1, lang="en")
-    return KzlearnApp([pack], options=options, reviewer=reviewer, review_keys=keys)
 
 
 @pytest.mark.parametrize("kind", ["flashcard", "cloze"])

@@ -6,19 +6,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fsrs import Scheduler
-
 from kzlearn.models import FlashcardItem
 from kzlearn.packs import parse_pack
 from kzlearn.questions.self_graded import with_reverse_cards
 from kzlearn.quiz.session import QuizOptions
-from kzlearn.review.srs import Reviewer
 from kzlearn.store.sqlite import Store
 from kzlearn.tui.app import KzlearnApp
 from kzlearn.tui.screens import QuizScreen, SummaryScreen
 from tests.test_bidi import seen
 from tests.test_flashcard_anki import PACK
-from tests.tui.helpers import screen_text
+from tests.tui.helpers import review_app, screen_text
 
 CARDS = parse_pack(PACK)
 PLAYED = with_reverse_cards(CARDS.items)  # capital's back-to-front card too
@@ -128,12 +125,8 @@ async def test_the_back_stays_shown_when_the_language_changes() -> None:
 
 
 async def test_a_review_rates_a_flashcard_1_to_4_with_fsrs_intervals(tmp_path: Path) -> None:
-    keys = [f"{CARDS.id}/{i.id}" for i in CARDS.items]
     with Store(tmp_path / "progress.sqlite3") as store:
-        reviewer = Reviewer(store, Scheduler(enable_fuzzing=False))
-        app = KzlearnApp(
-            [CARDS], options=QuizOptions(seed=1, lang="en"), reviewer=reviewer, review_keys=keys
-        )
+        app = review_app(CARDS, store)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             first = current_id(app)
