@@ -73,6 +73,10 @@ class KzScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = LANGUAGE_BINDING
     _fitted_width: int | None = None  # the width the footer's keys were last chosen for
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._labels: dict[tuple[str, str], str] = {}  # (language, key's words) -> shown
+
     @property
     def kz(self) -> Host:
         """The app, as a host."""
@@ -80,13 +84,16 @@ class KzScreen(Screen[None]):
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        # The footer reads the bindings' descriptions: give them in the display language.
+        # The footer reads the bindings' descriptions: give them in the display language
+        # (each translated and shaped once: the footer reads them several times a question).
         out: dict[str, ActiveBinding] = {}
         for key, active in super().active_bindings.items():
             binding = active.binding
             if binding.description:
-                text = self.kz.show(self.t(binding.description))
-                binding = dataclasses.replace(binding, description=text)
+                label = (self.kz.lang, binding.description)
+                if label not in self._labels:
+                    self._labels[label] = self.kz.show(self.t(binding.description))
+                binding = dataclasses.replace(binding, description=self._labels[label])
             out[key] = active._replace(binding=binding)
         return self._fit_footer(out)
 
