@@ -3,7 +3,7 @@ and taking back the last review (undo)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -11,10 +11,12 @@ if TYPE_CHECKING:
     from kzlearn.review.srs import Reviewer
 
 __all__ = [
+    "NBSP",
     "OVERRIDDEN",
     "intervals_now",
     "mark_overridden",
     "next_intervals",
+    "ratings_text",
     "say_interval",
     "undo_review",
 ]
@@ -110,3 +112,30 @@ def undo_review(reviewer: Reviewer, review_id: int) -> bool:
         )
         tx.put_card(row)
     return True
+
+
+NBSP = "\u00a0"
+
+
+def ratings_text(
+    t: Callable[..., str],
+    intervals: Mapping[int, timedelta],
+    suggested: int,
+    *,
+    unbroken: bool = False,
+) -> str:
+    """Each rating 1-4 with the interval it gives (where known), then the one enter keeps.
+    ``unbroken``: a narrow terminal wraps between ratings, never inside one."""
+    names = {1: t("again"), 2: t("hard"), 3: t("good"), 4: t("easy")}
+    groups = [
+        f"{n} {names[n]}" + (f" {say_interval(intervals[n], t)}" if n in intervals else "")
+        for n in range(1, 5)
+    ]
+    keeps = t("enter keeps {n}", n=suggested)
+    if unbroken:
+        return (
+            f"{NBSP}· ".join(g.replace(" ", NBSP) for g in groups)
+            + " — "
+            + keeps.replace(" ", NBSP)
+        )
+    return " · ".join(groups) + " — " + keeps

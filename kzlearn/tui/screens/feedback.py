@@ -36,18 +36,12 @@ def status_variants(screen: QuizScreen) -> list[str]:
 
 def rating_line(screen: QuizScreen, suggested: int) -> str:
     """Review: each rating with the interval it gives, from FSRS, then the suggestion."""
-    from kzlearn.tui.reviewing import next_intervals, say_interval
+    from kzlearn.tui.reviewing import next_intervals, ratings_text
 
-    t = screen.t
-    names = {1: t("again"), 2: t("hard"), 3: t("good"), 4: t("easy")}
     reviewer = screen.kz.reviewer
     review_id = screen.kz.last_review_id
     intervals = next_intervals(reviewer, review_id) if reviewer and review_id else {}
-    ratings = " · ".join(
-        f"{n} {names[n]}" + (f" {say_interval(intervals[n], t)}" if n in intervals else "")
-        for n in range(1, 5)
-    )
-    return f"{ratings} — " + t("enter keeps {n}", n=suggested)
+    return ratings_text(screen.t, intervals, suggested)
 
 
 def feedback_parts(

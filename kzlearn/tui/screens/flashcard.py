@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 __all__ = ["KNEW", "front_widget", "rating_line", "reveal", "show_hint"]
 
 KNEW = 1  # the row of "I knew it" (key 2)
-NBSP = "\u00a0"
 
 
 def _line(screen: QuizScreen, q: Question, text: str, classes: str) -> BidiText:
@@ -51,19 +50,11 @@ async def show_hint(screen: QuizScreen, q: Question) -> None:
 
 def rating_line(screen: QuizScreen, key: str) -> str:
     """Review: each rating with the interval FSRS would give the card now."""
-    from kzlearn.tui.reviewing import intervals_now, say_interval
+    from kzlearn.tui.reviewing import intervals_now, ratings_text
 
-    t = screen.t
-    names = {1: t("again"), 2: t("hard"), 3: t("good"), 4: t("easy")}
     reviewer = screen.kz.reviewer
     intervals = intervals_now(reviewer, key) if reviewer is not None else {}
-    groups = [
-        f"{n} {names[n]}" + (f" {say_interval(intervals[n], t)}" if n in intervals else "")
-        for n in range(1, 5)
-    ]
-    # A narrow terminal wraps between ratings, never inside one (a key from its interval).
-    ratings = f"{NBSP}· ".join(g.replace(" ", NBSP) for g in groups)
-    return f"{ratings} — " + t("enter keeps {n}", n=3).replace(" ", NBSP)
+    return ratings_text(screen.t, intervals, 3, unbroken=True)
 
 
 def _show_last(screen: QuizScreen, widget: Widget) -> None:
