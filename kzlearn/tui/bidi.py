@@ -123,7 +123,7 @@ def _wrap(text: str, width: int) -> list[str]:
                 cut = _fit(current, width)
                 lines.append(current[:cut])
                 current = current[cut:]
-                used = cell_len(_shape(current))
+                used = _cells(current)
         lines.append(current)
     return lines
 

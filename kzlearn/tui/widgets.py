@@ -124,7 +124,7 @@ class _Rows(Widget, can_focus=True):
         return row
 
     def on_mount(self) -> None:
-        if self.highlighted:  # put back by a change of language: show it
+        if self.highlighted:  # highlighted before mounting (a flashcard's "I knew it")
             self._paint()
 
     def _paint(self) -> None:
