@@ -25,7 +25,7 @@ import genanki
 
 from kzlearn import load_packs
 from kzlearn.interop.anki import export_apkg
-from kzlearn.models import Pack
+from kzlearn.models import Item, Pack
 from kzlearn.questions.generate import all_items
 
 ITEMS = 20_000
@@ -49,15 +49,17 @@ def replicate(pack: Pack, copies: int) -> Pack:
     return Pack.model_validate({**data, "facts": facts, "items": items})
 
 
-def make_packs(items: int) -> list[Pack]:
-    """The bundled packs, replicated until they export at least ``items`` items."""
+def make_packs(items: int) -> tuple[list[Pack], dict[str, list[Item]]]:
+    """The bundled packs, replicated until they export at least ``items`` items, and their
+    items (generated once: the export is given them, as kzlearn.cache gives them)."""
     bundled = load_packs(DECKS)
     per_copy = sum(len(all_items(replicate(p, 1))) for p in bundled)
     copies = -(-items // per_copy)
     while True:
         packs = [replicate(p, copies) for p in bundled]
-        if sum(len(all_items(p)) for p in packs) >= items:
-            return packs
+        generated = {p.id: all_items(p) for p in packs}
+        if sum(map(len, generated.values())) >= items:
+            return packs, generated
         copies += 1
 
 
@@ -116,8 +118,7 @@ def peaks(side: str) -> tuple[int, int]:
 
 
 def _peak_of(side: str) -> None:
-    packs = make_packs(ITEMS) if side == "ours" else []
-    items = {p.id: all_items(p) for p in packs}
+    packs, items = make_packs(ITEMS) if side == "ours" else ([], {})
     with tempfile.TemporaryDirectory() as tmp:
         tracemalloc.start()
         if side == "ours":
@@ -135,8 +136,7 @@ def main() -> None:
     if sys.argv[1:2] == ["--peak"]:
         _peak_of(sys.argv[2])
         return
-    packs = make_packs(ITEMS)
-    items = {p.id: all_items(p) for p in packs}
+    packs, items = make_packs(ITEMS)
     count = sum(map(len, items.values()))
     with tempfile.TemporaryDirectory() as tmp:
         baseline = lambda: genanki_baseline(Path(tmp) / "baseline.apkg")  # noqa: E731
