@@ -12,12 +12,15 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
-__all__ = ["ANSI", "Served", "free_port"]
+from kzlearn.store import Learner, open_store
+from kzlearn.store.base import ReviewRow
+
+__all__ = ["ANSI", "Served", "free_port", "wait_for_reviews"]
 
 ROOT = Path(__file__).resolve().parents[1]
 START = 60.0  # seconds the server may take to answer
@@ -30,6 +33,26 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+def wait_for_reviews(
+    db: Path,
+    learner: Learner,
+    *,
+    timeout: float = 60.0,
+    pause: Callable[[], object] = lambda: time.sleep(0.2),
+) -> list[ReviewRow]:
+    """The reviews stored for ``learner`` once there are any (the served app writes them
+    from another process); fails after ``timeout`` seconds. ``pause`` waits between reads
+    (a browser test lets its page run meanwhile)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with open_store(db, learner=learner) as store:
+            reviews = store.reviews()
+        if reviews:
+            return reviews
+        assert time.monotonic() < deadline, "no answer stored"
+        pause()
 
 
 class Served:

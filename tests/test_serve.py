@@ -22,7 +22,7 @@ import pytest
 from kzlearn.serve.server import MAX_COLUMNS, MAX_ROWS, is_loopback, session_command, url_of
 from kzlearn.store import Learner, open_store
 from tests.conftest import DECKS, ROOT, run_cli
-from tests.servehelp import ANSI, Served, server
+from tests.servehelp import ANSI, Served, server, wait_for_reviews
 from tests.stores import Backend
 
 __all__ = ["server"]  # the fixture this module uses
@@ -106,13 +106,7 @@ def test_a_student_answers_through_the_websocket_and_the_answer_is_theirs(
         ("1/", "t1\r\x1b"),  # question 1 of N: answered (escape: given up, where not yet)
     ]
     asyncio.run(_keys(server.url, steps))
-    deadline = time.monotonic() + 60
-    while True:
-        with open_store(tmp_path / "class.sqlite3", learner=Learner("5B", "Baurzhan")) as store:
-            if store.reviews():
-                break
-        assert time.monotonic() < deadline, "no answer stored"
-        time.sleep(0.2)
+    wait_for_reviews(tmp_path / "class.sqlite3", Learner("5B", "Baurzhan"))
     with open_store(tmp_path / "class.sqlite3") as store:
         assert store.reviews() == []  # the local student's: none
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from kzlearn.store import Learner, open_store
 from tests.browser import browser
-from tests.servehelp import ANSI, Served, server
+from tests.servehelp import ANSI, Served, server, wait_for_reviews
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -65,14 +65,12 @@ def test_a_student_answers_in_a_browser_and_the_answer_is_stored_as_theirs(
         page.keyboard.type("t1")
         page.keyboard.press("Enter")
         page.keyboard.press("Escape")
-        deadline = time.monotonic() + WAIT
-        while True:
-            with open_store(tmp_path / "class.sqlite3", learner=Learner("5B", "Dana")) as store:
-                reviews = store.reviews()
-            if reviews:
-                break
-            assert time.monotonic() < deadline, "no answer stored"
-            page.wait_for_timeout(200)
+        reviews = wait_for_reviews(
+            tmp_path / "class.sqlite3",
+            Learner("5B", "Dana"),
+            timeout=WAIT,
+            pause=lambda: page.wait_for_timeout(200),
+        )
     finally:
         page.close()
     # Where "t1" answered the first question and enter went on, the escape skipped the

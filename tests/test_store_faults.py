@@ -17,8 +17,7 @@ from kzlearn.tui.served import ServedApp
 from tests.classload import run_class
 from tests.pgcluster import Cluster
 from tests.stores import Backend, PostgresBackend
-from tests.tui.helpers import PACKS, answer
-from tests.tui.test_served import answer_first, sign_in
+from tests.tui.helpers import PACKS, answer, answer_first, sign_in
 
 AMINA = Learner("5B", "Amina")
 STUDENTS = 4

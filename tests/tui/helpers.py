@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fsrs import Scheduler
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from kzlearn import load_packs
 from kzlearn.models import (
@@ -21,6 +22,8 @@ from kzlearn.quiz.session import Question, QuizOptions
 from kzlearn.review.srs import Reviewer
 from kzlearn.store.base import ProgressStore
 from kzlearn.tui.app import KzlearnApp
+from kzlearn.tui.screens import PickerScreen, QuizScreen, SetupScreen
+from kzlearn.tui.served import ServedApp
 from tests.conftest import DECKS
 
 PACKS = load_packs(DECKS)
@@ -122,3 +125,36 @@ def review_app(pack: Pack, store: ProgressStore) -> KzlearnApp:
     keys = [f"{pack.id}/{i.id}" for i in pack.items]
     options = QuizOptions(seed=1, lang="en")
     return KzlearnApp([pack], options=options, reviewer=reviewer, review_keys=keys)
+
+
+async def sign_in(pilot: object, app: ServedApp, name: str, code: str | None = "5b") -> None:
+    """Type the name (and the class code) and press enter on each."""
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    app.screen.query_one("#student", Input).value = name
+    await pilot.press("enter")
+    if code is not None:
+        app.screen.query_one("#class-code", Input).value = code
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+async def answer_first(pilot: object, app: ServedApp) -> str:
+    """Choose every deck, start, answer the first question rightly; its key."""
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    assert isinstance(app.screen, PickerScreen)
+    await pilot.press("enter")  # all decks
+    await pilot.pause()
+    assert isinstance(app.screen, SetupScreen)
+    await pilot.press("s")
+    await pilot.pause()
+    assert isinstance(app.screen, QuizScreen)
+    assert app.session is not None
+    question = app.session.current
+    assert question is not None
+    await answer(pilot, question, "correct")
+    await pilot.pause()
+    return question.key

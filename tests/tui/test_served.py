@@ -6,50 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
 
 from kzlearn.store.base import LOCAL, NAME_LIMIT, Learner
-from kzlearn.tui.screens import PickerScreen, QuizScreen, SetupScreen, SignInScreen
+from kzlearn.tui.screens import PickerScreen, SignInScreen
 from kzlearn.tui.served import ServedApp
 from tests.stores import Backend
-from tests.tui.helpers import PACKS, answer, screen_text, type_text
+from tests.tui.helpers import PACKS, answer_first, screen_text, sign_in, type_text
 
 
 def served(backend: Backend, class_name: str | None = "5B") -> ServedApp:
     return ServedApp(PACKS, location=backend.location(), class_name=class_name)
-
-
-async def sign_in(pilot: object, app: ServedApp, name: str, code: str | None = "5b") -> None:
-    """Type the name (and the class code) and press enter on each."""
-    from textual.pilot import Pilot
-
-    assert isinstance(pilot, Pilot)
-    app.screen.query_one("#student", Input).value = name
-    await pilot.press("enter")
-    if code is not None:
-        app.screen.query_one("#class-code", Input).value = code
-        await pilot.press("enter")
-    await pilot.pause()
-
-
-async def answer_first(pilot: object, app: ServedApp) -> str:
-    """Choose every deck, start, answer the first question rightly; its key."""
-    from textual.pilot import Pilot
-
-    assert isinstance(pilot, Pilot)
-    assert isinstance(app.screen, PickerScreen)
-    await pilot.press("enter")  # all decks
-    await pilot.pause()
-    assert isinstance(app.screen, SetupScreen)
-    await pilot.press("s")
-    await pilot.pause()
-    assert isinstance(app.screen, QuizScreen)
-    assert app.session is not None
-    question = app.session.current
-    assert question is not None
-    await answer(pilot, question, "correct")
-    await pilot.pause()
-    return question.key
 
 
 async def test_the_name_is_asked_first_and_answers_are_stored_under_the_student(

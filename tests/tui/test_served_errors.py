@@ -7,8 +7,7 @@ from pathlib import Path
 
 from kzlearn.tui.screens import QuizScreen
 from kzlearn.tui.served import ServedApp
-from tests.tui.helpers import PACKS, answer
-from tests.tui.test_served import sign_in
+from tests.tui.helpers import PACKS, answer, sign_in
 
 
 async def test_an_answer_that_cannot_be_saved_is_said_as_text(tmp_path: Path) -> None:
