@@ -3,7 +3,6 @@ official backend, and read back by kzlearn as flashcards."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,9 @@ from kzlearn.interop.anki import export_apkg
 from kzlearn.interop.anki_import import read_apkg
 from kzlearn.models import FlashcardItem
 from kzlearn.packs import parse_pack
+from tests.test_anki_export import collection
+
+__all__ = ["collection"]  # the fixture, shared with the export tests
 
 PACK = """\
 id: cards
@@ -40,13 +42,6 @@ def exported(tmp_path: Path) -> Path:
     path = tmp_path / "cards.apkg"
     export_apkg([parse_pack(PACK)], path, timestamp=1_700_000_000)
     return path
-
-
-@pytest.fixture
-def collection(tmp_path: Path) -> Iterator[Collection]:
-    col = Collection(str(tmp_path / "collection.anki2"))
-    yield col
-    col.close()
 
 
 def cards_of(col: Collection, front: str) -> list[tuple[int, str, str]]:
