@@ -68,12 +68,20 @@ def _zstd(data: bytes, path: Path) -> bytes:
     return out
 
 
-def _collection(path: Path) -> bytes:
+def open_package(path: Path) -> zipfile.ZipFile:
+    """The package as a zip archive.
+
+    Raises:
+        PackError: it is not one.
+    """
     try:
-        archive = zipfile.ZipFile(path)
+        return zipfile.ZipFile(path)
     except _ZIP_ERRORS as error:
         raise _fail(path, f"not an Anki package (not a zip file: {error})") from None
-    with archive:
+
+
+def _collection(path: Path) -> bytes:
+    with open_package(path) as archive:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
             raise _fail(path, f"{len(infos):,} members: refused")

@@ -10,7 +10,6 @@ drive is not copied. An existing file of that name is kept unless it holds the s
 from __future__ import annotations
 
 import json
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,15 +65,11 @@ def copy_media(package: str | Path, names: list[str], folder: str | Path) -> Med
     Raises:
         PackError: the package cannot be read (see kzlearn.interop.anki_import).
     """
-    from kzlearn.interop.anki_import import _ZIP_ERRORS, _fail, _read_member, _zstd
+    from kzlearn.interop.anki_import import _fail, _read_member, _zstd, open_package
 
     package, folder = Path(package), Path(folder)
     result = MediaCopy()
-    try:
-        archive = zipfile.ZipFile(package)
-    except _ZIP_ERRORS as error:
-        raise _fail(package, f"not an Anki package (not a zip file: {error})") from None
-    with archive:
+    with open_package(package) as archive:
         infos = {i.filename: i for i in archive.infolist()}
         modern = "collection.anki21b" in infos
 
