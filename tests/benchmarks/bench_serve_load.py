@@ -9,37 +9,31 @@ app is; each run gets a new schema, dropped at the end.
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
 import time
-import uuid
 
 from kzlearn.store import open_store
 from tests.classload import run_class
+from tests.stores import PostgresBackend, postgres_url
 
 
 def main() -> None:
-    url = os.environ.get("KZLEARN_TEST_PG")
+    url = postgres_url()
     if not url:
         sys.exit("set KZLEARN_TEST_PG to a PostgreSQL URL (a database you can write to)")
     students = int(sys.argv[1]) if len(sys.argv) > 1 else 30
     answers = int(sys.argv[2]) if len(sys.argv) > 2 else 20
-    import psycopg
-
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    joiner = "&" if "?" in url else "?"
-    location = f"{url}{joiner}options=-csearch_path%3D{schema}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}".encode())
-        try:
-            open_store(location).close()
-            alone = run_class(location, "alone", 1, students * answers // 4)
-            started = time.perf_counter()
-            together = run_class(location, "class", students, answers)
-            wall = time.perf_counter() - started
-        finally:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE".encode())
+    backend = PostgresBackend(url)  # a new schema, dropped at the end
+    try:
+        location = backend.location()
+        open_store(location).close()
+        alone = run_class(location, "alone", 1, students * answers // 4)
+        started = time.perf_counter()
+        together = run_class(location, "class", students, answers)
+        wall = time.perf_counter() - started
+    finally:
+        backend.close()
     base = statistics.quantiles([a.seconds for a in alone], n=20)[-1]
     for name, rows in (("one student alone", alone), (f"{students} students at once", together)):
         ms = [a.seconds * 1000 for a in rows]
