@@ -151,10 +151,15 @@ async def answer_first(pilot: object, app: ServedApp) -> str:
     assert isinstance(app.screen, SetupScreen)
     await pilot.press("s")
     await pilot.pause()
+    return await answer_shown(pilot, app, "correct")
+
+
+async def answer_shown(pilot: Pilot[None], app: KzlearnApp, outcome: str) -> str:
+    """Answer the question on the quiz screen with ``outcome``; its key."""
     assert isinstance(app.screen, QuizScreen)
     assert app.session is not None
     question = app.session.current
     assert question is not None
-    await answer(pilot, question, "correct")
+    await answer(pilot, question, outcome)
     await pilot.pause()
     return question.key
