@@ -6,14 +6,13 @@ text: localized texts and plain strings (cloze passages, accepted answers, autho
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, get_args
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from kzlearn.localized import Localized
+from kzlearn.models.base import _Model
+from kzlearn.models.pack import located_fields
 from kzlearn.safetext import escape_char, first_unsafe
 
 if TYPE_CHECKING:
@@ -33,8 +32,10 @@ _MAYBE_UNSAFE_JSON = re.compile(
 
 def control_problems(pack: Pack) -> Iterator[tuple[Loc, str]]:
     """Every text of ``pack`` that holds a character a terminal would obey, with where."""
+    from kzlearn.models.validation import pack_json  # only what validates calls this
+
     try:  # one pass in pydantic-core over the pack's JSON, far faster than walking it here
-        if not _MAYBE_UNSAFE_JSON.search(pack.__pydantic_serializer__.to_json(pack)):
+        if not _MAYBE_UNSAFE_JSON.search(pack_json(pack)):
             return
     except (ValueError, TypeError):  # a lone surrogate has no JSON: walk
         pass
@@ -48,19 +49,6 @@ def control_problems(pack: Pack) -> Iterator[tuple[Loc, str]]:
             )
 
 
-@functools.cache
-def _string_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(n for n, f in model.model_fields.items() if _may_hold_string(f.annotation))
-
-
-def _may_hold_string(annotation: Any) -> bool:
-    if annotation is str or annotation is Localized:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_may_hold_string(arg) for arg in get_args(annotation))
-
-
 def _walk_strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
     if isinstance(value, str):
         yield loc, value
@@ -70,8 +58,8 @@ def _walk_strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
         else:
             for lang, text in value.texts.items():
                 yield (*loc, lang), text
-    elif isinstance(value, BaseModel):
-        for name in _string_fields(type(value)):
+    elif isinstance(value, _Model):
+        for name, _ in located_fields(type(value)):
             yield from _walk_strings(getattr(value, name), (*loc, name))
     elif isinstance(value, tuple):
         for i, element in enumerate(value):

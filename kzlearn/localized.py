@@ -6,11 +6,10 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from pydantic_core import core_schema
-
-if TYPE_CHECKING:  # pydantic.json_schema costs start-up time; only annotations need it
+if TYPE_CHECKING:  # pydantic costs start-up time; only validation needs it
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
 
 __all__ = ["LANG_PATTERN", "Localized"]
 
@@ -123,7 +122,9 @@ class Localized:
     @classmethod
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
+    ) -> CoreSchema:
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(
             cls.validate,
             serialization=core_schema.plain_serializer_function_ser_schema(lambda v: v.raw()),
@@ -131,7 +132,7 @@ class Localized:
 
     @classmethod
     def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         text = {"type": "string", "minLength": 1}
         return {

@@ -102,9 +102,7 @@ def _parse_pack(text: str, file: str) -> Pack:
             line=1,
             column=1,
         )
-    from pydantic import ValidationError
-
-    from kzlearn.models import Pack
+    from kzlearn.models.validation import ValidationError, error_details, validate_pack
     from kzlearn.yamlread import locate, read_yaml  # PyYAML loads only when a file is parsed
 
     # Positions are read again only for what has a problem: keeping every value's position
@@ -130,9 +128,9 @@ def _parse_pack(text: str, file: str) -> Pack:
     pack_level: list[tuple[tuple[str | int, ...], str]] = []
     details: list[Any] = []
     try:
-        pack = Pack.model_validate(located.data, context={"problems": pack_level})
+        pack = validate_pack(located.data, pack_level)
     except ValidationError as error:
-        details = error.errors(include_url=False)
+        details = error_details(error)
         pack = None
     wanted = [tuple(_data_path(located.data, d["loc"])[0]) for d in details]
     wanted += [loc for loc, _ in pack_level]
@@ -162,15 +160,16 @@ def _position(located: Located, path: Sequence[str | int]) -> tuple[int, int]:
 
 @functools.cache
 def _known_fields() -> list[str]:
-    from pydantic import BaseModel
+    import dataclasses
 
     from kzlearn import models
+    from kzlearn.models.pack import located_fields
 
     names: set[str] = set()
     for value in vars(models).values():
-        if isinstance(value, type) and issubclass(value, BaseModel):
-            names.update(value.model_fields)
-            names.update(f.alias for f in value.model_fields.values() if f.alias)
+        if isinstance(value, type) and dataclasses.is_dataclass(value):
+            for name, written in located_fields(value):
+                names.update((name, written))
     return sorted(names)
 
 
@@ -282,9 +281,9 @@ def bundled_deck_paths() -> list[Path]:
 
 def pack_schema() -> dict[str, Any]:
     """The JSON Schema of a pack file, for editors (yaml-language-server) and other tools."""
-    from kzlearn.models import Pack
+    from kzlearn.models.validation import pack_json_schema
 
-    schema = Pack.model_json_schema(mode="validation")
+    schema = pack_json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 
 
@@ -295,8 +294,9 @@ def schema_text() -> str:
 
 def dump_pack(pack: Pack, header: str = "") -> str:
     """``pack`` as the text of a YAML pack file (``header``: comment lines to put first)."""
+    from kzlearn.models.validation import dump_pack_data
     from kzlearn.yamlwrite import dump_yaml
 
-    body = dump_yaml(pack.model_dump(mode="json", exclude_defaults=True))
+    body = dump_yaml(dump_pack_data(pack))
     comments = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
     return comments + body

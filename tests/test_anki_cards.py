@@ -20,6 +20,7 @@ from kzlearn.interop.anki import export_apkg
 from kzlearn.interop.anki_notes import cloze_numbers
 from kzlearn.language.text import fold
 from kzlearn.models import ShortItem
+from kzlearn.models.validation import validate_pack
 from kzlearn.questions.generate import all_items
 from tests.anki_html import language_direction, text_runs
 from tests.test_anki_export import PACKS, collection, import_apkg, key_of
@@ -171,7 +172,7 @@ def test_a_blank_number_comes_from_its_answer_not_its_position() -> None:
 
 
 def cloze_pack(text: str) -> Pack:
-    return Pack.model_validate(
+    return validate_pack(
         {
             "id": "cl",
             "title": "اختبار",
@@ -275,7 +276,7 @@ def test_an_old_export_is_updated_in_place(tmp_path: Path) -> None:
 def test_a_left_to_right_pack_with_an_arabic_translation(
     collection: Collection, tmp_path: Path, lang: str
 ) -> None:
-    pack = Pack.model_validate(
+    pack = validate_pack(
         {
             "id": "ltr",
             "title": "Left to right",

@@ -22,6 +22,7 @@ from kzlearn.interop.anki import export_apkg
 from kzlearn.interop.anki_style import SCRIPT
 from kzlearn.interop.gift import parse_gift
 from kzlearn.models import ClozeItem, MultiItem, TermFact
+from kzlearn.models.validation import dump_pack_data, validate_pack
 from kzlearn.questions.generate import all_items
 from tests.conftest import DECKS, ROOT, run_cli
 
@@ -126,10 +127,10 @@ def test_cloze_notes_have_one_card_per_blank(collection: Collection, tmp_path: P
 
 
 def edited(pack: Pack) -> Pack:
-    data = pack.model_dump(mode="json")
+    data = dump_pack_data(pack)
     item = next(i for i in data["items"] if i["id"] == "president-name")
     item["prompt"]["ar"] = "ما اسم أول رئيس لكازاخستان؟"
-    return Pack.model_validate(data)
+    return validate_pack(data)
 
 
 def test_an_edited_re_export_updates_in_place_and_keeps_scheduling(
@@ -171,7 +172,7 @@ def test_same_timestamp_is_not_newer_so_anki_keeps_the_old_note(
 
 
 def test_injected_html_stays_inert(collection: Collection, tmp_path: Path) -> None:
-    pack = Pack.model_validate(
+    pack = validate_pack(
         {
             "id": "evil",
             "title": "Evil <b>pack</b>",

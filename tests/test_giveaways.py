@@ -12,12 +12,13 @@ from kzlearn.questions.generate import all_items
 from kzlearn.questions.giveaways import giveaway_pairs, gives_away
 from kzlearn.quiz.session import QuizOptions, QuizSession
 from tests.conftest import DECKS, run_cli
+from tests.items import item_of
 
 PACKS = load_packs(DECKS)
 
 
 def _short(item_id: str, prompt: str, answer: str) -> ShortItem:
-    return ShortItem(id=item_id, type="short", prompt=prompt, answer=answer)
+    return item_of(ShortItem, id=item_id, type="short", prompt=prompt, answer=answer)
 
 
 def test_a_prompt_that_names_another_answer_gives_it_away() -> None:
@@ -42,13 +43,16 @@ def test_whole_words_only() -> None:
 
 
 def test_a_true_false_item_has_no_answer_to_give_away() -> None:
-    statement = TrueFalseItem(id="s", type="true_false", prompt="Masmoudi led it.", answer=True)
+    statement = item_of(
+        TrueFalseItem, id="s", type="true_false", prompt="Masmoudi led it.", answer=True
+    )
     assert not gives_away(_short("p", "Was it true?", "x"), statement)
     assert gives_away(statement, _short("who", "Who led it?", "Masmoudi"))
 
 
 def test_an_item_that_names_its_own_answer() -> None:
-    item = McqItem(
+    item = item_of(
+        McqItem,
         id="m",
         type="mcq",
         prompt="Which city, Casablanca or another, hosted the summit?",

@@ -6,6 +6,7 @@ import pytest
 
 from kzlearn.models import ClozeItem, Item, MatchItem, McqItem, OrderItem, ShortItem, TrueFalseItem
 from kzlearn.questions.grading import Verdict, answers_match, grade, match_answer
+from tests.items import item_of
 
 INDEPENDENCE = "1991-12-16"
 
@@ -115,7 +116,8 @@ def test_accents_are_ignored_in_english_and_nearly_in_french() -> None:
 
 
 def test_the_packs_alternatives_count_as_correct() -> None:
-    item = ShortItem(
+    item = item_of(
+        ShortItem,
         id="q",
         type="short",
         prompt="?",
@@ -149,13 +151,13 @@ def test_the_packs_alternatives_count_as_correct() -> None:
 )
 def test_strange_answers_never_raise(given: str) -> None:
     items: list[Item] = [
-        ShortItem(id="a", type="short", prompt="?", answer="كازاخستان"),
-        ShortItem(id="b", type="short", prompt="?", answer="1991-12-16", grade_as="date"),
-        ShortItem(id="c", type="short", prompt="?", answer="30", grade_as="number"),
-        ClozeItem(id="d", type="cloze", prompt="?", text="في {{1991}} و{{كازاخستان}}"),
-        McqItem(id="e", type="mcq", prompt="?", choices=("أ", "ب"), answer="أ"),
-        TrueFalseItem(id="f", type="true_false", prompt="?", answer=True),
-        OrderItem(id="g", type="order", prompt="?", sequence=("a", "b", "c")),
+        item_of(ShortItem, id="a", type="short", prompt="?", answer="كازاخستان"),
+        item_of(ShortItem, id="b", type="short", prompt="?", answer="1991-12-16", grade_as="date"),
+        item_of(ShortItem, id="c", type="short", prompt="?", answer="30", grade_as="number"),
+        item_of(ClozeItem, id="d", type="cloze", prompt="?", text="في {{1991}} و{{كازاخستان}}"),
+        item_of(McqItem, id="e", type="mcq", prompt="?", choices=("أ", "ب"), answer="أ"),
+        item_of(TrueFalseItem, id="f", type="true_false", prompt="?", answer=True),
+        item_of(OrderItem, id="g", type="order", prompt="?", sequence=("a", "b", "c")),
     ]
     for item in items:
         verdict = grade(item, given)
@@ -169,7 +171,9 @@ def test_bidi_marks_inside_an_arabic_answer_are_ignored() -> None:
 
 
 def test_mcq_takes_an_index_or_the_text_of_a_choice() -> None:
-    item = McqItem(id="q", type="mcq", prompt="?", choices=("1990", "1991", "1992"), answer="1991")
+    item = item_of(
+        McqItem, id="q", type="mcq", prompt="?", choices=("1990", "1991", "1992"), answer="1991"
+    )
     assert grade(item, 1).correct
     assert grade(item, " 1991 ").correct
     assert grade(item, 0).outcome == "wrong"
@@ -177,7 +181,7 @@ def test_mcq_takes_an_index_or_the_text_of_a_choice() -> None:
 
 
 def test_true_false_takes_words_of_every_language() -> None:
-    item = TrueFalseItem(id="q", type="true_false", prompt="?", answer=False)
+    item = item_of(TrueFalseItem, id="q", type="true_false", prompt="?", answer=False)
     assert all(grade(item, word).correct for word in (False, "false", "خطأ", "faux", "F"))
     assert grade(item, True).outcome == "wrong"
     assert grade(item, "maybe").reason == "answer true or false"
@@ -185,7 +189,8 @@ def test_true_false_takes_words_of_every_language() -> None:
 
 
 def test_cloze_grades_each_blank_and_dates_as_dates() -> None:
-    item = ClozeItem(
+    item = item_of(
+        ClozeItem,
         id="q",
         type="cloze",
         prompt="?",
@@ -203,7 +208,7 @@ def test_cloze_grades_each_blank_and_dates_as_dates() -> None:
 
 
 def test_order_one_neighbour_swap_is_nearly() -> None:
-    item = OrderItem(id="q", type="order", prompt="?", sequence=("a", "b", "c", "d"))
+    item = item_of(OrderItem, id="q", type="order", prompt="?", sequence=("a", "b", "c", "d"))
     assert grade(item, [0, 1, 2, 3]).correct
     assert grade(item, [0, 2, 1, 3]).outcome == "nearly"
     assert grade(item, [3, 2, 1, 0]).outcome == "wrong"
@@ -212,7 +217,7 @@ def test_order_one_neighbour_swap_is_nearly() -> None:
 
 def test_match_all_pairs_right_is_correct() -> None:
     pairs = [{"left": f"l{i}", "right": f"r{i}"} for i in range(4)]
-    item = MatchItem.model_validate({"id": "q", "type": "match", "prompt": "?", "pairs": pairs})
+    item = item_of(MatchItem, {"id": "q", "type": "match", "prompt": "?", "pairs": pairs})
     assert grade(item, [0, 1, 2, 3]).correct
     assert grade(item, {0: 0, 1: 1, 2: 3, 3: 2}).outcome == "nearly"
     assert grade(item, [1, 0, 3, 2]).outcome == "wrong"

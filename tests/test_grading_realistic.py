@@ -16,6 +16,7 @@ from kzlearn.language.text import has_arabic
 from kzlearn.models import ClozeItem, Item, ShortItem, TrueFalseItem
 from kzlearn.questions.generate import all_items
 from kzlearn.questions.grading import Kind, grade, match_answer
+from tests.items import item_of
 
 # item id: the answers as the deck writes them, how they are compared, a person's name?
 ANSWERS: dict[str, tuple[list[str], Kind, bool]] = {
@@ -208,7 +209,7 @@ def test_the_bundled_item_agrees(item_id: str, given: str, outcome: str) -> None
     ],
 )
 def test_true_or_false_in_a_students_words(answer: bool, given: str, outcome: str) -> None:
-    item = TrueFalseItem(id="q", type="true_false", prompt="?", answer=answer)
+    item = item_of(TrueFalseItem, id="q", type="true_false", prompt="?", answer=answer)
     assert grade(item, given, lang=_lang(given)).outcome == outcome
 
 
@@ -223,7 +224,8 @@ def test_true_or_false_in_a_students_words(answer: bool, given: str, outcome: st
     ],
 )
 def test_cloze_blanks_take_the_same_rules(given: list[str], outcome: str) -> None:
-    item = ClozeItem(
+    item = item_of(
+        ClozeItem,
         id="q",
         type="cloze",
         prompt="?",

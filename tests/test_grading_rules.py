@@ -9,6 +9,7 @@ from kzlearn.models import ClozeItem, ShortItem, TrueFalseItem
 from kzlearn.questions.grading import grade, match_answer
 from kzlearn.questions.lists import split_list
 from kzlearn.tui.i18n import reason_text
+from tests.items import item_of
 
 Case = tuple[str, str, str, str | None]
 
@@ -235,40 +236,58 @@ def test_seasons_partial_and_month_first_dates(
     ],
 )
 def test_true_false_words(word: str, value: bool) -> None:
-    item = TrueFalseItem(id="q", type="true_false", prompt="?", answer=value)
-    opposite = TrueFalseItem(id="q", type="true_false", prompt="?", answer=not value)
+    item = item_of(TrueFalseItem, id="q", type="true_false", prompt="?", answer=value)
+    opposite = item_of(TrueFalseItem, id="q", type="true_false", prompt="?", answer=not value)
     assert grade(item, word).correct
     assert grade(opposite, word).outcome == "wrong"
     assert grade(opposite, word).reason is None  # understood, just wrong
 
 
 def test_a_word_that_is_neither_true_nor_false_is_asked_again() -> None:
-    item = TrueFalseItem(id="q", type="true_false", prompt="?", answer=True)
+    item = item_of(TrueFalseItem, id="q", type="true_false", prompt="?", answer=True)
     assert grade(item, "ربما").reason == "answer true or false"
 
 
 @pytest.mark.parametrize(
     ("item", "given"),
     [
-        (ShortItem(id="d", type="short", prompt="?", answer="1991-12-16", grade_as="date"), "፩"),
         (
-            ShortItem(id="d", type="short", prompt="?", answer="1991-12-16", grade_as="date"),
+            item_of(
+                ShortItem, id="d", type="short", prompt="?", answer="1991-12-16", grade_as="date"
+            ),
+            "፩",
+        ),
+        (
+            item_of(
+                ShortItem, id="d", type="short", prompt="?", answer="1991-12-16", grade_as="date"
+            ),
             "፩፪/፩፪/፩፱፱፩",
         ),
-        (ClozeItem(id="c", type="cloze", prompt="?", text="في {{1991}} و{{كازاخستان}}"), "፩፩"),
-        (ShortItem(id="n", type="short", prompt="?", answer="30", grade_as="number"), "፫፻"),
-        (ShortItem(id="n", type="short", prompt="?", answer="30", grade_as="number"), "و"),
-        (ClozeItem(id="c", type="cloze", prompt="?", text="{{و}} {{1991}}"), "1"),
         (
-            ShortItem(id="n", type="short", prompt="?", answer="30", grade_as="number"),
+            item_of(
+                ClozeItem, id="c", type="cloze", prompt="?", text="في {{1991}} و{{كازاخستان}}"
+            ),
+            "፩፩",
+        ),
+        (
+            item_of(ShortItem, id="n", type="short", prompt="?", answer="30", grade_as="number"),
+            "፫፻",
+        ),
+        (
+            item_of(ShortItem, id="n", type="short", prompt="?", answer="30", grade_as="number"),
+            "و",
+        ),
+        (item_of(ClozeItem, id="c", type="cloze", prompt="?", text="{{و}} {{1991}}"), "1"),
+        (
+            item_of(ShortItem, id="n", type="short", prompt="?", answer="30", grade_as="number"),
             "hundred " * 155,
         ),
         (
-            ShortItem(id="n", type="short", prompt="?", answer="30", grade_as="number"),
+            item_of(ShortItem, id="n", type="short", prompt="?", answer="30", grade_as="number"),
             "مئة " * 160,
         ),
         (
-            ShortItem(id="n", type="short", prompt="?", answer="30", grade_as="number"),
+            item_of(ShortItem, id="n", type="short", prompt="?", answer="30", grade_as="number"),
             "thousand million " * 40,
         ),
     ],
@@ -317,7 +336,7 @@ def test_every_new_reason_has_an_arabic_translation() -> None:
 
 
 def test_a_cloze_blank_written_as_an_ordinal_takes_the_number() -> None:
-    item = ClozeItem(id="q", type="cloze", prompt="?", text="في أعمال القمة {{السابعة}}")
+    item = item_of(ClozeItem, id="q", type="cloze", prompt="?", text="في أعمال القمة {{السابعة}}")
     assert grade(item, ["7"]).correct
     assert grade(item, ["السابعة"]).correct
     assert grade(item, ["seventh"]).correct

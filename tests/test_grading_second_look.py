@@ -10,10 +10,11 @@ from __future__ import annotations
 import pytest
 
 from kzlearn.language.numbers import parse_number
-from kzlearn.models import ClozeItem, Evidence, ShortItem, TrueFalseItem
+from kzlearn.models import ClozeItem, ShortItem, TrueFalseItem
 from kzlearn.questions.grading import grade, match_answer
 from kzlearn.questions.names import context_words
 from kzlearn.tui.i18n import reason_text
+from tests.items import item_of
 
 
 def text(
@@ -49,7 +50,7 @@ def date(expected: str, given: str) -> tuple[str, str | None]:
     ],
 )
 def test_true_false_words(answer: bool, given: str, right: bool) -> None:
-    item = TrueFalseItem(id="q", type="true_false", prompt="s", answer=answer)
+    item = item_of(TrueFalseItem, id="q", type="true_false", prompt="s", answer=answer)
     assert grade(item, given).correct is right
 
 
@@ -58,7 +59,7 @@ def test_true_false_words(answer: bool, given: str, right: bool) -> None:
 )
 def test_true_false_saying_both_or_neither_is_wrong(given: str) -> None:
     for answer in (True, False):
-        item = TrueFalseItem(id="q", type="true_false", prompt="s", answer=answer)
+        item = item_of(TrueFalseItem, id="q", type="true_false", prompt="s", answer=answer)
         assert grade(item, given).outcome == "wrong"
 
 
@@ -179,12 +180,13 @@ def test_a_description_around_the_answer(expected: str, given: str, outcome: str
 
 
 def test_a_short_item_reads_its_question_and_source() -> None:
-    item = ShortItem(
+    item = item_of(
+        ShortItem,
         id="q",
         type="short",
         prompt="من ترأس الوفد المغربي؟",
         answer="مختار مصمودي",
-        evidence=Evidence(quote="برئاسة السيد مختار مصمودي عمدة مدينة مكناس"),
+        evidence={"quote": "برئاسة السيد مختار مصمودي عمدة مدينة مكناس"},
     )
     assert grade(item, "عمدة مكناس مختار مصمودي").correct
     assert grade(item, "عمدة فاس مختار مصمودي").outcome == "wrong"
@@ -194,8 +196,12 @@ CALL = "تباحث {{ناصر بوريطة|بوريطة}} يوم {{30 أبريل
 
 
 def test_cloze_one_wrong_blank_of_two_is_nearly() -> None:
-    item = ClozeItem(
-        id="q", type="cloze", prompt="?", text="في {{16 ديسمبر 1991}} بقيادة {{نزارباييف}}"
+    item = item_of(
+        ClozeItem,
+        id="q",
+        type="cloze",
+        prompt="?",
+        text="في {{16 ديسمبر 1991}} بقيادة {{نزارباييف}}",
     )
     assert grade(item, ["16 دجنبر 1992", "نزارباييف"]).outcome == "nearly"
     assert grade(item, ["16 دجنبر 1991", "نزارباييف أو توكاييف"]).outcome == "nearly"
@@ -203,7 +209,7 @@ def test_cloze_one_wrong_blank_of_two_is_nearly() -> None:
 
 
 def test_cloze_counts_the_blanks_that_are_right() -> None:
-    item = ClozeItem(id="q", type="cloze", prompt="?", text=CALL)
+    item = item_of(ClozeItem, id="q", type="cloze", prompt="?", text=CALL)
     typo = grade(item, ["بوريطه", "٣٠ أبريل ٢٠٢١", "تلوبيردي"])
     assert typo.correct  # taa marbuta as haa, Indic digits, a long vowel: all correct
     one = grade(item, ["بوريطة", "30 أبريل 2021", "توكاييف"])
@@ -215,7 +221,7 @@ def test_cloze_counts_the_blanks_that_are_right() -> None:
 
 
 def test_cloze_two_blanks_swapped_are_nearly() -> None:
-    item = ClozeItem(id="q", type="cloze", prompt="?", text=CALL)
+    item = item_of(ClozeItem, id="q", type="cloze", prompt="?", text=CALL)
     swapped = grade(item, ["تلوبردي", "30 أبريل 2021", "بوريطة"])
     assert (swapped.outcome, swapped.reason) == ("nearly", "blanks swapped")
     # The same name in every blank is no swap.

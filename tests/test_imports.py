@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +13,11 @@ import pytest
 import kzlearn
 
 
-def _loaded_after(statement: str) -> set[str]:
+def _loaded_after(statement: str, env: dict[str, str] | None = None) -> set[str]:
     code = f"import sys\n{statement}\nprint(' '.join(sorted(sys.modules)))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
     return set(out.stdout.split())
 
 
@@ -27,6 +30,19 @@ def test_loading_a_pack_loads_neither_textual_nor_genanki() -> None:
     loaded = _loaded_after("import kzlearn; kzlearn.load_pack(kzlearn.bundled_deck_paths()[0])")
     assert "pydantic" in loaded
     assert not {"textual", "genanki"} & loaded
+
+
+def test_a_quiz_started_from_the_cache_loads_no_pydantic(tmp_path: Path) -> None:
+    # Pydantic checks packs as they are read from files; the models are plain dataclasses,
+    # so a start that finds its packs in the cache (kzlearn.cache) need not load it.
+    env = {**os.environ, "KZLEARN_CACHE": str(tmp_path)}
+    start = (
+        "import kzlearn, kzlearn.tui.app\n"
+        "from kzlearn.cache import load_pack_and_items\n"
+        "for path in kzlearn.bundled_deck_paths(): load_pack_and_items(path)"
+    )
+    assert "pydantic" in _loaded_after(start, env)  # the first start fills the cache
+    assert not {"pydantic", "pydantic_core"} & _loaded_after(start, env)
 
 
 def test_all_is_sorted_and_every_name_resolves() -> None:

@@ -9,6 +9,7 @@ import kzlearn
 from kzlearn.language.dates import ARABIC_MONTHS, PartialDate, parse_date
 from kzlearn.language.text import fold, normalize_basic
 from kzlearn.models import Item, McqItem, Pack, ShortItem
+from kzlearn.models.validation import validate_pack
 from kzlearn.questions.generate import all_items, generate_items
 from kzlearn.questions.grading import Kind, correct_response, grade, match_answer
 
@@ -79,7 +80,7 @@ def packs(draw: st.DrawFn) -> Pack:
         "translations": ["en"],
         "facts": facts,
     }
-    return Pack.model_validate(data)
+    return validate_pack(data)
 
 
 @settings(max_examples=60, deadline=None)

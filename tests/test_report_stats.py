@@ -13,6 +13,7 @@ from kzlearn.report import Attempt, CardState, build_report
 from kzlearn.report.choices import MAX_RESPONSES, tally
 from kzlearn.report.stats import discrimination_index, facility_index, item_flags, pearson
 from tests.classroom import textbook_r
+from tests.items import item_of
 
 SCORES = {  # student -> item -> first-answer score; every student answered every item
     "a": {"q1": 1.0, "q2": 1.0, "q3": 0.0, "q4": 1.0},
@@ -89,14 +90,15 @@ def test_flags(
     assert item_flags(facility, discrimination, answer, distractors) == flags
 
 
-MCQ = McqItem.model_validate(
+MCQ = item_of(
+    McqItem,
     {
         "id": "capital",
         "type": "mcq",
         "prompt": {"ar": "ما عاصمة كازاخستان؟", "en": "Capital?"},
         "choices": [{"ar": "أستانا", "en": "Astana"}, {"ar": "ألماتي", "en": "Almaty"}, "شيمكنت"],
         "answer": {"ar": "أستانا", "en": "Astana"},
-    }
+    },
 )
 
 
@@ -125,13 +127,14 @@ def test_multiple_choice_answers_are_counted_per_choice() -> None:
 
 
 def test_true_false_answers_typed_or_chosen() -> None:
-    item = TrueFalseItem.model_validate(
+    item = item_of(
+        TrueFalseItem,
         {
             "id": "tf",
             "type": "true_false",
             "prompt": "Kazakhstan has no sea coast.",
             "answer": False,
-        }
+        },
     )
     answers = [(stored(True), "wrong"), (stored(False), "correct"), (stored("false"), "correct")]
     counts = tally(item, answers, lang=None, pack_lang="en")
@@ -142,8 +145,9 @@ def test_true_false_answers_typed_or_chosen() -> None:
 
 
 def test_typed_answers_are_grouped_and_the_rare_ones_counted_together() -> None:
-    item = ShortItem.model_validate(
-        {"id": "s", "type": "short", "prompt": "First president?", "answer": "Nazarbayev"}
+    item = item_of(
+        ShortItem,
+        {"id": "s", "type": "short", "prompt": "First president?", "answer": "Nazarbayev"},
     )
     wrong = [f"guess {n}" for n in range(MAX_RESPONSES + 2)]
     answers = [(stored("Tokayev"), "wrong"), (stored(" tokayev "), "wrong")]
@@ -156,8 +160,9 @@ def test_typed_answers_are_grouped_and_the_rare_ones_counted_together() -> None:
 
 
 def test_an_ordering_reads_as_its_entries() -> None:
-    item = OrderItem.model_validate(
-        {"id": "o", "type": "order", "prompt": "Order", "sequence": ["one", "two", "three"]}
+    item = item_of(
+        OrderItem,
+        {"id": "o", "type": "order", "prompt": "Order", "sequence": ["one", "two", "three"]},
     )
     counts = tally(item, [(stored([1, 0, 2]), "nearly")], lang=None, pack_lang="en")
     assert [(c.label, c.kind) for c in counts] == [("two → one → three", "nearly")]

@@ -13,6 +13,7 @@ from kzlearn import cli
 from kzlearn.interop.gift import parse_gift
 from kzlearn.interop.tabular import parse_terms
 from kzlearn.models import Pack
+from kzlearn.models.validation import validate_pack
 from kzlearn.packs import dump_pack
 from kzlearn.quiz.session import QuizOptions
 from kzlearn.safetext import safe, safe_line, strip_controls
@@ -47,7 +48,7 @@ items:
 
 def evil_pack() -> Pack:
     """The pack as an older kzlearn (or a stale cache) let it through."""
-    return Pack.model_validate(read_yaml(EVIL).data, context={"problems": []})
+    return validate_pack(read_yaml(EVIL).data, [])
 
 
 def test_safe_shows_every_unsafe_character_as_its_yaml_escape() -> None:
@@ -169,13 +170,13 @@ def test_extract_writes_a_draft_without_the_article_controls(tmp_path: Path) -> 
 
 DRIVEN = """
 import sys
-from kzlearn.models import Pack
+from kzlearn.models.validation import validate_pack
 from kzlearn.quiz.session import QuizOptions
 from kzlearn.tui.app import KzlearnApp
 from kzlearn.tui.screens import PickerScreen, QuizScreen, SummaryScreen
 from kzlearn.yamlread import read_yaml
 
-pack = Pack.model_validate(read_yaml(open(sys.argv[1]).read()).data, context={"problems": []})
+pack = validate_pack(read_yaml(open(sys.argv[1]).read()).data, [])
 
 
 class Driven(KzlearnApp):

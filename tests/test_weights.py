@@ -3,17 +3,22 @@ answers, numbers within a tolerance, short answers with ``*``."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from pydantic import ValidationError
 
+from kzlearn.localized import Localized
 from kzlearn.models import McqItem, MultiItem, ShortItem
+from kzlearn.models.validation import dump_item_data
 from kzlearn.questions.grading import correct_response, grade
+from tests.items import item_of
 
 
 def _multi(**extra: object) -> MultiItem:
     data: dict[str, object] = {"id": "m", "type": "multi", "prompt": "Which are primes?"}
     data |= {"choices": ["2", "3", "4", "9"], "answers": ["2", "3"]}
-    return MultiItem.model_validate(data | extra)
+    return item_of(MultiItem, data | extra)
 
 
 def test_select_all_credit_is_the_sum_of_chosen_weights() -> None:
@@ -54,8 +59,17 @@ def test_select_all_answers_must_be_choices() -> None:
         _multi(answers=["2", "5"])
 
 
+def test_an_item_built_in_code_is_checked_as_one_read_from_a_file() -> None:
+    two, three, five = Localized("2"), Localized("3"), Localized("5")
+    fields: dict[str, Any] = {"id": "m", "type": "multi", "prompt": Localized("Primes?")}
+    assert MultiItem(**fields, choices=(two, three), answers=(two,)).answer_indexes == (0,)
+    with pytest.raises(ValueError, match="answer 2 is not one of the choices"):
+        MultiItem(**fields, choices=(two, three), answers=(two, five))
+
+
 def test_mcq_partial_choice_is_nearly_with_its_share() -> None:
-    item = McqItem.model_validate(
+    item = item_of(
+        McqItem,
         {
             "id": "home",
             "type": "mcq",
@@ -66,7 +80,7 @@ def test_mcq_partial_choice_is_nearly_with_its_share() -> None:
                 {"answer": "Bethlehem", "weight": 25},
                 {"answer": "Galilee", "weight": 50},
             ],
-        }
+        },
     )
     assert grade(item, 0).outcome == "correct"
     assert (grade(item, 2).outcome, grade(item, 2).score) == ("nearly", 0.25)
@@ -76,7 +90,8 @@ def test_mcq_partial_choice_is_nearly_with_its_share() -> None:
 
 def test_mcq_partial_must_be_another_choice() -> None:
     with pytest.raises(ValidationError, match="not one of the other choices"):
-        McqItem.model_validate(
+        item_of(
+            McqItem,
             {
                 "id": "x",
                 "type": "mcq",
@@ -84,14 +99,14 @@ def test_mcq_partial_must_be_another_choice() -> None:
                 "choices": ["a", "b"],
                 "answer": "a",
                 "partial": [{"answer": "a", "weight": 50}],
-            }
+            },
         )
 
 
 def _number(answer: str, **extra: object) -> ShortItem:
     data: dict[str, object] = {"id": "n", "type": "short", "prompt": "pi?", "answer": answer}
     data["grade_as"] = "number"
-    return ShortItem.model_validate(data | extra)
+    return item_of(ShortItem, data | extra)
 
 
 @pytest.mark.parametrize(
@@ -123,13 +138,14 @@ def test_number_partial_answers_with_their_own_tolerance() -> None:
 
 def test_tolerance_needs_a_number_item() -> None:
     with pytest.raises(ValidationError, match="grade_as: number"):
-        ShortItem.model_validate(
-            {"id": "t", "type": "short", "prompt": "p", "answer": "x", "tolerance": 1}
+        item_of(
+            ShortItem, {"id": "t", "type": "short", "prompt": "p", "answer": "x", "tolerance": 1}
         )
 
 
 def test_short_partial_answer_is_nearly() -> None:
-    item = ShortItem.model_validate(
+    item = item_of(
+        ShortItem,
         {
             "id": "s",
             "type": "short",
@@ -137,7 +153,7 @@ def test_short_partial_answer_is_nearly() -> None:
             "answer": "no one",
             "accept": ["nobody"],
             "partial": [{"answer": "Grant", "weight": 50}],
-        }
+        },
     )
     assert grade(item, "Nobody").outcome == "correct"
     assert (grade(item, "grant").outcome, grade(item, "grant").score) == ("nearly", 0.5)
@@ -157,14 +173,15 @@ def test_short_partial_answer_is_nearly() -> None:
     ],
 )
 def test_short_answer_wildcards_as_moodle(pattern: str, typed: str, right: bool) -> None:
-    item = ShortItem.model_validate(
-        {"id": "w", "type": "short", "prompt": "p", "answer": "x", "accept": [pattern]}
+    item = item_of(
+        ShortItem, {"id": "w", "type": "short", "prompt": "p", "answer": "x", "accept": [pattern]}
     )
     assert (grade(item, typed).outcome == "correct") is right
 
 
 def test_select_all_weights_add_up_as_moodle_rounds_them() -> None:
-    item = MultiItem.model_validate(
+    item = item_of(
+        MultiItem,
         {
             "id": "t",
             "type": "multi",
@@ -172,17 +189,18 @@ def test_select_all_weights_add_up_as_moodle_rounds_them() -> None:
             "choices": ["a", "b", "c", "d"],
             "answers": ["a", "b", "c"],
             "weights": [33.33333, 33.33333, 33.33333, -100],
-        }
+        },
     )
     assert grade(item, [0, 1, 2]).outcome == "correct"
     with pytest.raises(ValidationError, match="add up to 100"):
-        MultiItem.model_validate(item.model_dump() | {"weights": [33, 33, 33, -100]})
+        item_of(MultiItem, dump_item_data(item) | {"weights": [33, 33, 33, -100]})
 
 
 def test_a_pattern_of_many_stars_is_answered_at_once() -> None:
     # As a regular expression (.*a.*a...) this backtracks for longer than anyone waits.
-    item = ShortItem.model_validate(
-        {"id": "w", "type": "short", "prompt": "p", "answer": "x", "accept": ["*a" * 40 + "*b"]}
+    item = item_of(
+        ShortItem,
+        {"id": "w", "type": "short", "prompt": "p", "answer": "x", "accept": ["*a" * 40 + "*b"]},
     )
     assert grade(item, "a" * 1999).outcome == "wrong"
     assert grade(item, "a" * 40 + "b").outcome == "correct"

@@ -67,17 +67,17 @@ def build_pack(data: dict[str, Any], file: str) -> Pack:
     Raises:
         PackError: every problem, each naming its field.
     """
-    from pydantic import ValidationError
+    from kzlearn.models.validation import ValidationError, error_details, validate_pack
 
     found: list[tuple[tuple[str | int, ...], str]] = []
     data = clean(data)
     try:
         with gc_paused():
-            pack = Pack.model_validate(data, context={"problems": found})
+            pack = validate_pack(data, found)
     except ValidationError as error:
         problems = [
             Problem(file, None, None, _field(data, e["loc"]), e["msg"])
-            for e in error.errors(include_url=False)
+            for e in error_details(error)
         ]
         raise PackError(problems) from None
     if found:

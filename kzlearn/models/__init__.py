@@ -1,8 +1,9 @@
-"""The pack model: sources, facts, items and packs (Pydantic v2, frozen, no unknown fields).
+"""The pack model: sources, facts, items and packs (frozen dataclasses, no unknown fields).
 
-Checks that need the whole pack (unique ids, references, languages) are in
-:func:`pack_problems`; :class:`Pack` runs them, and :func:`kzlearn.packs.load_pack` reports
-every one of them with its line in the file.
+Pydantic checks pack data into these models in :mod:`kzlearn.models.validation`, which
+importing this package does not load. Checks that need the whole pack (unique ids,
+references, languages) are in :func:`pack_problems`; validation runs them, and
+:func:`kzlearn.packs.load_pack` reports every one of them with its line in the file.
 """
 
 from kzlearn.localized import Localized
@@ -11,7 +12,6 @@ from kzlearn.models.facts import (
     AnyFact,
     DateFact,
     EntityFact,
-    Fact,
     NumberFact,
     PhraseFact,
     SequenceFact,
@@ -35,6 +35,7 @@ from kzlearn.models.items import (
 from kzlearn.models.pack import Pack, pack_problems, walk_localized
 
 _walk_localized = walk_localized  # the name the first callers knew
+Fact = AnyFact  # a fact of any kind
 
 __all__ = [
     "CLOZE_BLANK",

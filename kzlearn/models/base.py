@@ -1,95 +1,42 @@
-"""The building blocks of the pack model: ids, tags, dates, sources and evidence."""
+"""The building blocks of the pack model: sources, evidence, and what every model shares.
+
+The models are frozen, slotted dataclasses, not pydantic models: a quiz reads its packs back
+from the cache (kzlearn.cache) and builds items without loading pydantic, which would cost
+its start about 50 ms. Pydantic checks what comes from outside (pack files, imports) in
+:mod:`kzlearn.models.validation`, from the annotations written here: the constrained types
+they name (``Slug``, ``Tag``...) and ``Field`` are defined or imported there, and imported
+here for type checkers only. A check that needs a whole model runs in ``__post_init__``, so
+an item built in code is checked as a validated one is.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, ClassVar
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    StringConstraints,
-    WithJsonSchema,
-    model_validator,
-)
-
-from kzlearn.language.dates import PartialDate
 from kzlearn.language.text import fold
-from kzlearn.localized import LANG_PATTERN, Localized
+from kzlearn.localized import Localized
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from pydantic import ConfigDict, Field
+
+    from kzlearn.models.validation import DateValue, LangCode, NonEmpty, Slug, Url
 
 Loc = tuple[str | int, ...]
 
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$"),
-    Field(description="A stable identifier: lower-case letters, digits, '.', '_' and '-'."),
-]
-Tag = Annotated[str, StringConstraints(pattern=r"^[\w][\w.:-]*$", max_length=60)]
-LangCode = Annotated[str, StringConstraints(pattern=LANG_PATTERN)]
+
+class _Model:
+    """What every model shares: pydantic's settings for it, and no field names of its own."""
+
+    __slots__ = ()
+    __pydantic_config__: ClassVar[ConfigDict] = {"extra": "forbid", "populate_by_name": True}
+    # Fields that a pack file writes under another name (a flashcard's ``front``).
+    ALIASES: ClassVar[Mapping[str, str]] = {}
 
 
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value
-
-
-NonEmpty = Annotated[str, AfterValidator(_not_blank)]
-
-
-def _to_partial_date(value: Any) -> PartialDate:
-    if isinstance(value, PartialDate):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return PartialDate(value)
-    if not isinstance(value, str):
-        raise ValueError("expected a date written YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD")
-    return PartialDate.from_iso(value)
-
-
-DateValue = Annotated[
-    PartialDate,
-    PlainValidator(_to_partial_date),
-    PlainSerializer(lambda d: d.iso(), return_type=str),
-    WithJsonSchema(
-        {
-            "type": ["string", "integer"],
-            "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$",
-            "description": "YYYY, YYYY-MM, YYYY-MM-DD, or --MM-DD for a day without a year.",
-        }
-    ),
-]
-
-
-def _check_distinct(texts: Any, what: str) -> None:
-    keys = [_keys(t) for t in texts]
-    for i, key in enumerate(keys):
-        for j in range(i):
-            if key & keys[j]:
-                raise ValueError(f"{what} {j + 1} and {i + 1} are the same")
-
-
-def _distinct_entries(value: tuple[Localized, ...]) -> tuple[Localized, ...]:
-    _check_distinct(value, "entries")
-    return value
-
-
-InOrder = Annotated[
-    tuple[Localized, ...],
-    Field(min_length=2, max_length=12, description="Distinct entries, in the right order."),
-    AfterValidator(_distinct_entries),
-]
-
-
-class _Model(BaseModel):
-    # defer_build: a validator is built on first use. Packs loaded from kzlearn.cache are
-    # never validated again, so a warm start builds none.
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
-
-
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Source(_Model):
     """Where facts come from."""
 
@@ -99,33 +46,50 @@ class Source(_Model):
     publisher: NonEmpty | None = None
     published: DateValue | None = None
     language: LangCode
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: Url | None = None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence(_Model):
     """The passage of a source that a fact or item rests on."""
 
     quote: Localized
-    source: Slug | None = Field(None, description="A source id; the pack's first by default.")
-    sic: tuple[NonEmpty, ...] = Field(
-        (),
-        description="Words of the quote that the source itself misspells: shown with [sic].",
-    )
+    source: Annotated[
+        Slug | None, Field(description="A source id; the pack's first by default.")
+    ] = None
+    sic: Annotated[
+        tuple[NonEmpty, ...],
+        Field(
+            description="Words of the quote that the source itself misspells: shown with [sic]."
+        ),
+    ] = ()
 
-    @model_validator(mode="after")
-    def _sic_in_quote(self) -> Evidence:
+    def __post_init__(self) -> None:
         quotes = list(self.quote.values())
         for word in self.sic:
             if not any(word in quote for quote in quotes):
                 raise ValueError(f"sic: {word!r} is not in the quote")
-        return self
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, data: Any) -> Any:
-        return {"quote": data} if isinstance(data, str | dict) and "quote" not in data else data
+
+def check_distinct(texts: Iterable[Localized], what: str) -> None:
+    """Raise ValueError if two of ``texts`` are the same text (in any of their languages).
+
+    Raises:
+        ValueError: naming the two, counted from 1.
+    """
+    keys = [_keys(t) for t in texts]
+    for i, key in enumerate(keys):
+        for j in range(i):
+            if key & keys[j]:
+                raise ValueError(f"{what} {j + 1} and {i + 1} are the same")
 
 
 def _keys(text: Localized) -> set[str]:
     # A text of signs alone ("\\", "~") folds to nothing: it is compared as written.
     return {fold(t, through="same") or t.strip() for t in text.values()}
+
+
+def choice_index(choices: tuple[Localized, ...], text: Localized | str) -> int:
+    """The position of the choice that is ``text`` (in any of its languages), or -1."""
+    keys = _keys(Localized(text)) if isinstance(text, str) else _keys(text)
+    return next((i for i, c in enumerate(choices) if _keys(c) & keys), -1)

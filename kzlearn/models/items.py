@@ -1,94 +1,86 @@
-"""Items: the questions students answer, of seven types."""
+"""Items: the questions students answer, of eight types."""
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
-
-from pydantic import (
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    StrictBool,
-    field_validator,
-    model_validator,
-)
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from kzlearn.localized import Localized
-from kzlearn.models.base import (
-    Evidence,
-    InOrder,
-    NonEmpty,
-    Slug,
-    Tag,
-    _check_distinct,
-    _keys,
-    _Model,
-)
+from kzlearn.models.base import _Model, check_distinct, choice_index
+
+if TYPE_CHECKING:
+    from pydantic import ConfigDict, Field, StrictBool
+
+    from kzlearn.models.validation import (
+        ClozeText,
+        InOrder,
+        MatchPairs,
+        NonEmpty,
+        Number,
+        Quoted,
+        Slug,
+        Tag,
+    )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _ItemBase(_Model):
     id: Slug
     prompt: Localized
     explanation: Localized | None = None
-    evidence: Evidence | None = None
+    evidence: Quoted | None = None
     tags: tuple[Tag, ...] = ()
-    fact: Slug | None = Field(None, description="The id of the fact this item tests.")
-    draft: StrictBool = Field(
-        False, description="Not yet reviewed by a teacher: never quizzed, reviewed or exported."
-    )
+    fact: Annotated[Slug | None, Field(description="The id of the fact this item tests.")] = None
+    draft: Annotated[
+        StrictBool,
+        Field(description="Not yet reviewed by a teacher: never quizzed, reviewed or exported."),
+    ] = False
 
 
-def _plain(value: float) -> float | int:
-    return int(value) if value.is_integer() else value
-
-
-# Written back as the teacher wrote it: 50, not 50.0.
-Number = Annotated[float, PlainSerializer(_plain, return_type=float | int)]
-
-
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PartialAnswer(_Model):
     """An answer worth part of the credit (Moodle's ``%50%``): graded nearly, never right."""
 
     answer: NonEmpty
-    weight: Number = Field(gt=0, lt=100, description="The share of the credit, in percent.")
-    tolerance: Number | None = Field(
-        None, ge=0, description="Numbers only: how far from the answer is still this answer."
-    )
+    weight: Annotated[
+        Number, Field(gt=0, lt=100, description="The share of the credit, in percent.")
+    ]
+    tolerance: Annotated[
+        Number | None,
+        Field(ge=0, description="Numbers only: how far from the answer is still this answer."),
+    ] = None
 
 
-def _choice_index(choices: tuple[Localized, ...], text: Localized | str) -> int:
-    keys = _keys(Localized(text)) if isinstance(text, str) else _keys(text)
-    return next((i for i, c in enumerate(choices) if _keys(c) & keys), -1)
-
-
+@dataclass(frozen=True, slots=True, kw_only=True)
 class McqItem(_ItemBase):
     """Multiple choice: the answer must be exactly one of the choices."""
 
     type: Literal["mcq"]
-    choices: tuple[Localized, ...] = Field(min_length=2, max_length=10)
+    choices: Annotated[tuple[Localized, ...], Field(min_length=2, max_length=10)]
     answer: Localized
-    partial: tuple[PartialAnswer, ...] = Field(
-        (), description="Choices that are partly right, with the share of credit each earns."
-    )
+    partial: Annotated[
+        tuple[PartialAnswer, ...],
+        Field(description="Choices that are partly right, with the share of credit each earns."),
+    ] = ()
 
-    @model_validator(mode="after")
-    def _answer_once(self) -> McqItem:
-        _check_distinct(self.choices, "choices")
-        index = _choice_index(self.choices, self.answer)
+    def __post_init__(self) -> None:
+        check_distinct(self.choices, "choices")
+        index = choice_index(self.choices, self.answer)
         if index < 0:
             raise ValueError("the answer is not one of the choices")
         for p in self.partial:
-            if _choice_index(self.choices, p.answer) in (-1, index) or p.tolerance is not None:
+            if choice_index(self.choices, p.answer) in (-1, index) or p.tolerance is not None:
                 raise ValueError(f"partial: {p.answer!r} is not one of the other choices")
-        return self
 
     @property
     def answer_index(self) -> int:
         """The position of the right choice."""
-        return _choice_index(self.choices, self.answer)
+        return choice_index(self.choices, self.answer)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TrueFalseItem(_ItemBase):
     """A statement (the prompt) that is true or false."""
 
@@ -96,6 +88,7 @@ class TrueFalseItem(_ItemBase):
     answer: StrictBool
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ShortItem(_ItemBase):
     """A typed answer, with accepted alternatives.
 
@@ -106,20 +99,23 @@ class ShortItem(_ItemBase):
     type: Literal["short"]
     answer: Localized
     accept: tuple[NonEmpty, ...] = ()
-    partial: tuple[PartialAnswer, ...] = Field(
-        (), description="Answers that are partly right, with the share of credit each earns."
-    )
-    tolerance: Number | None = Field(
-        None, ge=0, description="Numbers only: how far from the answer is still right."
-    )
-    grade_as: Literal["text", "name", "number", "date"] = Field(
-        "text",
-        description="Compare answers as text, as a person's name (the family name alone "
-        "is right, the given name alone nearly), as numbers, or as dates.",
-    )
+    partial: Annotated[
+        tuple[PartialAnswer, ...],
+        Field(description="Answers that are partly right, with the share of credit each earns."),
+    ] = ()
+    tolerance: Annotated[
+        Number | None,
+        Field(ge=0, description="Numbers only: how far from the answer is still right."),
+    ] = None
+    grade_as: Annotated[
+        Literal["text", "name", "number", "date"],
+        Field(
+            description="Compare answers as text, as a person's name (the family name alone "
+            "is right, the given name alone nearly), as numbers, or as dates."
+        ),
+    ] = "text"
 
-    @model_validator(mode="after")
-    def _answer_parses(self) -> ShortItem:
+    def __post_init__(self) -> None:
         from kzlearn.language.dates import parse_date
         from kzlearn.language.numbers import parse_decimal
 
@@ -136,9 +132,9 @@ class ShortItem(_ItemBase):
         for text in numeric:
             if parse_decimal(text) is None:
                 raise ValueError(f"partial: {text!r} is not a number")
-        return self
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MultiItem(_ItemBase):
     """Select all that apply: ``answers`` are the right choices.
 
@@ -150,14 +146,13 @@ class MultiItem(_ItemBase):
     """
 
     type: Literal["multi"]
-    choices: tuple[Localized, ...] = Field(min_length=2, max_length=10)
-    answers: tuple[Localized, ...] = Field(min_length=1, max_length=10)
+    choices: Annotated[tuple[Localized, ...], Field(min_length=2, max_length=10)]
+    answers: Annotated[tuple[Localized, ...], Field(min_length=1, max_length=10)]
     weights: tuple[Annotated[Number, Field(ge=-100, le=100)], ...] | None = None
 
-    @model_validator(mode="after")
-    def _answers_are_choices(self) -> MultiItem:
-        _check_distinct(self.choices, "choices")
-        right = [_choice_index(self.choices, a) for a in self.answers]
+    def __post_init__(self) -> None:
+        check_distinct(self.choices, "choices")
+        right = [choice_index(self.choices, a) for a in self.answers]
         if -1 in right:
             raise ValueError(f"answer {right.index(-1) + 1} is not one of the choices")
         if len(set(right)) != len(right):
@@ -169,12 +164,11 @@ class MultiItem(_ItemBase):
                 raise ValueError("weights: the right choices, and only they, weigh more than 0")
             if round(sum(w for w in self.weights if w > 0) / 100, 2) != 1:  # Moodle's check
                 raise ValueError("weights: the right choices' weights add up to 100")
-        return self
 
     @property
     def answer_indexes(self) -> tuple[int, ...]:
         """The positions of the right choices, in choice order."""
-        return tuple(sorted(_choice_index(self.choices, a) for a in self.answers))
+        return tuple(sorted(choice_index(self.choices, a) for a in self.answers))
 
     def choice_weights(self) -> tuple[float, ...]:
         """The weight of each choice, in percent (the defaults when none are written)."""
@@ -194,6 +188,7 @@ def cloze_blanks(text: str) -> list[tuple[str, ...]]:
     return [tuple(a.strip() for a in m.group(1).split("|")) for m in CLOZE_BLANK.finditer(text)]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ClozeItem(_ItemBase):
     """A passage with blanks written ``{{answer}}`` or ``{{answer|alternative}}``.
 
@@ -203,25 +198,11 @@ class ClozeItem(_ItemBase):
     """
 
     type: Literal["cloze"]
-    text: Localized
-    translation: Localized | None = Field(
-        None, description="The whole passage in other languages, shown after answering."
-    )
-
-    @field_validator("text")
-    @classmethod
-    def _has_blanks(cls, value: Localized) -> Localized:
-        counts = set()
-        for text in value.values():
-            blanks = cloze_blanks(text)
-            if not blanks:
-                raise ValueError("a cloze passage needs at least one {{blank}}")
-            if any(not all(b) for b in blanks):
-                raise ValueError("a blank must not be empty")
-            counts.add(len(blanks))
-        if len(counts) > 1:
-            raise ValueError("every language of a cloze passage needs the same blanks")
-        return value
+    text: ClozeText
+    translation: Annotated[
+        Localized | None,
+        Field(description="The whole passage in other languages, shown after answering."),
+    ] = None
 
     def blanks(self, lang: str | None, default_lang: str) -> list[tuple[str, ...]]:
         """The accepted answers of each blank: the text's in ``lang`` first, then the same
@@ -233,6 +214,7 @@ class ClozeItem(_ItemBase):
         return own
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OrderItem(_ItemBase):
     """Entries to put in order; ``sequence`` is the right order."""
 
@@ -240,6 +222,7 @@ class OrderItem(_ItemBase):
     sequence: InOrder
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MatchPair(_Model):
     """One left entry and the right entry it goes with."""
 
@@ -247,20 +230,15 @@ class MatchPair(_Model):
     right: Localized
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MatchItem(_ItemBase):
     """Pairs to match, left with right."""
 
     type: Literal["match"]
-    pairs: tuple[MatchPair, ...] = Field(min_length=2, max_length=12)
-
-    @field_validator("pairs")
-    @classmethod
-    def _distinct(cls, value: tuple[MatchPair, ...]) -> tuple[MatchPair, ...]:
-        _check_distinct([p.left for p in value], "left entries")
-        _check_distinct([p.right for p in value], "right entries")
-        return value
+    pairs: MatchPairs
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FlashcardItem(_ItemBase):
     """A card to recall: the front, then the back; the student says whether they knew it.
 
@@ -268,16 +246,24 @@ class FlashcardItem(_ItemBase):
     every item has, so feedback, evidence and exports need nothing of their own.
     """
 
-    model_config = ConfigDict(serialize_by_alias=True)
+    __pydantic_config__: ClassVar[ConfigDict] = {
+        **_Model.__pydantic_config__,
+        "serialize_by_alias": True,
+    }
+    ALIASES: ClassVar[Mapping[str, str]] = {"prompt": "front", "explanation": "notes"}
     type: Literal["flashcard"]
-    prompt: Localized = Field(alias="front")
+    prompt: Annotated[Localized, Field(alias="front")]
     back: Localized
-    hint: Localized | None = Field(None, description="Shown on the front when asked for.")
-    explanation: Localized | None = Field(None, alias="notes")
-    reverse: StrictBool = Field(False, description="Also a card from the back to the front.")
+    hint: Annotated[Localized | None, Field(description="Shown on the front when asked for.")] = (
+        None
+    )
+    explanation: Annotated[Localized | None, Field(alias="notes")] = None
+    reverse: Annotated[
+        StrictBool, Field(description="Also a card from the back to the front.")
+    ] = False
 
 
-Item = Annotated[
+Item = (
     McqItem
     | TrueFalseItem
     | ShortItem
@@ -285,6 +271,5 @@ Item = Annotated[
     | OrderItem
     | MatchItem
     | MultiItem
-    | FlashcardItem,
-    Field(discriminator="type"),
-]
+    | FlashcardItem
+)

@@ -2,59 +2,50 @@
 
 from __future__ import annotations
 
-import functools
+import dataclasses
 from collections.abc import Iterator
-from typing import Annotated, Any, get_args
-
-from pydantic import (
-    BaseModel,
-    Field,
-    PlainValidator,
-    ValidationInfo,
-    model_validator,
-)
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any
 
 from kzlearn.localized import Localized
-from kzlearn.models.base import LangCode, Loc, Slug, Source, Tag, _Model
-from kzlearn.models.facts import AnyFact, Fact
-from kzlearn.models.items import Item
+from kzlearn.models.base import Loc, Source, _Model
+from kzlearn.models.facts import AnyFact
+
+if TYPE_CHECKING:
+    from pydantic import Field, GetCoreSchemaHandler, ValidationInfo
+    from pydantic_core import CoreSchema
+
+    from kzlearn.models.validation import Fact, ItemField, LangCode, Slug, Tag, Version
 
 
-def _version_text(value: Any) -> str:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ValueError("expected a version such as 1 or 2.1")
-    text = str(value).strip()
-    if not text:
-        raise ValueError("must not be empty")
-    return text
-
-
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Pack(_Model):
     """A question pack: facts from sources, and items about them."""
+
+    # A pack read from a file (kzlearn.packs.load_pack) or by validation.validate_pack has
+    # passed pack_problems; one built in code has not.
 
     id: Slug
     title: Localized
     description: Localized | None = None
-    language: LangCode = Field(description="The language of plain strings in this pack.")
-    translations: tuple[LangCode, ...] = Field(
-        (), description="Other languages that the pack's texts are given in."
-    )
-    version: Annotated[str, PlainValidator(_version_text)] = "1"
+    language: Annotated[LangCode, Field(description="The language of plain strings in this pack.")]
+    translations: Annotated[
+        tuple[LangCode, ...],
+        Field(description="Other languages that the pack's texts are given in."),
+    ] = ()
+    version: Version = "1"
     tags: tuple[Tag, ...] = ()
     sources: tuple[Source, ...] = ()
     facts: tuple[Fact, ...] = ()
-    items: tuple[Item, ...] = ()
+    items: tuple[ItemField, ...] = ()
 
-    @model_validator(mode="after")
-    def _whole_pack(self, info: ValidationInfo) -> Pack:
-        problems = pack_problems(self)
-        sink = info.context.get("problems") if isinstance(info.context, dict) else None
-        if isinstance(sink, list):
-            sink.extend(problems)
-        elif problems:
-            loc, message = problems[0]
-            raise ValueError(f"{'.'.join(map(str, loc))}: {message}")
-        return self
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.with_info_after_validator_function(_whole_pack, handler(source))
 
     def text(self, value: Localized, lang: str | None = None) -> str:
         """``value`` in ``lang``, else in the pack's language."""
@@ -78,27 +69,39 @@ class Pack(_Model):
         return next((s for s in self.sources if s.id == source_id), None)
 
 
-def _may_hold_text(annotation: Any) -> bool:
-    if annotation is Localized:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_may_hold_text(arg) for arg in get_args(annotation))
+def _whole_pack(pack: Pack, info: ValidationInfo) -> Pack:
+    """Pydantic's last check of a pack: :func:`pack_problems`, into the ``problems`` list of
+    the validation's context when it has one, else the first of them as the error."""
+    problems = pack_problems(pack)
+    sink = info.context.get("problems") if isinstance(info.context, dict) else None
+    if isinstance(sink, list):
+        sink.extend(problems)
+    elif problems:
+        loc, message = problems[0]
+        raise ValueError(f"{'.'.join(map(str, loc))}: {message}")
+    return pack
 
 
-@functools.cache
-def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of ``model`` that can hold localized text (never ids, numbers, flags)."""
-    return tuple(n for n, f in model.model_fields.items() if _may_hold_text(f.annotation))
+_LOCATED: dict[type[Any], tuple[tuple[str, str], ...]] = {}
+
+
+def located_fields(model: type[Any]) -> tuple[tuple[str, str], ...]:
+    """Each field of the dataclass ``model``, with the name a pack file writes it under."""
+    found = _LOCATED.get(model)
+    if found is None:
+        aliases = getattr(model, "ALIASES", {})
+        found = tuple((f.name, aliases.get(f.name, f.name)) for f in dataclasses.fields(model))
+        _LOCATED[model] = found
+    return found
 
 
 def walk_localized(value: Any, loc: Loc) -> Iterator[tuple[Loc, Localized]]:
+    """Every localized text in ``value`` (a pack or a part of one), with where it is."""
     if isinstance(value, Localized):
         yield loc, value
-    elif isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        for name in _text_fields(type(value)):  # located as the file writes it (its alias)
-            yield from walk_localized(getattr(value, name), (*loc, fields[name].alias or name))
+    elif isinstance(value, _Model):
+        for name, written in located_fields(type(value)):  # located as the file writes it
+            yield from walk_localized(getattr(value, name), (*loc, written))
     elif isinstance(value, tuple):
         for i, element in enumerate(value):
             yield from walk_localized(element, (*loc, i))

@@ -13,6 +13,7 @@ silly one, and none below three. A false statement uses the first distractor.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 
@@ -227,7 +228,7 @@ class Builder(Shapes):
         wrong = self.distractors(back, fact.term, [t.term for t in others], answers)
         backward = self.mcq(fact, back, fact.term, wrong)
         if backward is not None and not names_own_answer(back.values(), answers):
-            yield backward.model_copy(update={"id": f"{fact.id}.mcq.reverse"})
+            yield dataclasses.replace(backward, id=f"{fact.id}.mcq.reverse")
         # A term is what flashcards are for: both ways, for reviews and a quiz of flashcards
         # alone (a quiz of several types asks the term by its choices; see QuizSession).
         yield FlashcardItem(

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import fields
 from pathlib import Path
 
 from kzlearn.errors import Problem
@@ -130,6 +131,9 @@ def _evidence_warnings(pack: Pack) -> Iterator[tuple[Loc, str]]:
             )
 
 
+_SKIP = frozenset({"id", "fact", "tags", "evidence"})  # what two items may differ in
+
+
 def _repeat_warnings(pack: Pack, items: list[Item]) -> Iterator[tuple[Loc, str]]:
     """Items that ask the same thing: two written ones with one prompt, or a generated one
     with the prompt of another item of its type (a fact's typed question and its multiple
@@ -142,7 +146,7 @@ def _repeat_warnings(pack: Pack, items: list[Item]) -> Iterator[tuple[Loc, str]]
         prompt = fold(item.prompt.get(pack.language, pack.language))
         shape = prompt
         if item.type in ("order", "match", "cloze"):  # a generic prompt: compare the content
-            shape += repr(item.model_dump(exclude={"id", "fact", "tags", "evidence"}))
+            shape += repr([getattr(item, f.name) for f in fields(item) if f.name not in _SKIP])
         first = by_type.setdefault((item.type, shape), item)
         if item.id in written:
             first = by_prompt.setdefault(prompt, item)

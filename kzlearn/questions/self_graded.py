@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -41,14 +42,13 @@ def with_reverse_cards(items: Sequence[Item]) -> list[Item]:
 
     ids = {item.id for item in items}
     twins: list[Item] = [
-        item.model_copy(
-            update={
-                "id": item.id + REVERSE,
-                "prompt": item.back,
-                "back": item.prompt,
-                "hint": None,
-                "reverse": False,
-            }
+        dataclasses.replace(
+            item,
+            id=item.id + REVERSE,
+            prompt=item.back,
+            back=item.prompt,
+            hint=None,
+            reverse=False,
         )
         for item in items
         if isinstance(item, FlashcardItem) and item.reverse and item.id + REVERSE not in ids

@@ -26,6 +26,7 @@ import genanki
 from kzlearn import load_packs
 from kzlearn.interop.anki import export_apkg
 from kzlearn.models import Item, Pack
+from kzlearn.models.validation import dump_pack_data, validate_pack
 from kzlearn.questions.generate import all_items
 
 ITEMS = 20_000
@@ -35,7 +36,7 @@ DECKS = sorted((ROOT / "decks").glob("*.yaml"))
 
 def replicate(pack: Pack, copies: int) -> Pack:
     """``pack`` with its facts and items repeated ``copies`` times under new ids."""
-    data = pack.model_dump(mode="json", exclude_none=True)
+    data = dump_pack_data(pack)
     facts: list[dict[str, object]] = []
     items: list[dict[str, object]] = []
     for copy in range(copies):
@@ -46,7 +47,7 @@ def replicate(pack: Pack, copies: int) -> Pack:
             if item.get("fact"):
                 new["fact"] = f"{item['fact']}-r{copy}"
             items.append(new)
-    return Pack.model_validate({**data, "facts": facts, "items": items})
+    return validate_pack({**data, "facts": facts, "items": items})
 
 
 def make_packs(items: int) -> tuple[list[Pack], dict[str, list[Item]]]:

@@ -22,12 +22,13 @@ CODE = r"""
 import sys, time
 sys.path.insert(0, {bench!r})
 from bench_questions import make_pack
+from kzlearn.models.validation import validate_pack
 from kzlearn.models import Pack
 try:
     from kzlearn.questions.generate import generate_items
 except ImportError:  # the layout before the questions/ package
     from kzlearn.generate import generate_items
-pack = Pack.model_validate(make_pack({facts}))
+pack = validate_pack(make_pack({facts}))
 started = time.process_time()
 items = generate_items(pack, seed=1)
 print(time.process_time() - started, len(items))

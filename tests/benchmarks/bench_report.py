@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from kzlearn.models import McqItem, Pack
+from kzlearn.models.validation import validate_pack
 from kzlearn.report import build_report, read_class
 from kzlearn.report.html import report_html
 from kzlearn.store import open_store
@@ -34,7 +35,7 @@ def make_pack() -> Pack:
         }
         for i in range(ITEMS)
     ]
-    return Pack.model_validate({"id": "bench", "title": "t", "language": "ar", "items": items})
+    return validate_pack({"id": "bench", "title": "t", "language": "ar", "items": items})
 
 
 def fill(path: Path) -> None:

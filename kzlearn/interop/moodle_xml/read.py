@@ -8,11 +8,10 @@ category and its information); Moodle tags are kept as tags.
 
 from __future__ import annotations
 
-import functools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kzlearn.errors import PackError, Problem
 from kzlearn.interop.build import MAX_CARDS, build_pack, clean, slug, too_many, unique_id
@@ -21,9 +20,6 @@ from kzlearn.interop.moodle_xml.gaps import convert
 from kzlearn.interop.moodle_xml.questions import UnmappedError, plain, text_of
 from kzlearn.interop.moodle_xml.tree import XmlDocument, parse_xml
 from kzlearn.models import Pack
-
-if TYPE_CHECKING:
-    from pydantic import TypeAdapter
 
 __all__ = ["GRADE_TAG", "MoodleImport", "read_moodle_xml"]
 
@@ -137,19 +133,10 @@ def _lost(question: ET.Element, kind: str) -> list[str]:
     return lost
 
 
-@functools.cache
-def _validator() -> TypeAdapter[Any]:
-    from pydantic import TypeAdapter
-
-    from kzlearn.models import Item
-
-    return TypeAdapter(Item)
-
-
 def _item(
     question: ET.Element, kind: str, index: int, state: _State, notes: list[str]
 ) -> dict[str, Any]:
-    from pydantic import ValidationError
+    from kzlearn.models.validation import ValidationError, error_details, validate_item
 
     name = plain(question.find("name"))
     item_id = slug(name) or f"q{index}"
@@ -169,9 +156,9 @@ def _item(
     if not data.get("prompt"):
         raise UnmappedError("the question has no text")
     try:
-        _validator().validate_python(data)
+        validate_item(data)
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
+        first = error_details(error)[0]
         where = ".".join(str(p) for p in first["loc"][1:])
         raise UnmappedError(f"{where}: {first['msg']}" if where else first["msg"]) from None
     return data
