@@ -113,13 +113,17 @@ def load_pack_and_items(path: str | Path) -> tuple[Pack, list[Item]]:
 
     pack = parse_pack(text, str(path))
     items = all_items(pack)
+    _store(entry, pack, items)
+    return pack, items
+
+
+def _store(entry: Path, pack: Pack, items: list[Item]) -> None:
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         with atomic_path(entry) as tmp, tmp.open("wb") as handle:
             pickle.dump((pack, items), handle, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # an unwritable cache only costs speed
         pass
-    return pack, items
 
 
 def _missing(paths: Iterable[str | Path]) -> list[str | Path]:
@@ -133,9 +137,10 @@ def _missing(paths: Iterable[str | Path]) -> list[str | Path]:
     return missing
 
 
-def fill_in_background(paths: Iterable[str | Path]) -> Callable[[], None]:
+def fill_in_background(paths: Iterable[str | Path]) -> Callable[[], None] | None:
     """Start filling the cache for those of ``paths`` that miss it, in a forked child;
-    returns the function that waits for the child (call it before loading the packs).
+    returns the function that waits for the child (call it before loading the packs), or
+    None when no child was started.
 
     Nothing changes for the caller but speed: the child reports nothing and writes only
     cache entries of valid packs, so the loading that follows finds them, or does the work
@@ -146,30 +151,27 @@ def fill_in_background(paths: Iterable[str | Path]) -> Callable[[], None]:
     import threading
 
     if not sys.platform.startswith("linux") or threading.active_count() != 1:
-        return _nothing
+        return None
     missing = _missing(paths)
     if not missing or not _writable(cache_dir()):
-        return _nothing  # (an unwritable cache: the child's work would be lost)
-    # What the child needs is loaded first, here: this process needs pydantic and the
-    # models anyway, and the child then spends its time on the packs alone (loading them
-    # twice would cost more than the child saves on a busy machine).
-    import kzlearn.models
-    import kzlearn.questions.generate
-    import kzlearn.yamlread  # noqa: F401
+        return None  # (an unwritable cache: the child's work would be lost)
+    # The models are loaded first, here: this process needs them to read the cache back.
+    import kzlearn.models  # noqa: F401
 
     readable, writable = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns
         status = 1
         try:
+            os.setpgid(0, 0)  # its own group, with its helper: a timeout stops both
             os.close(readable)
             _silence()
-            for path in missing:
-                with contextlib.suppress(Exception):  # an invalid pack: the parent reports it
-                    load_pack_and_items(path)
+            _fill(missing)
             status = 0
         finally:
             os._exit(status)  # no exit handlers, no flushing of the parent's buffers
+    with contextlib.suppress(OSError):  # (set on both sides: neither waits for the other)
+        os.setpgid(pid, pid)
     os.close(writable)
 
     def wait() -> None:
@@ -180,7 +182,7 @@ def fill_in_background(paths: Iterable[str | Path]) -> Callable[[], None]:
             # The pipe reads as closed (ready) once the child has exited.
             done, _, _ = select.select([readable], [], [], CHILD_SECONDS)
             if not done:
-                os.kill(pid, signal.SIGKILL)
+                os.killpg(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         except (OSError, ValueError):  # already reaped or gone: nothing to wait for
             pass
@@ -190,8 +192,25 @@ def fill_in_background(paths: Iterable[str | Path]) -> Callable[[], None]:
     return wait
 
 
-def _nothing() -> None:
-    pass
+def _fill(paths: list[str | Path]) -> None:
+    """Validate the packs at ``paths``, then generate their items and cache both, in two
+    processes when there are two packs or more: generating is most of the work, and the
+    parent is busy loading the terminal app on the other core meanwhile. The helper
+    inherits the pipe's writing end, so the parent waits for both."""
+    from kzlearn.packs import parse_pack
+    from kzlearn.questions.generate import all_items
+
+    valid: list[tuple[Path, Pack]] = []
+    for path in paths:
+        with contextlib.suppress(Exception):  # an invalid pack: the parent reports it
+            text = read_user_text(path, "pack file")
+            valid.append((_entry(text), parse_pack(text, str(path))))
+    mine = valid[0::2]
+    if len(valid) > 1 and os.fork() == 0:
+        mine = valid[1::2]  # the helper, which exits as this child does (os._exit)
+    for entry, pack in mine:
+        with contextlib.suppress(Exception):
+            _store(entry, pack, all_items(pack))
 
 
 def _writable(folder: Path) -> bool:

@@ -112,9 +112,26 @@ def all_items(pack):
     return real(pack)
 
 generate.all_items = all_items
-fill_in_background(paths)()
+wait = fill_in_background(paths)
+if wait is not None:
+    wait()
 print(os.getpid())
 """
+
+
+def _start(
+    log: Path, paths: list[Path], cache: Path
+) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    """A start that fills the cache for ``paths``: its result, and the processes that
+    generated items (logged to ``log``)."""
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD_FILLS, str(log), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "KZLEARN_CACHE": str(cache)},
+    )
+    return result, log.read_text(encoding="utf-8").split() if log.exists() else []
 
 
 def test_a_child_fills_the_cache_while_the_start_goes_on(tmp_path: Path, cache: Path) -> None:
@@ -122,17 +139,9 @@ def test_a_child_fills_the_cache_while_the_start_goes_on(tmp_path: Path, cache: 
     good.write_text(GOOD, encoding="utf-8")
     bad = tmp_path / "bad.yaml"
     bad.write_text(GOOD.replace("language: ar", "language: 7"), encoding="utf-8")
-    log = tmp_path / "generated-by"
-    result = subprocess.run(
-        [sys.executable, "-c", CHILD_FILLS, str(log), str(good), str(bad)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "KZLEARN_CACHE": str(cache)},
-    )
     # Another process generated the items, once; only the valid pack is cached (the
     # loading that follows reports the other's problems).
-    generated_by = log.read_text(encoding="utf-8").split()
+    result, generated_by = _start(tmp_path / "generated-by", [good, bad], cache)
     assert len(generated_by) == 1
     assert generated_by != result.stdout.split()
     assert not result.stderr  # what the child prints never reaches the terminal
@@ -144,18 +153,29 @@ def test_a_child_fills_the_cache_while_the_start_goes_on(tmp_path: Path, cache: 
         load_pack_and_items(bad)
 
 
+def test_two_packs_are_generated_in_two_processes(tmp_path: Path, cache: Path) -> None:
+    # Generating is most of a cold start's work: the child validates every pack, then
+    # generates them with a helper process, so that two cores share it.
+    paths = []
+    for deck in DECKS[:2]:
+        paths.append(tmp_path / deck.name)
+        paths[-1].write_text(deck.read_text(encoding="utf-8"), encoding="utf-8")
+    result, generated_by = _start(tmp_path / "generated-by", paths, cache)
+    assert len(generated_by) == 2
+    assert len(set(generated_by)) == 2  # two processes, one pack each
+    assert result.stdout.split()[0] not in generated_by  # neither of them the start
+    assert sorted(e.name for e in cache.iterdir()) == sorted(
+        _entry(p.read_text(encoding="utf-8")).name for p in paths
+    )  # both written before the start went on
+
+
 def test_no_child_when_the_cache_cannot_be_written(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     path = tmp_path / "pack.yaml"
     path.write_text(GOOD, encoding="utf-8")
-    log = tmp_path / "generated-by"
-    subprocess.run(
-        [sys.executable, "-c", CHILD_FILLS, str(log), str(path)],
-        check=True,
-        env={**os.environ, "KZLEARN_CACHE": str(blocker / "cache")},
-    )
-    assert not log.exists()  # its work would be lost: the start does it itself
+    _, generated_by = _start(tmp_path / "generated-by", [path], blocker / "cache")
+    assert generated_by == []  # its work would be lost: the start does it itself
 
 
 def test_no_child_from_a_process_with_threads(tmp_path: Path, cache: Path) -> None:
@@ -165,12 +185,15 @@ def test_no_child_from_a_process_with_threads(tmp_path: Path, cache: Path) -> No
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        fill_in_background([path])()
+        assert fill_in_background([path]) is None
     finally:
         stop.set()
         other.join()
     assert not cache.exists()
-    fill_in_background([path])()  # the only thread again: a child fills it
+    wait = fill_in_background([path])  # the only thread again: a child fills it
+    assert wait is not None
+    wait()
+    assert fill_in_background([path]) is None  # nothing left to fill
     assert [entry.name for entry in cache.iterdir()] == [_entry(GOOD).name]
 
 

@@ -79,10 +79,14 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
         # loads the terminal app; then they come from the cache.
         wait = fill_in_background(pack_paths(args.packs))
         try:
-            from kzlearn.tui.app import KzlearnApp
+            from kzlearn.tui.app import KzlearnApp, load_ahead
             from kzlearn.tui.bidi import detect_rtl_mode
+
+            if wait is not None:
+                load_ahead()  # the time the child still needs is idle time here
         finally:
-            wait()
+            if wait is not None:
+                wait()
         items: dict[str, list[Item]] = {}
         packs = resolve_packs(args.packs, items=items)
         check_lang(args.lang, packs)

@@ -24,7 +24,21 @@ from kzlearn.tui.screens.quiz import QuizScreen
 if TYPE_CHECKING:
     from kzlearn.review.srs import Reviewer
 
-__all__ = ["KzlearnApp"]
+__all__ = ["KzlearnApp", "load_ahead"]
+
+
+def load_ahead() -> None:
+    """Load what drawing the first question may need: the Arabic shaper and the bidi
+    algorithm, the terminal's table of cell widths, the interface's catalogs. Each loads on
+    first use anyway; this is for a start that would otherwise sit idle (waiting for the
+    child that fills the pack cache), so that the first frame comes sooner."""
+    from rich.cells import cell_len
+
+    from kzlearn.tui.i18n import catalog
+
+    cell_len(visual_line("السلام عليكم", rtl=True))
+    for lang in LANGS:
+        catalog(lang)
 
 
 class KzlearnApp(App[None]):
@@ -79,8 +93,10 @@ class KzlearnApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         # Textual prints a traceback as the app closes and exits 0; keep the error instead:
         # the command line reports it in one line and exits non-zero (KZLEARN_DEBUG=1 shows
-        # the traceback as well).
-        self.crash = error
+        # the traceback as well). The first error is the one: what fails as the app closes
+        # after it only follows from it.
+        if self.crash is None:
+            self.crash = error
         super()._handle_exception(error)
 
     def _print_error_renderables(self) -> None:
