@@ -85,6 +85,7 @@ def test_the_terminal_app_loads_what_the_first_question_needs_and_no_more() -> N
     assert {"kzlearn.tui.screens.quiz", "kzlearn.quiz.session", "textual"} <= loaded
     later = {
         "kzlearn.questions.grading",
+        "kzlearn.questions.compare",
         "kzlearn.questions.generate",
         "kzlearn.tui.marks",
         "kzlearn.tui.screens.picker",

@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from kzlearn.language.dates import phrase_table
 from kzlearn.language.numbers import parse_number, read_number
 from kzlearn.language.text import STEPS, edit_distance_at_most_one, fold, normalize_basic
+from kzlearn.questions.verdict import Outcome
 
 __all__ = [
     "HEDGES",
@@ -26,7 +26,6 @@ __all__ = [
     "wildcard_match",
 ]
 
-Outcome = Literal["correct", "nearly", "wrong"]
 _RANK: dict[Outcome, int] = {"wrong": 0, "nearly": 1, "correct": 2}
 
 

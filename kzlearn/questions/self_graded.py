@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kzlearn.models import FlashcardItem, Item
-    from kzlearn.questions.compare import Outcome
     from kzlearn.questions.grading import Verdict
+    from kzlearn.questions.verdict import Outcome
 
 __all__ = ["RATING_OUTCOMES", "REVERSE", "grade_flashcard", "with_reverse_cards"]
 

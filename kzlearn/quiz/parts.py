@@ -17,8 +17,7 @@ from kzlearn.models import (
     Pack,
     cloze_blanks,
 )
-from kzlearn.questions.compare import Outcome
-from kzlearn.questions.verdict import Verdict
+from kzlearn.questions.verdict import Outcome, Verdict
 
 __all__ = [
     "FORMAT",

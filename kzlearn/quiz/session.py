@@ -25,9 +25,8 @@ from kzlearn.models import (
     OrderItem,
     Pack,
 )
-from kzlearn.questions.compare import Outcome
 from kzlearn.questions.self_graded import with_reverse_cards
-from kzlearn.questions.verdict import Verdict
+from kzlearn.questions.verdict import Outcome, Verdict
 from kzlearn.quiz.feedback import feedback_for
 from kzlearn.quiz.parts import (
     FORMAT,

@@ -21,7 +21,7 @@ from fsrs import Card, Rating, Scheduler, State
 from kzlearn.errors import StoreError
 from kzlearn.files import atomic_write, read_user_text, starts_with
 from kzlearn.models import Pack
-from kzlearn.questions.compare import Outcome
+from kzlearn.questions.verdict import Outcome
 from kzlearn.store.base import CardRow, Learner, ProgressStore, ReviewRow, StoreTransaction
 
 __all__ = [
