@@ -7,7 +7,9 @@ Any problem with the cache (missing, stale, unreadable, unwritable) means: do th
 The cache holds only what kzlearn itself wrote there.
 
 A first start after a pack changed can fill the cache in a child process
-(:func:`fill_in_background`) while the terminal app loads: two cores at work, not one.
+(:func:`fill_in_background`, which generates with a helper of its own) while the terminal
+app loads: two cores at work, not one. Reading the cache back needs no pydantic (the models
+are dataclasses): only validating does.
 """
 
 from __future__ import annotations
