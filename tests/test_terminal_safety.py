@@ -143,7 +143,7 @@ def test_a_crash_in_the_app_exits_non_zero_with_one_line(
     def broken(self: KzlearnApp) -> None:
         raise ValueError("the grader fell over")
 
-    monkeypatch.setattr(KzlearnApp, "on_mount", broken, raising=False)
+    monkeypatch.setattr(KzlearnApp, "on_mount", broken)
     monkeypatch.setattr(KzlearnApp, "run", partialmethod(App.run, headless=True))
     monkeypatch.delenv("KZLEARN_DEBUG", raising=False)
     code = cli.main(["quiz", "kz-independence", "--db", str(tmp_path / "p.sqlite3")])
@@ -181,6 +181,7 @@ pack = validate_pack(read_yaml(open(sys.argv[1]).read()).data, [])
 
 class Driven(KzlearnApp):
     def on_mount(self):
+        super().on_mount()
         self.set_interval(0.25, self.step)
 
     async def step(self):

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -122,11 +122,7 @@ class KzlearnApp(App[None]):
         """True in review mode: answers schedule cards, 1-4 override the rating."""
         return self.review_keys is not None
 
-    def get_default_screen(self) -> Screen[Any]:
-        """The first screen, at the bottom of the stack: the question of a review or of the
-        quiz asked for, else the deck picker (one screen laid out at the start, not a blank
-        one and then this one)."""
-        screen: Screen[Any]
+    def on_mount(self) -> None:
         if self.review_keys is not None:
             self.session = QuizSession(
                 self.packs,
@@ -136,15 +132,11 @@ class KzlearnApp(App[None]):
                 on_answer=self.record,
                 items=self.items,
             )
-            screen = QuizScreen(self.session)
+            self.push_screen(QuizScreen(self.session))
         elif self._start_quiz:
-            screen = self._quiz_screen(self.packs, self.options)
+            self.start_quiz(self.packs, self.options)
         else:
-            screen = self.first_screen()
-        # What push_screen gives a screen and switch_screen takes back (textual is pinned):
-        # without it the first switch, to the summary, fails. Every whole-quiz test runs it.
-        screen._push_result_callback(self, None)
-        return screen
+            self.push_screen(self.first_screen())
 
     def first_screen(self) -> Screen[None]:
         """What the app opens on with no quiz to start: the deck picker."""
@@ -152,17 +144,14 @@ class KzlearnApp(App[None]):
 
         return PickerScreen()
 
-    def _quiz_screen(self, packs: list[Pack], options: QuizOptions) -> QuizScreen:
+    def start_quiz(self, packs: list[Pack], options: QuizOptions) -> None:
+        """Start a quiz over ``packs`` (replaces whatever screen is showing)."""
         self.session = QuizSession(
             packs, options, clock=self.clock, on_answer=self.record, items=self.items
         )
         self.lang = options.lang or packs[0].language
         self.retrying = False
-        return QuizScreen(self.session)
-
-    def start_quiz(self, packs: list[Pack], options: QuizOptions) -> None:
-        """Start a quiz over ``packs`` (replaces whatever screen is showing)."""
-        screen = self._quiz_screen(packs, options)
+        screen = QuizScreen(self.session)
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)  # the setup screen; the picker stays beneath
         else:

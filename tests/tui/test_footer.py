@@ -151,17 +151,3 @@ async def test_a_quiz_starts_with_its_keys_chosen_once_for_the_focused_question(
         assert [n for n in composed if n] == [len(footer_keys(app))]
         assert "choose" in {key.action for key in footer_keys(app)}
         assert_footer_fits(app, "the first question")
-
-
-async def test_the_keys_show_before_the_app_has_the_focus() -> None:
-    # A browser's terminal (kzlearn serve) gives the app its focus only when it is
-    # clicked; Textual's footer waits for it, this one shows the first keys at once.
-    options = QuizOptions(seed=3, count=2, types=("mcq",), lang="en")
-    app = KzlearnApp(PACKS, options=options, start_quiz=True)
-    app.set_reactive(KzlearnApp.app_focus, False)
-    async with app.run_test(size=(100, 24)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        assert not app.app_focus
-        assert "choose" in {key.action for key in footer_keys(app)}
-        assert_footer_fits(app, "before the focus")

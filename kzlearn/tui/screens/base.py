@@ -49,15 +49,9 @@ class KeysFooter(Footer):
             return  # the recompose on its way reads the keys as they are then
         if self._bindings_ready and self._shown == _shown_keys(screen):
             return
-        first = not self._bindings_ready
         super().bindings_changed(screen)
         # (as Textual's footer decides whether to recompose)
         self._pending = screen.app.app_focus and self.is_attached and screen is self.screen
-        if first and not self._pending and self.is_attached and screen is self.screen:
-            # Textual's footer waits for the app's focus, which a browser's terminal gives
-            # only when it is clicked: the keys are shown from the start all the same.
-            self._pending = True
-            self.call_after_refresh(self.recompose)
 
     def compose(self) -> ComposeResult:
         self._pending = False
