@@ -82,8 +82,9 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
             from kzlearn.tui.app import KzlearnApp, load_ahead
             from kzlearn.tui.bidi import detect_rtl_mode
 
-            if wait is not None:
-                load_ahead()  # the time the child still needs is idle time here
+            if wait is not None:  # the time the child still needs is idle time here
+                load_ahead()
+                import kzlearn.store.sqlite  # noqa: F401  (opened after the packs, loaded now)
         finally:
             if wait is not None:
                 wait()
