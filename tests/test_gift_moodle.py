@@ -9,6 +9,7 @@ import pytest
 
 from kzlearn import Pack, PackError, load_packs
 from kzlearn.interop.gift import parse_gift, read_gift, to_gift
+from kzlearn.interop.moodle_xml.write import to_moodle_xml
 from kzlearn.models import ClozeItem, Item, MatchItem, McqItem, MultiItem, ShortItem
 from kzlearn.models.validation import validate_pack
 from kzlearn.packs import dump_pack
@@ -328,3 +329,35 @@ def test_export_writes_each_category_once_above_its_questions() -> None:
         if i.type != "order"
     }
     assert set(categories) <= wanted
+
+
+def test_a_partial_answer_names_one_choice_everywhere() -> None:
+    # Choices of signs alone fold to nothing: a partial answer "-" must name "-" only (as
+    # the model reads it), in grading and in every export, never "+" as well.
+    pack = validate_pack(
+        {
+            "id": "signs",
+            "title": "Signs",
+            "language": "en",
+            "items": [
+                {
+                    "id": "sign",
+                    "type": "mcq",
+                    "prompt": "Which sign subtracts?",
+                    "choices": ["+", "-", "x"],
+                    "answer": "x",
+                    "partial": [{"answer": "-", "weight": 50}],
+                }
+            ],
+        }
+    )
+    item = pack.items[0]
+    assert isinstance(item, McqItem)
+    assert item.partial_weights() == (0, 50, 0)
+    assert grade(item, 0).outcome == "wrong"
+    assert (grade(item, 1).outcome, grade(item, 1).score) == ("nearly", 0.5)
+    gift = to_gift([pack], {"signs": [item]}).text
+    assert "{~+ ~%50%- =x}" in gift
+    xml = to_moodle_xml([pack], {"signs": [item]}).text
+    fractions = re.findall(r'fraction="([^"]*)"[^>]*>\s*<text><!\[CDATA\[(.)\]\]>', xml)
+    assert fractions == [("0", "+"), ("50", "-"), ("100", "x")]

@@ -333,13 +333,8 @@ def _shares(item: McqItem | MultiItem) -> dict[int, str]:
     """A partly right choice's share of the credit, by index (Moodle's %50%)."""
     if isinstance(item, MultiItem) or not item.partial:
         return {}
-    keys = [{fold(t, through="same") for t in c.values()} for c in item.choices]
-    return {
-        i: f"{format_number(round(p.weight, 2))}%"
-        for p in item.partial
-        for i, k in enumerate(keys)
-        if fold(p.answer, through="same") in k
-    }
+    weights = item.partial_weights()
+    return {i: f"{format_number(round(w, 2))}%" for i, w in enumerate(weights) if w}
 
 
 def anki_notes(

@@ -79,6 +79,15 @@ class McqItem(_ItemBase):
         """The position of the right choice."""
         return choice_index(self.choices, self.answer)
 
+    def partial_weights(self) -> tuple[float, ...]:
+        """What each choice earns, in percent, short of the whole credit: a partly right
+        choice its ``partial`` weight (the first written for it), any other 0. Graders and
+        exports all read it, so that they agree on which choice a partial answer names."""
+        weights = [0.0] * len(self.choices)
+        for p in reversed(self.partial):
+            weights[choice_index(self.choices, p.answer)] = p.weight
+        return tuple(weights)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TrueFalseItem(_ItemBase):

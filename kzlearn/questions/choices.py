@@ -35,12 +35,9 @@ def mcq_verdict(item: McqItem, response: object, lang: str | None) -> Verdict:
         chosen = _typed_choice(item.choices, str(response or ""), lang)
     if chosen == index:
         return Verdict("correct", expected)
-    for part in item.partial:
-        if chosen >= 0 and any(
-            text_match(part.answer, t, lang).outcome == "correct"
-            for t in item.choices[chosen].values()
-        ):
-            return Verdict("nearly", expected, "partly right", part.weight / 100)
+    share = item.partial_weights()[chosen] if 0 <= chosen < len(item.choices) else 0
+    if share:
+        return Verdict("nearly", expected, "partly right", share / 100)
     return Verdict("wrong", expected)
 
 

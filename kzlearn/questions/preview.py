@@ -204,9 +204,4 @@ def _weights(item: McqItem | MultiItem) -> list[float]:
     """What each choice earns, where it is not all or nothing: Moodle's weights."""
     if isinstance(item, MultiItem):
         return list(item.weights) if item.weights is not None else [0.0] * len(item.choices)
-    shares = [0.0] * len(item.choices)
-    for part in item.partial:
-        for i, choice in enumerate(item.choices):
-            if part.answer in choice.values():
-                shares[i] = part.weight
-    return shares
+    return list(item.partial_weights())

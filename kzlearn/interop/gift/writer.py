@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kzlearn.interop.gift.text import MISSING_WORD, escape, number_text, percent
 from kzlearn.language.numbers import parse_decimal
-from kzlearn.language.text import fold, has_arabic
+from kzlearn.language.text import has_arabic
 from kzlearn.localized import Localized
 from kzlearn.models import (
     ClozeItem,
@@ -91,13 +91,11 @@ class _Writer:
     def block(self, item: Item) -> str:
         if isinstance(item, McqItem):
             right = item.answer_index
-            parts = []
-            for i, choice in enumerate(item.choices):
-                text = self.text(choice)
-                weight = next((p.weight for p in item.partial if _same(p.answer, choice)), None)
-                mark = "=" if i == right else "~"
-                parts.append(self.answer(mark, text, weight))
-            return " ".join(parts)
+            shares = item.partial_weights()
+            return " ".join(
+                self.answer("=" if i == right else "~", self.text(choice), shares[i] or None)
+                for i, choice in enumerate(item.choices)
+            )
         if isinstance(item, MultiItem):
             weights = item.choice_weights()
             return " ".join(
@@ -154,11 +152,6 @@ class _Writer:
 
 def _with_tolerance(text: str, tolerance: float | None) -> str:
     return f"{text}:{number_text(tolerance)}" if tolerance else text
-
-
-def _same(text: str, choice: Localized) -> bool:
-    key = fold(text, through="same")  # as the model matches a partial answer to its choice
-    return any(key == fold(c, through="same") for c in choice.values())
 
 
 def to_gift(

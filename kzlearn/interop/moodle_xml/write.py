@@ -18,7 +18,6 @@ from kzlearn.interop.moodle_xml.questions import MOODLE_GRADES
 from kzlearn.interop.moodle_xml.read import GRADE_TAG
 from kzlearn.interop.moodle_xml.text import cloze_code, is_decimal, text_to_html
 from kzlearn.language.numbers import format_number, parse_decimal
-from kzlearn.language.text import fold
 from kzlearn.localized import Localized
 from kzlearn.models import (
     CLOZE_BLANK,
@@ -128,13 +127,6 @@ def _decimal(text: str) -> str | None:
     return written if is_decimal(written) else repr(float(value))
 
 
-def _index(choices: tuple[Localized, ...], text: str) -> int:
-    key = fold(text, through="same")
-    return next(
-        i for i, c in enumerate(choices) if key in {fold(v, through="same") for v in c.values()}
-    )
-
-
 def _choices(
     item: McqItem | MultiItem, t: Callable[[Localized], str], own: dict[str, str]
 ) -> list[str]:
@@ -142,10 +134,8 @@ def _choices(
         weights = list(item.choice_weights())
         single = "false"
     else:
-        weights = [0.0] * len(item.choices)
+        weights = list(item.partial_weights())
         weights[item.answer_index] = 100
-        for partial in item.partial:
-            weights[_index(item.choices, partial.answer)] = partial.weight
         single = "true"
     answers = [
         _answer(_grade(w), t(c), feedback=own.get(t(c), ""))
