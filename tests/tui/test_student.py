@@ -294,6 +294,37 @@ async def test_an_arabic_quiz_and_its_summary_have_no_english_word() -> None:
         assert words <= {"r", "n", "q", "f2", "f1"}, words
 
 
+async def test_an_answered_question_and_the_summary_switch_language_with_their_keys() -> None:
+    from textual.widgets._footer import FooterKey
+
+    def keys() -> set[str]:
+        return {str(k.description) for k in app.screen.query(FooterKey)}
+
+    app = quiz("mcq", lang="en", count=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.session is not None
+        assert app.session.current is not None
+        await answer(pilot, app.session.current, "wrong")  # the feedback is shown
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        assert "Language" in keys()
+        prompt = screen_text(app).split("\n")[2]
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.pause()
+        assert "Language" not in keys()  # the footer's words too, not only the feedback's
+        assert app.show(app.t("Language")) in keys()
+        assert prompt not in screen_text(app)  # the question itself, in the new language
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.pause()
+        assert "Language" in keys()  # composed again, with its keys
+
+
 async def test_the_summary_counts_nearly_the_same_in_score_and_tags() -> None:
     app = quiz("short", lang="en", count=3, seed=1)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -169,6 +169,7 @@ class KzScreen(Screen[None]):
     async def relabel(self) -> None:
         """Show this screen again in the new display language."""
         await self.recompose()
+        self.refresh_bindings()  # the footer composed again waits for its keys
 
     def action_help(self) -> None:
         from kzlearn.tui.screens.dialogs import HelpScreen

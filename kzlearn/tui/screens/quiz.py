@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from textual import on
@@ -209,8 +210,16 @@ class QuizScreen(KzScreen):
         if self.answered is None:
             await self.show_question(keep=self.unfinished())
             return
-        await self._show_feedback(self.answered)  # the feedback's words, in the new language
+        # The answered question, its feedback and keys in the new language (the verdict's
+        # right answer stays as it was graded).
+        assert self.question is not None
+        lang = self.session.options.lang or self.question.pack.language
+        q = self.question = replace(self.question, lang=lang)
+        self.query_one("#kind", BidiText).update(self._kind(q))
+        self.query_one("#prompt", BidiText).update(q.prompt)
+        await self._show_feedback(self.answered)
         self._status()
+        self.refresh_bindings()
 
     async def action_toggle_language(self) -> None:
         if self.question is None:
