@@ -164,3 +164,28 @@ def test_facts_with_the_same_label_do_not_break_generation(pack: Pack) -> None:
     for ordering in orderings:
         labels = {e.get("en", "ar") for e in ordering.sequence}
         assert len(labels) == len(ordering.sequence)
+
+
+def test_a_date_that_runs_over_a_line_of_its_evidence_makes_no_cloze() -> None:
+    # A blank holds no line break: such a passage is no cloze (it was a broken one).
+    quote = "Kazakhstan declared its full independence on 16\nDecember 1991 in Almaty."
+    pack = validate_pack(
+        {
+            "id": "lines",
+            "title": "Lines",
+            "language": "en",
+            "facts": [
+                {
+                    "id": "indep",
+                    "kind": "date",
+                    "about": "Kazakhstan's independence",
+                    "value": "1991-12-16",
+                    "evidence": quote,
+                }
+            ],
+        }
+    )
+    items = all_items(pack, seed=1)
+    assert "indep.short" in {i.id for i in items}
+    assert not [i for i in items if i.type == "cloze"]
+    assert validate_pack({**dump_pack_data(pack), "items": [dump_item_data(i) for i in items]})

@@ -99,6 +99,14 @@ def test_the_good_pack_loads(write: Write) -> None:
             "choices 1 and 3 are the same",
         ),
         (
+            "no mapping where one is needed",
+            "    fact: independence",
+            "    fact: independence\n    evidence: 42",
+            16,
+            "items.0.evidence",
+            "input should be a valid dictionary or instance of Evidence",
+        ),
+        (
             "impossible date",
             "1991-12-16",
             "1991-02-30",

@@ -197,6 +197,25 @@ def cloze_blanks(text: str) -> list[tuple[str, ...]]:
     return [tuple(a.strip() for a in m.group(1).split("|")) for m in CLOZE_BLANK.finditer(text)]
 
 
+def check_blanks(text: Localized) -> Localized:
+    """``text`` if it is a cloze passage: blanks, none empty, as many in every language.
+
+    Raises:
+        ValueError: what is wrong with it.
+    """
+    counts = set()
+    for passage in text.values():
+        blanks = cloze_blanks(passage)
+        if not blanks:
+            raise ValueError("a cloze passage needs at least one {{blank}}")
+        if any(not all(b) for b in blanks):
+            raise ValueError("a blank must not be empty")
+        counts.add(len(blanks))
+    if len(counts) > 1:
+        raise ValueError("every language of a cloze passage needs the same blanks")
+    return text
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClozeItem(_ItemBase):
     """A passage with blanks written ``{{answer}}`` or ``{{answer|alternative}}``.
@@ -212,6 +231,9 @@ class ClozeItem(_ItemBase):
         Localized | None,
         Field(description="The whole passage in other languages, shown after answering."),
     ] = None
+
+    def __post_init__(self) -> None:
+        check_blanks(self.text)  # (read from a file, the field's own check comes first)
 
     def blanks(self, lang: str | None, default_lang: str) -> list[tuple[str, ...]]:
         """The accepted answers of each blank: the text's in ``lang`` first, then the same

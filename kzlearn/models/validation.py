@@ -35,7 +35,7 @@ from kzlearn.models import items as _items
 from kzlearn.models import pack as _pack
 from kzlearn.models.base import Evidence, Loc, check_distinct
 from kzlearn.models.facts import AnyFact
-from kzlearn.models.items import Item, MatchPair, cloze_blanks
+from kzlearn.models.items import Item, MatchPair, check_blanks
 from kzlearn.models.pack import Pack
 from kzlearn.validators import number_in_range
 
@@ -134,21 +134,7 @@ def _plain(value: float) -> float | int:
 Number = Annotated[float, PlainSerializer(_plain, return_type=float | int)]
 
 
-def _has_blanks(value: Localized) -> Localized:
-    counts = set()
-    for text in value.values():
-        blanks = cloze_blanks(text)
-        if not blanks:
-            raise ValueError("a cloze passage needs at least one {{blank}}")
-        if any(not all(b) for b in blanks):
-            raise ValueError("a blank must not be empty")
-        counts.add(len(blanks))
-    if len(counts) > 1:
-        raise ValueError("every language of a cloze passage needs the same blanks")
-    return value
-
-
-ClozeText = Annotated[Localized, AfterValidator(_has_blanks)]
+ClozeText = Annotated[Localized, AfterValidator(check_blanks)]
 
 
 def _distinct_pairs(value: tuple[MatchPair, ...]) -> tuple[MatchPair, ...]:
@@ -235,13 +221,18 @@ def validate_item(data: Any) -> Item:
 
 
 def error_details(error: ValidationError) -> list[dict[str, Any]]:
-    """The errors of ``error``, each as pydantic gives it for a model: a dataclass reports an
-    unknown field as an "unexpected keyword argument", a model as an extra input."""
+    """The errors of ``error``, each as pydantic gives it for a model (what kzlearn's
+    messages have always said): a dataclass reports an unknown field as an "unexpected
+    keyword argument", and a value that is no mapping in other words."""
     details: list[dict[str, Any]] = []
     for detail in error.errors(include_url=False):
         details.append(dict(detail))
         if detail["type"] == "unexpected_keyword_argument":
             details[-1].update(type="extra_forbidden", msg="Extra inputs are not permitted")
+        elif detail["type"] == "dataclass_type":
+            name = detail.get("ctx", {}).get("class_name", "")
+            message = f"Input should be a valid dictionary or instance of {name}"
+            details[-1].update(type="model_type", msg=message)
     return details
 
 

@@ -140,14 +140,17 @@ class Builder(Shapes):
         texts = date_cloze(quotes, value, fact.accept, evidence.sic)
         if self.pack.language not in texts:
             return None
-        return ClozeItem(
-            id=f"{fact.id}.cloze",
-            type="cloze",
-            prompt=self.localized(lambda lang: phrase("cloze", lang)),
-            text=Localized(texts),
-            translation=evidence.quote,
-            **self.base(fact),
-        )
+        try:
+            return ClozeItem(
+                id=f"{fact.id}.cloze",
+                type="cloze",
+                prompt=self.localized(lambda lang: phrase("cloze", lang)),
+                text=Localized(texts),
+                translation=evidence.quote,
+                **self.base(fact),
+            )
+        except ValueError:  # a blank the passage cannot hold (its date runs over a line)
+            return None
 
     def entity_fact(self, fact: EntityFact) -> Iterator[Item]:
         answers = [*fact.value.values(), *fact.accept]
