@@ -66,3 +66,20 @@ def test_packs_names_both_counts() -> None:
         assert len(all_items(pack)) > len(pack.items)
     reversed_cards = sum(len(with_reverse_cards(all_items(p))) - len(all_items(p)) for p in packs)
     assert reversed_cards > 0  # the bundled decks have flashcards asked both ways
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ar", "لا شيء مستحق للمراجعة الآن."),
+        ("fr", "Rien à réviser pour l'instant."),
+        ("en", "Nothing is due now."),
+    ],
+)
+def test_a_review_with_nothing_due_says_so_in_the_display_language(
+    lang: str, said: str, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "p.sqlite3")
+    result = run_cli("review", "kz-independence", "--new-per-day", "0", "--lang", lang, "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(said)  # (a pipe: in logical order)

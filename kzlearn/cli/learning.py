@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 from kzlearn.cli.common import (
     add_rtl,
     check_lang,
+    for_terminal,
     open_store,
     pack_paths,
     positive,
@@ -106,7 +107,10 @@ def _run_app(args: argparse.Namespace, *, review: bool) -> int:
             reviewer = make_reviewer()
             queue = review_queue(reviewer, packs, items, options, args.new_per_day)
             if not queue:
-                print("Nothing is due now. `kzlearn stats` shows what comes next.")
+                from kzlearn.tui.i18n import nothing_due
+
+                said = nothing_due(options.lang or packs[0].language)
+                print("\n".join(for_terminal([said], args.rtl)))
                 return 0
         app = KzlearnApp(
             packs,

@@ -16,7 +16,16 @@ import gettext
 import re
 from pathlib import Path
 
-__all__ = ["LANGS", "TYPE_NAMES", "Translations", "catalog", "read_po", "reason_text", "tr"]
+__all__ = [
+    "LANGS",
+    "TYPE_NAMES",
+    "Translations",
+    "catalog",
+    "nothing_due",
+    "read_po",
+    "reason_text",
+    "tr",
+]
 
 LOCALE = Path(__file__).with_name("locale")
 LANGS: tuple[str, ...] = tuple(sorted(p.stem for p in LOCALE.glob("*.po")))
@@ -115,6 +124,11 @@ def tr(lang: str, message: str, **fields: object) -> str:
     """``message`` in ``lang``, its ``{fields}`` filled."""
     text = catalog(lang).gettext(message)
     return text.format(**fields) if fields else text
+
+
+def nothing_due(lang: str) -> str:
+    """What ``kzlearn review`` says, in ``lang``, when no card is due."""
+    return tr(lang, "Nothing is due now. `kzlearn stats` shows what comes next.")
 
 
 _COUNTED = re.compile(r"^(\d+) of (\d+) (in place|pairs|blanks|right choices)$")
