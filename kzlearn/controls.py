@@ -59,8 +59,8 @@ def _walk_strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
             for lang, text in value.texts.items():
                 yield (*loc, lang), text
     elif isinstance(value, _Model):
-        for name, _ in located_fields(type(value)):
-            yield from _walk_strings(getattr(value, name), (*loc, name))
+        for name, written in located_fields(type(value)):  # located as the file writes it
+            yield from _walk_strings(getattr(value, name), (*loc, written))
     elif isinstance(value, tuple):
         for i, element in enumerate(value):
             yield from _walk_strings(element, (*loc, i))

@@ -252,3 +252,19 @@ def test_the_bytes_the_quiz_writes_to_a_real_terminal_hold_no_pack_escape(
         assert raw not in text, repr(raw)
     for shown in ("\\x1b]52;c;aGVsbG8=", "\\x1b]0;PWNED\\x07", "\\x9b31m"):
         assert shown in text, shown
+
+
+def test_a_flashcards_control_character_is_located_as_the_file_writes_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "card.yaml"
+    path.write_text(
+        "id: c\ntitle: t\nlanguage: en\nitems:\n  - id: c1\n    type: flashcard\n"
+        '    front: "Astana"\n    back: "the capital"\n    notes: "moved \\e[5m in 1997"\n',
+        encoding="utf-8",
+    )
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"{path}:9:5: items.0.notes: holds the control character \\x1b"
+    ), result.stderr
