@@ -297,3 +297,11 @@ def test_a_field_of_another_item_type_is_named_as_such(tmp_path: Path) -> None:
     assert str(caught.value.problems[0]) == (
         f"{path}:9:5: items.0.accept: unknown field 'accept' (not a field of this cloze item)"
     )
+
+
+def test_an_evidence_written_as_text_may_hold_the_word_quote(write: Write) -> None:
+    text = GOOD.replace("    fact: independence", '    evidence: "a quote of the decree"', 1)
+    pack = load_pack(write("quote.yaml", text))
+    evidence = pack.items[0].evidence
+    assert evidence is not None
+    assert evidence.quote.plain == "a quote of the decree"

@@ -97,7 +97,9 @@ DateValue = Annotated[
 
 
 def _quote_of(data: Any) -> Any:
-    return {"quote": data} if isinstance(data, str | dict) and "quote" not in data else data
+    if isinstance(data, str) or (isinstance(data, dict) and "quote" not in data):
+        return {"quote": data}
+    return data
 
 
 # A pack may write the evidence's quote alone: ``evidence: "..."``.
