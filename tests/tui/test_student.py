@@ -304,10 +304,13 @@ async def test_an_answered_question_and_the_summary_switch_language_with_their_k
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.session is not None
-        assert app.session.current is not None
-        await answer(pilot, app.session.current, "wrong")  # the feedback is shown
+        question = app.session.current
+        assert question is not None
+        assert isinstance(question.item, McqItem)
+        await answer(pilot, question, "wrong")  # the feedback is shown
         await pilot.pause()
-        assert isinstance(app.screen, QuizScreen)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
         assert "Language" in keys()
         prompt = screen_text(app).split("\n")[2]
         await pilot.press("l")
@@ -316,6 +319,14 @@ async def test_an_answered_question_and_the_summary_switch_language_with_their_k
         assert "Language" not in keys()  # the footer's words too, not only the feedback's
         assert app.show(app.t("Language")) in keys()
         assert prompt not in screen_text(app)  # the question itself, in the new language
+        assert screen.answered is not None
+        verdict = screen.answered.verdict  # the right answer too; the outcome as graded
+        assert (
+            verdict.expected
+            == question.item.answer.get("ar", "ar")
+            != question.item.answer.get("en", "ar")
+        )
+        assert verdict.outcome == "wrong"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)

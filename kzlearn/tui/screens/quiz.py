@@ -210,11 +210,16 @@ class QuizScreen(KzScreen):
         if self.answered is None:
             await self.show_question(keep=self.unfinished())
             return
-        # The answered question, its feedback and keys in the new language (the verdict's
-        # right answer stays as it was graded).
+        # The answered question, its feedback and keys in the new language: the right
+        # answer as that language writes it, the outcome as it was graded.
+        from kzlearn.questions.grading import grade
+
         assert self.question is not None
         lang = self.session.options.lang or self.question.pack.language
         q = self.question = replace(self.question, lang=lang)
+        expected = grade(q.item, self.response, lang=lang).expected
+        verdict = replace(self.answered.verdict, expected=expected)
+        self.answered = self.session.feedback(q, verdict)
         self.query_one("#kind", BidiText).update(self._kind(q))
         self.query_one("#prompt", BidiText).update(q.prompt)
         await self._show_feedback(self.answered)
