@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from textual.pilot import Pilot
 
 from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem
 from kzlearn.quiz.session import QuizOptions, QuizSession
@@ -96,14 +97,33 @@ async def test_leaving_a_retry_run_asks_first() -> None:
         assert isinstance(app.screen, ConfirmScreen)
 
 
+async def _leave_while_typing(pilot: Pilot[None], app: KzlearnApp) -> None:
+    await pilot.pause()
+    await type_text(pilot, "Alm")
+    await pilot.press("ctrl+c")
+    await pilot.pause()
+    assert isinstance(app.screen, ConfirmScreen)
+
+
 async def test_leaving_with_an_answer_being_typed_asks_first() -> None:
     app = quiz("short", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await type_text(pilot, "Alm")
-        await pilot.press("ctrl+c")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        await _leave_while_typing(pilot, app)
+
+
+@pytest.mark.parametrize(("lang", "yes_on_the_right"), [("ar", True), ("en", False)])
+async def test_the_leave_dialog_reads_in_the_display_direction(
+    lang: str, yes_on_the_right: bool
+) -> None:
+    from textual.widgets import Button
+
+    app = quiz("short", lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _leave_while_typing(pilot, app)
+        yes, no = (app.screen.query_one(f"#{name}", Button).region for name in ("yes", "no"))
+        assert (yes.x > no.x) is yes_on_the_right
+        right_edge = app.screen.query_one("#buttons").content_region.right
+        assert (yes.right == right_edge) is yes_on_the_right  # aligned to its side
 
 
 # -- 2. feedback that teaches ---------------------------------------------------------------

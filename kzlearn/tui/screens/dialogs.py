@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from kzlearn.tui.bidi import is_rtl
 from kzlearn.tui.host import Host
 from kzlearn.tui.widgets import BidiText
 
@@ -64,11 +65,16 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         kz = cast(Host, self.app)
+        rtl = kz.rtl == "app" and is_rtl(self.question)
         with Vertical(id="dialog"):
             yield BidiText(self.question, mode=kz.rtl)
-            with Horizontal(id="buttons"):
-                yield Button(kz.show(kz.t("Yes (y)")), id="yes", variant="error")
-                yield Button(kz.show(kz.t("No (n)")), id="no", variant="primary")
+            # Right to left, the buttons read from the right too: yes first, at the right.
+            with Horizontal(id="buttons", classes="-rtl" if rtl else ""):
+                buttons = [
+                    Button(kz.show(kz.t("Yes (y)")), id="yes", variant="error"),
+                    Button(kz.show(kz.t("No (n)")), id="no", variant="primary"),
+                ]
+                yield from reversed(buttons) if rtl else buttons
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
