@@ -188,3 +188,24 @@ def test_the_review_log_as_csv_in_ankis_revlog_order(reviewer: Reviewer) -> None
     assert first["id"] == str(int(DAY0.timestamp() * 1000))
     assert first["cid"] == str(card_id_for(key))
     assert (first["ease"], first["time"], first["type"]) == ("3", "3500", "0")
+
+
+def test_the_intervals_shown_before_a_rating_are_the_ones_it_schedules(backend: Backend) -> None:
+    # FSRS fuzzes intervals at random: the preview and the rating draw the same fuzz, from
+    # the card's state, or "4 easy 6d" would schedule the card 11 days out.
+    from kzlearn.tui.reviewing import intervals_now
+
+    def days(delta: timedelta) -> int:
+        return round(delta.total_seconds() / 86400)
+
+    with backend.open() as store:
+        reviewer = Reviewer(store)  # FSRS's own scheduler, fuzz and all
+        shown, scheduled = [], []
+        for key in KEYS[PACK.id][:12]:
+            shown.append(days(intervals_now(reviewer, key)[4]))
+            review = store.review(reviewer.record(key, "correct", rating=Rating.Easy))
+            assert review is not None
+            card = Card.from_json(store.card(key).card)  # type: ignore[union-attr]
+            scheduled.append(days(card.due - datetime.fromtimestamp(review.at, UTC)))
+        assert shown == scheduled
+        assert len(set(scheduled)) > 1  # fuzzed: not one interval for every card

@@ -67,6 +67,26 @@ class Reviewer:
         self.store = store
         self.scheduler = scheduler or Scheduler()
 
+    def schedule(
+        self, card: Card, rating: Rating, when: datetime, duration_ms: int | None = None
+    ) -> Card:
+        """``card`` after a review rated ``rating`` at ``when``.
+
+        FSRS fuzzes each interval at random. The fuzz is drawn here from the card's own state,
+        so the intervals shown before a rating (kzlearn.tui.reviewing) are the ones the rating
+        then schedules. Python's random state is left as it was."""
+        import random
+
+        saved = random.getstate()
+        random.seed(
+            f"{card.card_id}/{card.state}/{card.step}/{card.stability}/{card.difficulty}/"
+            f"{card.last_review}"
+        )
+        try:
+            return self.scheduler.review_card(card, rating, when, duration_ms)[0]
+        finally:
+            random.setstate(saved)
+
     def record(
         self,
         key: str,
@@ -103,7 +123,7 @@ class Reviewer:
             after = None
             if source == "review":
                 chosen = rating or RATING_FOR[outcome]
-                card, _log = self.scheduler.review_card(card, chosen, when, int(duration * 1000))
+                card = self.schedule(card, chosen, when, int(duration * 1000))
                 after = card.to_json()
                 tx.put_card(
                     CardRow(key, pack_id, after, card.due.timestamp(), int(card.state), True)
@@ -144,7 +164,7 @@ class Reviewer:
                 raise StoreError(f"no review {review_id} to amend")
             if tx.review_ids(review.key)[-1] != review.id:
                 raise StoreError("only the latest review of a card can be amended")
-            card, _log = self.scheduler.review_card(
+            card = self.schedule(
                 Card.from_json(review.card_before),
                 rating,
                 _utc(review.at),

@@ -33,7 +33,7 @@ def next_intervals(reviewer: Reviewer, review_id: int) -> dict[int, timedelta]:
     at = datetime.fromtimestamp(review.at, UTC)
     out: dict[int, timedelta] = {}
     for rating in Rating:
-        card, _ = reviewer.scheduler.review_card(
+        card = reviewer.schedule(
             Card.from_json(review.card_before), rating, at, int(review.duration * 1000)
         )
         out[int(rating)] = card.due - at
@@ -51,7 +51,7 @@ def intervals_now(reviewer: Reviewer, key: str) -> dict[int, timedelta]:
     row = reviewer.store.card(key)
     card = Card.from_json(row.card) if row else Card(card_id=card_id_for(key), due=now)
     return {
-        int(rating): reviewer.scheduler.review_card(card, rating, now)[0].due - now
+        int(rating): reviewer.schedule(card, rating, now).due - now
         for rating in Rating
     }
 
