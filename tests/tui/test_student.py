@@ -6,6 +6,7 @@ import re
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Footer
 
 from kzlearn.models import ClozeItem, MatchItem, McqItem, OrderItem, ShortItem
 from kzlearn.quiz.session import QuizOptions, QuizSession
@@ -354,6 +355,12 @@ async def test_an_answered_question_and_the_summary_switch_language_with_their_k
         await pilot.pause()
         await pilot.pause()
         assert "Language" in keys()  # composed again, with its keys
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one(Footer).compact  # and as narrow as the screen
 
 
 async def test_the_summary_counts_nearly_the_same_in_score_and_tags() -> None:

@@ -169,7 +169,8 @@ class KzScreen(Screen[None]):
     async def relabel(self) -> None:
         """Show this screen again in the new display language."""
         await self.recompose()
-        self.refresh_bindings()  # the footer composed again waits for its keys
+        self._fit_footer_style()  # the footer is a new one: compact again on a narrow screen
+        self.refresh_bindings()  # and it waits for its keys
 
     def action_help(self) -> None:
         from kzlearn.tui.screens.dialogs import HelpScreen
