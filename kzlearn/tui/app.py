@@ -301,6 +301,9 @@ class KzlearnApp(App[None]):
         from kzlearn.tui.screens.dialogs import ConfirmScreen
 
         if not isinstance(self.screen, ConfirmScreen):
-            self.push_screen(
-                ConfirmScreen(self.t("Leave the quiz? Your answers so far are kept.")), leave
+            question = (
+                self.t("Leave the review? Your ratings so far are kept.")
+                if self.reviewing
+                else self.t("Leave the quiz? Your answers so far are kept.")
             )
+            self.push_screen(ConfirmScreen(question), leave)

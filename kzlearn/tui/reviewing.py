@@ -50,10 +50,7 @@ def intervals_now(reviewer: Reviewer, key: str) -> dict[int, timedelta]:
     now = datetime.now(UTC)
     row = reviewer.store.card(key)
     card = Card.from_json(row.card) if row else Card(card_id=card_id_for(key), due=now)
-    return {
-        int(rating): reviewer.schedule(card, rating, now).due - now
-        for rating in Rating
-    }
+    return {int(rating): reviewer.schedule(card, rating, now).due - now for rating in Rating}
 
 
 def say_interval(delta: timedelta, t: Callable[..., str]) -> str:

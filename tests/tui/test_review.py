@@ -14,7 +14,7 @@ from kzlearn.store.sqlite import Store
 from kzlearn.tui.app import KzlearnApp
 from kzlearn.tui.screens import SummaryScreen
 from tests.test_bidi import seen
-from tests.tui.helpers import PACKS, answer, play, screen_text
+from tests.tui.helpers import PACKS, answer, play, review_app, screen_text
 
 
 async def test_review_saves_each_answer_and_takes_an_override(tmp_path: Path) -> None:
@@ -139,3 +139,18 @@ async def test_i_was_right_is_saved_as_overridden(tmp_path: Path) -> None:
             await pilot.pause()
         [row] = store.reviews()
         assert (row.outcome, row.source) == ("correct", OVERRIDDEN)
+
+
+async def test_leaving_a_review_asks_about_the_review(tmp_path: Path) -> None:
+    from kzlearn.tui.screens import ConfirmScreen
+
+    with Store(tmp_path / "progress.sqlite3") as store:
+        app = review_app(PACKS[0], store)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("escape")  # given up: answered
+            await pilot.pause()
+            await pilot.press("q")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            assert "Leave the review? Your ratings so far are kept." in screen_text(app)
