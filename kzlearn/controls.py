@@ -11,8 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from kzlearn.localized import Localized
-from kzlearn.models.base import _Model
-from kzlearn.models.pack import located_fields
+from kzlearn.models.pack import walk_values
 from kzlearn.safetext import escape_char, first_unsafe
 
 if TYPE_CHECKING:
@@ -50,17 +49,12 @@ def control_problems(pack: Pack) -> Iterator[tuple[Loc, str]]:
 
 
 def _walk_strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, Localized):
-        if value.plain is not None:
-            yield loc, value.plain
-        else:
-            for lang, text in value.texts.items():
-                yield (*loc, lang), text
-    elif isinstance(value, _Model):
-        for name, written in located_fields(type(value)):  # located as the file writes it
-            yield from _walk_strings(getattr(value, name), (*loc, written))
-    elif isinstance(value, tuple):
-        for i, element in enumerate(value):
-            yield from _walk_strings(element, (*loc, i))
+    for at, found in walk_values(value, loc):
+        if isinstance(found, str):
+            yield at, found
+        elif isinstance(found, Localized):
+            if found.plain is not None:
+                yield at, found.plain
+            else:
+                for lang, text in found.texts.items():
+                    yield (*at, lang), text

@@ -95,16 +95,22 @@ def located_fields(model: type[Any]) -> tuple[tuple[str, str], ...]:
     return found
 
 
-def walk_localized(value: Any, loc: Loc) -> Iterator[tuple[Loc, Localized]]:
-    """Every localized text in ``value`` (a pack or a part of one), with where it is."""
-    if isinstance(value, Localized):
-        yield loc, value
-    elif isinstance(value, _Model):
-        for name, written in located_fields(type(value)):  # located as the file writes it
-            yield from walk_localized(getattr(value, name), (*loc, written))
+def walk_values(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
+    """Every value in ``value`` (a pack or a part of one) that is neither a model nor a
+    tuple of them (texts, ids, numbers, dates...), with where it is, as the file writes it."""
+    if isinstance(value, _Model):
+        for name, written in located_fields(type(value)):
+            yield from walk_values(getattr(value, name), (*loc, written))
     elif isinstance(value, tuple):
         for i, element in enumerate(value):
-            yield from walk_localized(element, (*loc, i))
+            yield from walk_values(element, (*loc, i))
+    else:
+        yield loc, value
+
+
+def walk_localized(value: Any, loc: Loc) -> Iterator[tuple[Loc, Localized]]:
+    """Every localized text in ``value`` (a pack or a part of one), with where it is."""
+    return ((at, v) for at, v in walk_values(value, loc) if isinstance(v, Localized))
 
 
 def pack_problems(pack: Pack) -> list[tuple[Loc, str]]:
