@@ -128,12 +128,15 @@ def _store(entry: Path, pack: Pack, items: list[Item]) -> None:
         pass
 
 
-def _missing(paths: Iterable[str | Path]) -> list[str | Path]:
-    missing: list[str | Path] = []
+def _missing(paths: Iterable[str | Path]) -> list[tuple[str | Path, str, Path]]:
+    """Each of ``paths`` whose cache entry is missing, with its text and that entry."""
+    missing: list[tuple[str | Path, str, Path]] = []
     for path in paths:
         try:
-            if not _entry(read_user_text(path, "pack file")).is_file():
-                missing.append(path)
+            text = read_user_text(path, "pack file")
+            entry = _entry(text)
+            if not entry.is_file():
+                missing.append((path, text, entry))
         except Exception:  # an unreadable file: the start reports it, in its own time
             pass
     return missing
@@ -194,19 +197,18 @@ def fill_in_background(paths: Iterable[str | Path]) -> Callable[[], None] | None
     return wait
 
 
-def _fill(paths: list[str | Path]) -> None:
-    """Validate the packs at ``paths``, then generate their items and cache both, in two
-    processes when there are two packs or more: generating is most of the work, and the
-    parent is busy loading the terminal app on the other core meanwhile. The helper
-    inherits the pipe's writing end, so the parent waits for both."""
+def _fill(missing: list[tuple[str | Path, str, Path]]) -> None:
+    """Validate the ``missing`` packs (path, text, cache entry), then generate their items
+    and cache both, in two processes when there are two packs or more: generating is most
+    of the work, and the parent is busy loading the terminal app on the other core
+    meanwhile. The helper inherits the pipe's writing end, so the parent waits for both."""
     from kzlearn.packs import parse_pack
     from kzlearn.questions.generate import all_items
 
     valid: list[tuple[Path, Pack]] = []
-    for path in paths:
+    for path, text, entry in missing:
         with contextlib.suppress(Exception):  # an invalid pack: the parent reports it
-            text = read_user_text(path, "pack file")
-            valid.append((_entry(text), parse_pack(text, str(path))))
+            valid.append((entry, parse_pack(text, str(path))))
     mine = valid[0::2]
     if len(valid) > 1 and os.fork() == 0:
         mine = valid[1::2]  # the helper, which exits as this child does (os._exit)
