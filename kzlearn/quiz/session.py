@@ -156,6 +156,13 @@ class QuizSession:
         """Show the next items in ``lang`` (None: each pack's own language)."""
         self.options = replace(self.options, lang=lang)
 
+    def shown_now(self, question: Question) -> Question:
+        """``question`` in the language the session shows items in now (after set_lang)."""
+        return replace(question, lang=self._lang(question.pack))
+
+    def _lang(self, pack: Pack) -> str:
+        return self.options.lang or pack.language
+
     @property
     def total(self) -> int:
         """How many items the quiz has."""
@@ -178,7 +185,7 @@ class QuizSession:
             return None
         key = self._state.keys[self._state.index]
         pack, item = self._items[key]
-        lang = self.options.lang or pack.language
+        lang = self._lang(pack)
         order: tuple[int, ...] = ()
         rng = random.Random(f"{self.options.seed}/{key}")
         if isinstance(item, OrderItem | MatchItem):

@@ -89,6 +89,11 @@ class QuizScreen(KzScreen):
     def _kind(self, q: Question | None) -> str:
         return self.t(TYPE_NAMES[q.item.type]) if q is not None else ""
 
+    def _heading(self, q: Question) -> None:
+        """Show ``q``'s kind and prompt (composed with the screen, then replaced)."""
+        self.query_one("#kind", BidiText).update(self._kind(q))
+        self.query_one("#prompt", BidiText).update(q.prompt)
+
     def _answer_focus(self) -> Widget | None:
         """The answer's first box or list, which the keys go to."""
         return next(iter(self.query_one("#answer", Vertical).query(_FOCUSABLE)), None)
@@ -137,8 +142,7 @@ class QuizScreen(KzScreen):
             self.kz.show_summary(self.session)
             return
         q = self.question
-        self.query_one("#kind", BidiText).update(self._kind(q))
-        self.query_one("#prompt", BidiText).update(q.prompt)
+        self._heading(q)
         await answer.mount(answer_widget(self, q))
         if keep and keep.get("revealed"):
             await self._reveal()
@@ -215,13 +219,11 @@ class QuizScreen(KzScreen):
         from kzlearn.questions.grading import grade
 
         assert self.question is not None
-        lang = self.session.options.lang or self.question.pack.language
-        q = self.question = replace(self.question, lang=lang)
-        expected = grade(q.item, self.response, lang=lang).expected
+        q = self.question = self.session.shown_now(self.question)
+        expected = grade(q.item, self.response, lang=q.lang).expected
         verdict = replace(self.answered.verdict, expected=expected)
         self.answered = self.session.feedback(q, verdict)
-        self.query_one("#kind", BidiText).update(self._kind(q))
-        self.query_one("#prompt", BidiText).update(q.prompt)
+        self._heading(q)
         await self._show_feedback(self.answered)
         self._status()
         self.refresh_bindings()
